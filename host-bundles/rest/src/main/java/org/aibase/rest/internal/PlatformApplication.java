@@ -1,0 +1,22 @@
+package org.aibase.rest.internal;
+
+import jakarta.ws.rs.core.Application;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationBase;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+/**
+ * The platform's own Jakarta REST application at {@code /api/v1}. Plugin applications live at
+ * {@code /api/v1/<plugin-id>}; the servlet whiteboard routes by the longest matching prefix.
+ */
+@Component(service = Application.class)
+@JakartarsName(PlatformApplication.NAME)
+@JakartarsApplicationBase("/api/v1")
+public final class PlatformApplication extends Application {
+
+    static final String NAME = "aibase.platform";
+
+    /** Filter selecting this application, for the platform's resources. */
+    static final String SELECT = "(osgi.jakartars.name=" + NAME + ")";
+}

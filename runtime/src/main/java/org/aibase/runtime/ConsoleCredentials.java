@@ -1,0 +1,79 @@
+package org.aibase.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The Web Console's user name and password, generated on first start into an owner-only file.
+ *
+ * <p>They reach the console as framework properties so it starts locked: the console's built-in
+ * admin/admin would otherwise be live until a configuration arrived. A configuration in
+ * {@code config/} still wins, as it overrides the console's framework-property defaults.
+ */
+record ConsoleCredentials(String username, String password) {
+
+    static final String USERNAME_KEY = "console.username";
+    static final String PASSWORD_KEY = "console.password";
+    static final String DEFAULT_USERNAME = "admin";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /** Reads the file, or creates it with a new random password when it does not exist. */
+    static ConsoleCredentials loadOrCreate(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+        }
+        String username = properties.getProperty(USERNAME_KEY);
+        String password = properties.getProperty(PASSWORD_KEY);
+        if (username != null && !username.isBlank() && password != null && !password.isBlank()) {
+            return new ConsoleCredentials(username, password);
+        }
+        // Keep whatever else the file holds (later: API keys); add what is missing.
+        ConsoleCredentials created = new ConsoleCredentials(
+                username == null || username.isBlank() ? DEFAULT_USERNAME : username, randomPassword());
+        properties.setProperty(USERNAME_KEY, created.username());
+        properties.setProperty(PASSWORD_KEY, created.password());
+        writeOwnerOnly(file, properties);
+        return created;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Writes to a new owner-only file and moves it in place, so the secret is never readable by others. */
+    private static void writeOwnerOnly(Path file, Properties properties) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temp);
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+        try {
+            Files.createFile(temp, ownerOnly);
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(temp);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("cannot create " + temp + ": it appeared while writing", e);
+        }
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING)) {
+            properties.store(out, "AI Base credentials - keep this file private (owner read/write only)");
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

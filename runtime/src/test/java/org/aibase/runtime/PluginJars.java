@@ -1,0 +1,57 @@
+package org.aibase.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Test plugins made from a built one: a new release differs in its version and some entries. */
+final class PluginJars {
+
+    private PluginJars() {
+    }
+
+    /**
+     * Copies {@code source} to {@code target} with Bundle-Version and plugin.yaml's version set to
+     * {@code version} and the given entries replaced.
+     */
+    static Path release(Path source, Path target, String version, Map<String, String> replacedEntries)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(source); JarInputStream jar = new JarInputStream(in)) {
+            Manifest manifest = new Manifest(jar.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            try (OutputStream out = Files.newOutputStream(target); JarOutputStream copy = new JarOutputStream(out, manifest)) {
+                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                    copy.putNextEntry(new JarEntry(entry.getName()));
+                    if (replacedEntries.containsKey(entry.getName())) {
+                        copy.write(replacedEntries.get(entry.getName()).getBytes(StandardCharsets.UTF_8));
+                    } else if (entry.getName().equals("plugin.yaml")) {
+                        String yaml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
+                        copy.write(yaml.replaceFirst("(?m)^version:.*$", "version: " + version)
+                                .getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        jar.transferTo(copy);
+                    }
+                    copy.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    /** Puts a JAR into a watched folder the way a careful operator does: write aside, then rename. */
+    static void dropInto(Path folder, String fileName, Path jar) throws IOException {
+        Path temp = folder.resolve("." + fileName + ".part");
+        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
