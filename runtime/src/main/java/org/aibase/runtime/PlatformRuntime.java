@@ -57,7 +57,9 @@ final class PlatformRuntime {
         say("Host bundles started: " + activeBundles(context) + " of " + context.getBundles().length
                 + " bundles active in " + millisSince(started) + " ms");
 
-        raiseStartLevel(StartLevels.HTTP);
+        // HTTP and then the plugins start in one go; the stages are reported as they complete,
+        // so plugins come up while Jersey initialises rather than after it
+        CountDownLatch pluginsStarted = raiseStartLevelAsync(StartLevels.PLUGINS);
         ReadinessProbe probe = new ReadinessProbe(options.effectiveHost(), options.effectivePort());
         if (!probe.awaitStatus(status -> true, STAGE_TIMEOUT)) {
             throw new StartupException("HTTP did not come up on " + url() + " within " + STAGE_TIMEOUT.toSeconds() + " s");
@@ -65,7 +67,7 @@ final class PlatformRuntime {
         say("HTTP listening at " + url() + " (Web Console at " + url() + "/system/console) in "
                 + millisSince(started) + " ms");
 
-        raiseStartLevel(StartLevels.PLUGINS);
+        awaitStartLevel(pluginsStarted, StartLevels.PLUGINS);
         say("Plugins started: " + activePlugins(context) + " of " + plugins(context) + " active in "
                 + millisSince(started) + " ms");
 
@@ -97,8 +99,16 @@ final class PlatformRuntime {
     }
 
     private void raiseStartLevel(int level) throws InterruptedException, StartupException {
+        awaitStartLevel(raiseStartLevelAsync(level), level);
+    }
+
+    private CountDownLatch raiseStartLevelAsync(int level) {
         CountDownLatch reached = new CountDownLatch(1);
         framework.adapt(FrameworkStartLevel.class).setStartLevel(level, event -> reached.countDown());
+        return reached;
+    }
+
+    private static void awaitStartLevel(CountDownLatch reached, int level) throws InterruptedException, StartupException {
         if (!reached.await(STAGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new StartupException("start level " + level + " was not reached within " + STAGE_TIMEOUT.toSeconds() + " s");
         }

@@ -14,7 +14,10 @@ import java.util.OptionalInt;
  */
 final class ReadinessProbe {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
     private final URI health;
 
     ReadinessProbe(String host, int port) {
