@@ -76,8 +76,7 @@ final class DeploymentTimeline {
         return "Removed " + file + " (" + pluginId + ") in " + millis + " ms";
     }
 
-    /** Milliseconds from detection to the given clock reading. */
-    long millisSinceDetected(long nanos) {
+    private long millisSinceDetected(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos - detectedNanos);
     }
 }
