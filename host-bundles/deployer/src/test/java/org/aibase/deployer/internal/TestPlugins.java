@@ -18,6 +18,11 @@ final class TestPlugins {
 
     /** A valid plugin JAR with the given id and version, padded with a few KiB of stored data. */
     static Path write(Path file, String id, String version) throws IOException {
+        return write(file, id, version, "permissions: [http]\n", null);
+    }
+
+    /** A plugin JAR with the given descriptor lines after id and version, and optionally an Import-Package. */
+    static Path write(Path file, String id, String version, String moreYaml, String importPackage) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -25,9 +30,12 @@ final class TestPlugins {
         main.putValue("Bundle-SymbolicName", "org.example." + id);
         main.putValue("Bundle-Version", version);
         main.putValue("AIBase-Plugin", "plugin.yaml");
+        if (importPackage != null) {
+            main.putValue("Import-Package", importPackage);
+        }
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.putNextEntry(new JarEntry("plugin.yaml"));
-            jar.write(("id: " + id + "\nversion: " + version + "\npermissions: [http]\n").getBytes(StandardCharsets.UTF_8));
+            jar.write(("id: " + id + "\nversion: " + version + "\n" + moreYaml).getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
             jar.putNextEntry(new JarEntry("data.bin"));
             byte[] data = new byte[4096];
