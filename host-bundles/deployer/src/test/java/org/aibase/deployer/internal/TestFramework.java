@@ -1,6 +1,7 @@
 package org.aibase.deployer.internal;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -16,10 +17,15 @@ final class TestFramework implements AutoCloseable {
     private final Framework framework;
 
     TestFramework(Path storage) throws BundleException {
-        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
-                Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(DeployerSettings.DEFAULT_PLUGIN_START_LEVEL)));
+        this(storage, Map.of());
+    }
+
+    TestFramework(Path storage, Map<String, String> properties) throws BundleException {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        all.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        all.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(DeployerSettings.DEFAULT_PLUGIN_START_LEVEL));
+        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(all);
         framework.start();
     }
 
