@@ -9,6 +9,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -47,7 +49,7 @@ final class DeployFolderWatcher implements AutoCloseable {
     private final FileHandler handler;
     private final Supplier<List<Path>> installedFiles;
     private final Runnable tick;
-    private final Supplier<Boolean> ticking;
+    private final BooleanSupplier ticking;
     private final Map<Path, Due> due = new HashMap<>();
     private WatchService watchService;
     private Thread thread;
@@ -61,7 +63,7 @@ final class DeployFolderWatcher implements AutoCloseable {
      * @param ticking whether {@code tick} wants to run regularly even when no file changes
      */
     DeployFolderWatcher(Path folder, FileHandler handler, Supplier<List<Path>> installedFiles, Runnable tick,
-                        Supplier<Boolean> ticking) {
+                        BooleanSupplier ticking) {
         this.folder = folder;
         this.handler = handler;
         this.installedFiles = installedFiles;
@@ -91,7 +93,7 @@ final class DeployFolderWatcher implements AutoCloseable {
     List<Path> deployableFiles() throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
                 p -> isDeployable(p.getFileName().toString()) && !Files.isDirectory(p))) {
-            List<Path> list = new java.util.ArrayList<>();
+            List<Path> list = new ArrayList<>();
             files.forEach(list::add);
             list.sort(null); // a stable order, so reconciliation logs read the same every start
             return list;
@@ -153,7 +155,7 @@ final class DeployFolderWatcher implements AutoCloseable {
     private WatchKey await() throws InterruptedException {
         long now = System.nanoTime();
         long wait = due.values().stream().mapToLong(d -> d.dueNanos() - now).min().orElse(Long.MAX_VALUE);
-        if (ticking.get()) {
+        if (ticking.getAsBoolean()) {
             wait = Math.min(wait, TICK_NANOS);
         }
         if (wait == Long.MAX_VALUE) {

@@ -2,9 +2,7 @@ package org.aibase.deployer.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -54,15 +52,5 @@ final class PluginBundles {
                 .filter(b -> !b.getLocation().equals(exceptLocation) && b.getState() != Bundle.UNINSTALLED)
                 .filter(b -> descriptorOf(b).map(d -> d.id().equals(pluginId)).orElse(false))
                 .findFirst();
-    }
-
-    /** A bundle location as a person would name it: the file name of a file location, else the location. */
-    static String displayName(String location) {
-        try {
-            Path path = Path.of(URI.create(location));
-            return path.getFileName().toString();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return location;
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.aibase.deployer.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,6 +45,7 @@ final class PluginDeployer {
 
     private final BundleContext context;
     private final DeployerSettings settings;
+    private final DeployLocations locations;
     private final PluginValidator validator;
     private final PluginBundles plugins;
     private final InstalledDigests digests;
@@ -59,6 +58,7 @@ final class PluginDeployer {
                    InstalledDigests digests, DeploymentRecords records, PendingDeployments pending) {
         this.context = context;
         this.settings = settings;
+        this.locations = new DeployLocations(settings.deployDir());
         this.validator = validator;
         this.plugins = plugins;
         this.digests = digests;
@@ -72,7 +72,7 @@ final class PluginDeployer {
      * @return the {@link System#nanoTime()} at which to look at the file again; empty when done with it
      */
     OptionalLong process(Path file, long detectedNanos) {
-        String location = location(file);
+        String location = DeployLocations.of(file);
         Bundle bundle = context.getBundle(location);
         FileObservation observed = FileObservation.of(file);
         Plan plan = planner.plan(observed, records.known(file, bundle != null, digests.get(location)),
@@ -97,7 +97,7 @@ final class PluginDeployer {
     /** The deploy-folder files that bundles are installed from, whether or not the files still exist. */
     List<Path> installedFiles() {
         return Arrays.stream(context.getBundles())
-                .map(b -> fileOf(b.getLocation()))
+                .map(b -> locations.fileOf(b.getLocation()))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -181,7 +181,7 @@ final class PluginDeployer {
         Optional<Bundle> owner = plugins.withId(context, pluginId, location);
         if (owner.isPresent()) {
             refuse(file, fingerprint, pluginId, "plugin id '" + pluginId + "' is already installed from "
-                    + PluginBundles.displayName(owner.get().getLocation()) + "; replace that file to update it");
+                    + DeployLocations.displayName(owner.get().getLocation()) + "; replace that file to update it");
             return Optional.empty();
         }
         return report.descriptor();
@@ -217,20 +217,5 @@ final class PluginDeployer {
 
     private static DeploymentOutcome outcome(Path file, Status status, String pluginId, String reason) {
         return new DeploymentOutcome(file.getFileName().toString(), status, pluginId, reason, Instant.now());
-    }
-
-    /** The bundle location of a deploy-folder file: its URI. */
-    static String location(Path file) {
-        return file.toUri().toString();
-    }
-
-    /** The deploy-folder file a location refers to; empty for any other location. */
-    private Optional<Path> fileOf(String location) {
-        try {
-            Path path = Path.of(URI.create(location)).normalize();
-            return settings.deployDir().equals(path.getParent()) ? Optional.of(path) : Optional.empty();
-        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            return Optional.empty(); // not a file URI
-        }
     }
 }
