@@ -1,0 +1,221 @@
+package org.aibase.deployer.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.deployer.internal.DeploymentOutcome.Status;
+import org.aibase.deployer.internal.DeploymentPlanner.Plan;
+import org.aibase.deployer.internal.FileObservation.Complete;
+import org.aibase.deployer.internal.FileObservation.Incomplete;
+import org.aibase.validator.PluginValidator;
+import org.aibase.validator.ValidationReport;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one file of the deploy folder into the matching OSGi action: install and start, update and
+ * refresh, uninstall and refresh, or refuse. Called on one thread only, so files are handled serially.
+ */
+final class PluginDeployer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginDeployer.class);
+
+    /** How long a file may stay incomplete and unchanged before it is refused as unreadable. */
+    static final long GIVE_UP_MILLIS = 3000;
+
+    /** How long after the last look an incomplete file is looked at again, unless an event comes first. */
+    static final long QUIET_MILLIS = 100;
+
+    private final BundleContext context;
+    private final DeployerSettings settings;
+    private final DeployLocations locations;
+    private final PluginValidator validator;
+    private final PluginBundles plugins;
+    private final InstalledDigests digests;
+    private final DeploymentRecords records;
+    private final PendingDeployments pending;
+    private final DeploymentPlanner planner = new DeploymentPlanner(GIVE_UP_MILLIS);
+    private final LongSupplier nanoClock = System::nanoTime;
+
+    PluginDeployer(BundleContext context, DeployerSettings settings, PluginValidator validator, PluginBundles plugins,
+                   InstalledDigests digests, DeploymentRecords records, PendingDeployments pending) {
+        this.context = context;
+        this.settings = settings;
+        this.locations = new DeployLocations(settings.deployDir());
+        this.validator = validator;
+        this.plugins = plugins;
+        this.digests = digests;
+        this.records = records;
+        this.pending = pending;
+    }
+
+    /**
+     * Brings the framework in line with the file as it is now.
+     *
+     * @return the {@link System#nanoTime()} at which to look at the file again; empty when done with it
+     */
+    OptionalLong process(Path file, long detectedNanos) {
+        String location = DeployLocations.of(file);
+        Bundle bundle = context.getBundle(location);
+        FileObservation observed = FileObservation.of(file);
+        Plan plan = planner.plan(observed, records.known(file, bundle != null, digests.get(location)),
+                System.currentTimeMillis());
+        switch (plan.step()) {
+            case WAIT -> {
+                records.sighted(file, plan.sighting().orElseThrow());
+                return OptionalLong.of(nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS));
+            }
+            case GIVE_UP -> refuse(file, new FileFingerprint(((Incomplete) observed).stamp(), ""), "",
+                    "not a complete JAR (zip) file: it has no end-of-central-directory record and stayed unchanged for "
+                            + TimeUnit.MILLISECONDS.toSeconds(GIVE_UP_MILLIS) + " s");
+            case INSTALL -> install(file, location, ((Complete) observed).fingerprint(), detectedNanos);
+            case UPDATE -> update(file, bundle, ((Complete) observed).fingerprint(), detectedNanos);
+            case UNINSTALL -> uninstall(file, bundle, detectedNanos);
+            case FORGET -> records.forget(file);
+            case SKIP -> LOG.debug("{} unchanged", file.getFileName());
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The deploy-folder files that bundles are installed from, whether or not the files still exist. */
+    List<Path> installedFiles() {
+        return Arrays.stream(context.getBundles())
+                .map(b -> locations.fileOf(b.getLocation()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Forgets digests of locations nothing is installed from any more (e.g. uninstalled through the console). */
+    void forgetStaleDigests() {
+        digests.locations().stream().filter(location -> context.getBundle(location) == null).forEach(digests::remove);
+    }
+
+    private void install(Path file, String location, FileFingerprint fingerprint, long detectedNanos) {
+        DeploymentTimeline timeline = timeline(file, DeploymentTimeline.Kind.DEPLOYED, detectedNanos);
+        Optional<PluginDescriptor> plugin = validate(file, location, fingerprint, timeline);
+        if (plugin.isEmpty()) {
+            return;
+        }
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(file)) {
+            bundle = context.installBundle(location, in);
+        } catch (BundleException | IOException e) {
+            refuse(file, fingerprint, plugin.get().id(), "install failed — " + e.getMessage());
+            return;
+        }
+        bundle.adapt(BundleStartLevel.class).setStartLevel(settings.pluginStartLevel());
+        timeline.mark(DeploymentTimeline.INSTALLED);
+        try {
+            // takes effect once the framework reaches the plugin start level (at once when running)
+            bundle.start();
+        } catch (BundleException | IllegalStateException e) {
+            uninstallQuietly(bundle);
+            refuse(file, fingerprint, plugin.get().id(), "start failed — " + e.getMessage());
+            return;
+        }
+        digests.put(location, fingerprint.sha256());
+        records.succeeded(file, outcome(file, Status.DEPLOYED, plugin.get().id(), ""));
+        pending.expect(bundle, plugin.get(), timeline, false);
+    }
+
+    private void update(Path file, Bundle bundle, FileFingerprint fingerprint, long detectedNanos) {
+        DeploymentTimeline timeline = timeline(file, DeploymentTimeline.Kind.UPDATED, detectedNanos);
+        Optional<PluginDescriptor> plugin = validate(file, bundle.getLocation(), fingerprint, timeline);
+        if (plugin.isEmpty()) {
+            return; // the installed version keeps running
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            bundle.update(in);
+        } catch (BundleException | IOException | IllegalStateException e) {
+            refuse(file, fingerprint, plugin.get().id(), "update failed — " + e.getMessage());
+            return;
+        }
+        timeline.mark(DeploymentTimeline.INSTALLED);
+        digests.put(bundle.getLocation(), fingerprint.sha256());
+        records.succeeded(file, outcome(file, Status.UPDATED, plugin.get().id(), ""));
+        pending.expect(bundle, plugin.get(), timeline, true);
+        refresh(bundle, () -> pending.refreshed(bundle));
+    }
+
+    private void uninstall(Path file, Bundle bundle, long detectedNanos) {
+        String pluginId = plugins.descriptorOf(bundle).map(PluginDescriptor::id).orElse(bundle.getSymbolicName());
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.warn("Cannot uninstall {} ({}) after its file was removed", file.getFileName(), pluginId, e);
+            return;
+        }
+        digests.remove(bundle.getLocation());
+        records.succeeded(file, outcome(file, Status.REMOVED, pluginId, ""));
+        refresh(bundle, () -> LOG.info("{}", DeploymentTimeline.removedLine(file.getFileName().toString(), pluginId,
+                TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - detectedNanos))));
+    }
+
+    /** Validates the file and checks its id is not taken by another file; empty when refused. */
+    private Optional<PluginDescriptor> validate(Path file, String location, FileFingerprint fingerprint,
+                                                DeploymentTimeline timeline) {
+        ValidationReport report = validator.validate(file);
+        timeline.mark(DeploymentTimeline.VALIDATED);
+        String pluginId = report.descriptor().map(PluginDescriptor::id).orElse("");
+        if (!report.valid()) {
+            refuse(file, fingerprint, pluginId, report.verdict());
+            return Optional.empty();
+        }
+        Optional<Bundle> owner = plugins.withId(context, pluginId, location);
+        if (owner.isPresent()) {
+            refuse(file, fingerprint, pluginId, "plugin id '" + pluginId + "' is already installed from "
+                    + DeployLocations.displayName(owner.get().getLocation()) + "; replace that file to update it");
+            return Optional.empty();
+        }
+        return report.descriptor();
+    }
+
+    private void refuse(Path file, FileFingerprint fingerprint, String pluginId, String reason) {
+        records.refused(file, fingerprint, outcome(file, Status.REFUSED, pluginId, reason));
+        LOG.warn("Refused {}: {}", file.getFileName(), reason);
+    }
+
+    private void refresh(Bundle bundle, Runnable whenDone) {
+        FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+        // only this bundle and its dependants, not every pending removal of the framework
+        wiring.refreshBundles(List.of(bundle), event -> {
+            if (event.getType() == FrameworkEvent.ERROR) {
+                LOG.warn("Refreshing {} failed", bundle.getLocation(), event.getThrowable());
+            }
+            whenDone.run();
+        });
+    }
+
+    private void uninstallQuietly(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.warn("Cannot uninstall refused bundle {}", bundle.getLocation(), e);
+        }
+    }
+
+    private DeploymentTimeline timeline(Path file, DeploymentTimeline.Kind kind, long detectedNanos) {
+        return new DeploymentTimeline(file.getFileName().toString(), kind, nanoClock, detectedNanos);
+    }
+
+    private static DeploymentOutcome outcome(Path file, Status status, String pluginId, String reason) {
+        return new DeploymentOutcome(file.getFileName().toString(), status, pluginId, reason, Instant.now());
+    }
+}

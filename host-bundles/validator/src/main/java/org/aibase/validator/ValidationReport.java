@@ -1,0 +1,57 @@
+package org.aibase.validator;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.aibase.api.plugin.PluginDescriptor;
+
+/**
+ * The result of validating one plugin JAR.
+ *
+ * @param file the JAR's file name
+ * @param descriptor the plugin's descriptor, present when its id and permissions could be read
+ * @param findings every problem found, errors and warnings
+ */
+public record ValidationReport(String file, Optional<PluginDescriptor> descriptor, List<Finding> findings) {
+
+    /** Creates a report, copying the findings so the record stays immutable. */
+    public ValidationReport {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(descriptor, "descriptor");
+        findings = List.copyOf(findings);
+    }
+
+    /** Whether the plugin is accepted: no finding is an error. */
+    public boolean valid() {
+        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** The findings of the given severity, in the order they were found. */
+    public List<Finding> findings(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).toList();
+    }
+
+    /**
+     * The verdict without the file name, e.g. {@code valid (hello 1.0.0)} or
+     * {@code invalid — plugin.yaml/permissions: 'htp' is not a permission (allowed: ...)}.
+     */
+    public String verdict() {
+        if (valid()) {
+            String plugin = descriptor.map(d -> " (" + d.id() + " " + d.version() + ")").orElse("");
+            int warnings = findings(Severity.WARNING).size();
+            return "valid" + plugin + (warnings == 0 ? "" : ", " + warnings + " warning(s): " + join(Severity.WARNING));
+        }
+        return "invalid — " + join(Severity.ERROR);
+    }
+
+    /** A one-line summary for logs: {@code <file>: <verdict>}. */
+    public String summary() {
+        return file + ": " + verdict();
+    }
+
+    private String join(Severity severity) {
+        return findings(severity).stream().map(Finding::describe).collect(Collectors.joining("; "));
+    }
+}
