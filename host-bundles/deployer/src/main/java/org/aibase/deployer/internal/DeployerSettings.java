@@ -17,10 +17,11 @@ record DeployerSettings(Path home, Path deployDir, int pluginStartLevel) {
     static final String PLUGIN_START_LEVEL = "aibase.startlevel.plugins";
 
     /**
-     * Platform bundles run at start levels 1 and 2, plugins at 3: nothing of a plugin runs before the
-     * platform's hooks and the deployer's reconciliation are in place.
+     * Libraries run at start level 1, host bundles at 2, the HTTP server at 3, plugins at 4 (as the
+     * launcher sets them): nothing of a plugin runs before the platform's hooks and the deployer's
+     * reconciliation are in place.
      */
-    static final int DEFAULT_PLUGIN_START_LEVEL = 3;
+    static final int DEFAULT_PLUGIN_START_LEVEL = 4;
 
     /** Reads the settings through the given property lookup (e.g. {@code BundleContext::getProperty}). */
     static DeployerSettings from(Function<String, String> property) {

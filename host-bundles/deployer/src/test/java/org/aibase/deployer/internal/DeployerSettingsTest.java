@@ -18,7 +18,7 @@ class DeployerSettingsTest {
         Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
         assertEquals(cwd, settings.home());
         assertEquals(cwd.resolve("deploy"), settings.deployDir());
-        assertEquals(3, settings.pluginStartLevel());
+        assertEquals(4, settings.pluginStartLevel());
     }
 
     @Test
