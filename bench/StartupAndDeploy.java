@@ -181,7 +181,7 @@ public final class StartupAndDeploy {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(1);
+            Thread.sleep(5); // tighter polling competes with the deployment for the CPU
         }
         throw new IllegalStateException(uri + " did not answer " + status + " within " + timeoutMs + " ms");
     }

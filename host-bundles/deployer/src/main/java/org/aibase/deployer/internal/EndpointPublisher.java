@@ -114,6 +114,8 @@ final class EndpointPublisher {
             ServiceRegistration<?> registration = pluginContext.registerService(
                     (String[]) original.getProperty(Constants.OBJECTCLASS),
                     new PublishedEndpoint(pluginContext.getServiceObjects(original)), properties);
+            // after the resource, so the whiteboard usually builds the application once, with it
+            plugins.ensureApplication(bundle);
             return new Publication(bundle.getBundleId(), registration);
         } catch (IllegalStateException e) {
             return null; // the plugin stopped meanwhile

@@ -70,7 +70,7 @@ class PluginDeployerTest {
         Bundle bundle = context.getBundle(file.toUri().toString());
         assertNotNull(bundle);
         assertEquals(Bundle.ACTIVE, bundle.getState());
-        assertEquals(3, bundle.adapt(BundleStartLevel.class).getStartLevel());
+        assertEquals(DeployerSettings.DEFAULT_PLUGIN_START_LEVEL, bundle.adapt(BundleStartLevel.class).getStartLevel());
         assertEquals(FileFingerprint.sha256(file), digests.get(bundle.getLocation()).orElseThrow());
         assertEquals(Status.DEPLOYED, records.outcome(file).orElseThrow().status());
     }

@@ -54,8 +54,11 @@ class PluginEndpointsTest {
     }
 
     @Test
-    void aStartedPluginWithHttpGetsItsApplication() throws Exception {
+    void aStartedPluginWithHttpGetsItsApplicationWithItsFirstEndpoint() throws Exception {
         Bundle hello = startPlugin("hello", "permissions: [http]\n");
+        assertNull(context.getServiceReferences(Application.class.getName(), "(aibase.plugin.id=hello)"),
+                "no application before an endpoint: the whiteboard would build it twice");
+        registerEndpoint(hello, "hello", () -> { });
 
         ServiceReference<?> app = only(Application.class.getName(), "(aibase.plugin.id=hello)");
         assertEquals("aibase.hello", app.getProperty("osgi.jakartars.name"));
@@ -67,7 +70,8 @@ class PluginEndpointsTest {
 
     @Test
     void aPluginWithoutHttpGetsNoApplication() throws Exception {
-        startPlugin("quiet", "permissions: [llm]\n");
+        Bundle quiet = startPlugin("quiet", "permissions: [llm]\n");
+        registerEndpoint(quiet, "quiet", () -> { });
 
         assertNull(context.getServiceReferences(Application.class.getName(), "(aibase.plugin.id=quiet)"));
     }
