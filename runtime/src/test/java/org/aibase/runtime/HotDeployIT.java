@@ -34,7 +34,7 @@ import org.osgi.framework.BundleContext;
 /**
  * The real platform bundle set in Felix, driven through its deploy folder and real HTTP: a plugin
  * copied in answers, a new release replaces it in place, a deleted one is gone, and the Web
- * Console opens only with the generated credentials.
+ * Console opens only with the generated credentials or those an operator configures in config/.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -99,13 +99,35 @@ public class HotDeployIT {
     }
 
     @Test
-    public void webConsoleOpensOnlyWithTheGeneratedCredentials() throws Exception {
+    public void webConsoleOpensOnlyWithTheGeneratedCredentialsUnlessConfigChoosesOthers() throws Exception {
         String console = base() + "/system/console/bundles";
+        String user = context.getProperty("felix.webconsole.username");
+        String password = context.getProperty("felix.webconsole.password");
         Http.await(console, r -> r.statusCode() != 404, REGISTRATION);
         assertEquals(401, Http.get(console).statusCode());
         assertEquals(401, Http.get(console, "admin", "admin").statusCode());
-        assertEquals(200, Http.get(console, context.getProperty("felix.webconsole.username"),
-                context.getProperty("felix.webconsole.password")).statusCode());
+        assertEquals(200, Http.get(console, user, password).statusCode());
+
+        // a configuration file in config/ wins, and applies live; removing it restores the generated ones
+        Path config = Path.of(context.getProperty("felix.fileinstall.dir"),
+                "org.apache.felix.webconsole.internal.servlet.OsgiManager.cfg");
+        Files.writeString(config, "username=operator\npassword=chosen-by-the-operator\n");
+        assertEquals(200, awaitConsole(console, "operator", "chosen-by-the-operator", 200));
+        assertEquals(401, Http.get(console, user, password).statusCode());
+
+        Files.delete(config);
+        assertEquals(200, awaitConsole(console, user, password, 200));
+        assertEquals(401, Http.get(console, "operator", "chosen-by-the-operator").statusCode());
+    }
+
+    private static int awaitConsole(String url, String user, String password, int status) throws Exception {
+        long deadline = System.nanoTime() + REGISTRATION.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline && last != status) {
+            last = Http.get(url, user, password).statusCode();
+            Thread.sleep(20);
+        }
+        return last;
     }
 
     private Bundle helloBundle() {
