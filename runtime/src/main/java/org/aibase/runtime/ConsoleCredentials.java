@@ -16,16 +16,19 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The Web Console's user name and password, generated on first start into an owner-only file.
+ * The Web Console's user name and password and the first admin API key, generated on first start
+ * into an owner-only file.
  *
- * <p>They reach the console as framework properties so it starts locked: the console's built-in
+ * <p>The console credentials reach it as framework properties so it starts locked: the console's built-in
  * admin/admin would otherwise be live until a configuration arrived. A configuration in
- * {@code config/} still wins, as it overrides the console's framework-property defaults.
+ * {@code config/} still wins, as it overrides the console's framework-property defaults. The API
+ * key is honoured only while no API key is configured (see the REST bundle).
  */
-record ConsoleCredentials(String username, String password) {
+record ConsoleCredentials(String username, String password, String adminApiKey) {
 
     static final String USERNAME_KEY = "console.username";
     static final String PASSWORD_KEY = "console.password";
+    static final String ADMIN_API_KEY = "admin.api.key";
     static final String DEFAULT_USERNAME = "admin";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -38,22 +41,30 @@ record ConsoleCredentials(String username, String password) {
                 properties.load(in);
             }
         }
-        String username = properties.getProperty(USERNAME_KEY);
-        String password = properties.getProperty(PASSWORD_KEY);
-        if (username != null && !username.isBlank() && password != null && !password.isBlank()) {
-            return new ConsoleCredentials(username, password);
+        boolean complete = present(properties, USERNAME_KEY) && present(properties, PASSWORD_KEY)
+                && present(properties, ADMIN_API_KEY);
+        // keep whatever the file holds; add what is missing
+        properties.putIfAbsent(USERNAME_KEY, DEFAULT_USERNAME);
+        if (!present(properties, PASSWORD_KEY)) {
+            properties.setProperty(PASSWORD_KEY, randomSecret(18));
         }
-        // Keep whatever else the file holds (later: API keys); add what is missing.
-        ConsoleCredentials created = new ConsoleCredentials(
-                username == null || username.isBlank() ? DEFAULT_USERNAME : username, randomPassword());
-        properties.setProperty(USERNAME_KEY, created.username());
-        properties.setProperty(PASSWORD_KEY, created.password());
-        writeOwnerOnly(file, properties);
-        return created;
+        if (!present(properties, ADMIN_API_KEY)) {
+            properties.setProperty(ADMIN_API_KEY, "aib_" + randomSecret(32));
+        }
+        if (!complete) {
+            writeOwnerOnly(file, properties);
+        }
+        return new ConsoleCredentials(properties.getProperty(USERNAME_KEY), properties.getProperty(PASSWORD_KEY),
+                properties.getProperty(ADMIN_API_KEY));
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
+    private static boolean present(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        return value != null && !value.isBlank();
+    }
+
+    private static String randomSecret(int length) {
+        byte[] bytes = new byte[length];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -40,6 +40,7 @@ final class FrameworkProperties {
 
         p.put("felix.webconsole.username", console.username());
         p.put("felix.webconsole.password", console.password());
+        p.put("aibase.admin.api.key", console.adminApiKey());
         return p;
     }
 }

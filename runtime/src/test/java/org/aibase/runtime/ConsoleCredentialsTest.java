@@ -24,6 +24,7 @@ class ConsoleCredentialsTest {
         assertNotEquals("admin", first.password());
         assertTrue(first.password().length() >= 20);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(first.adminApiKey().startsWith("aib_") && first.adminApiKey().length() > 40, first.adminApiKey());
 
         assertEquals(first, ConsoleCredentials.loadOrCreate(file), "the second start reads the same credentials");
         Path other = data.resolve("other.properties");
@@ -36,6 +37,7 @@ class ConsoleCredentialsTest {
         Files.writeString(file, "console.username=operator\nadmin.api.key=abc\n");
         ConsoleCredentials credentials = ConsoleCredentials.loadOrCreate(file);
         assertEquals("operator", credentials.username());
+        assertEquals("abc", credentials.adminApiKey());
         String content = Files.readString(file);
         assertTrue(content.contains("admin.api.key=abc"), content);
         assertTrue(content.contains("console.password="), content);

@@ -2,21 +2,42 @@ package org.aibase.api.plugin;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * A plugin's descriptor as read from {@value #DESCRIPTOR_FILE} at the root of its JAR.
+ * A plugin's descriptor as read from {@value #DESCRIPTOR_FILE} at the root of its JAR: the AI Base
+ * {@code config.yaml} and the PRSM {@code plugin_manifest.json} in one.
  *
- * @param id the plugin id, unique in the platform and its URL segment
+ * @param id the plugin id ({@code [a-z][a-z0-9_]{1,39}}), unique in the platform and its URL segment
  * @param name the human-readable name
- * @param version the plugin version ({@code X.Y.Z})
- * @param permissions the permissions the plugin asks for
+ * @param version the plugin version ({@code X.Y.Z}), equal to Bundle-Version's major.minor.micro
+ * @param description what it does
+ * @param author who made it
+ * @param contacts optional contact data by descriptor key: {@code email}, {@code website},
+ *        {@code documentation_url}, {@code support_url}, {@code license}
+ * @param category its category
+ * @param tags free words for search
+ * @param capabilities what it can do ({@code [a-z0-9_]+}), listed by the API and filterable
+ * @param dependencies informational (OSGi imports are the truth)
+ * @param requiresPlatform the platform version range(s) it needs, e.g. {@code >=1.0.0 <2.0.0}; empty for any
+ * @param security its security level
+ * @param permissions the permissions it asks for
+ * @param networkHosts host names it may call; non-empty exactly when {@code network} is granted
+ * @param limits its declared resource limits
+ * @param defaults the typed defaults of its configuration (PID {@code aibase.plugin.<id>})
  */
 @ProviderType
-public record PluginDescriptor(String id, String name, String version, Set<Permission> permissions) {
+public record PluginDescriptor(String id, String name, String version, String description, String author,
+        Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
+        List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
+        List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults) {
 
     /** The manifest header that makes a bundle a plugin; its value names the descriptor entry. */
     public static final String MANIFEST_HEADER = "AIBase-Plugin";
@@ -24,19 +45,42 @@ public record PluginDescriptor(String id, String name, String version, Set<Permi
     /** The descriptor entry at the JAR root. */
     public static final String DESCRIPTOR_FILE = "plugin.yaml";
 
-    /** Creates a descriptor, copying the permissions so the record stays immutable. */
+    /** Creates a descriptor; every collection is copied so the record stays immutable. */
     public PluginDescriptor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
+        description = description == null ? "" : description;
+        author = author == null ? "" : author;
+        contacts = contacts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(contacts));
+        category = category == null ? Category.UTILITY : category;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+        requiresPlatform = requiresPlatform == null ? "" : requiresPlatform;
+        security = security == null ? SecurityLevel.SANDBOX : security;
         // an EnumSet copy keeps a stable order; the unmodifiable view keeps the record immutable
         EnumSet<Permission> copy = EnumSet.noneOf(Permission.class);
-        copy.addAll(permissions);
+        copy.addAll(permissions == null ? Set.of() : permissions);
         permissions = Collections.unmodifiableSet(copy);
+        networkHosts = networkHosts == null ? List.of() : List.copyOf(networkHosts);
+        limits = limits == null ? ResourceLimits.NONE : limits;
+        // insertion order is the descriptor's order, which configuration forms follow
+        defaults = defaults == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+    }
+
+    /** A descriptor with only the essentials; everything else takes its default. */
+    public PluginDescriptor(String id, String name, String version, Set<Permission> permissions) {
+        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null);
     }
 
     /** Whether the descriptor grants the given permission. */
     public boolean hasPermission(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** A contact entry such as {@code email}, if given. */
+    public Optional<String> contact(String key) {
+        return Optional.ofNullable(contacts.get(key));
     }
 }

@@ -1,0 +1,36 @@
+package org.aibase.api.plugin;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a task (the PRSM {@code TaskResponse}).
+ *
+ * @param success whether the task did what it was asked
+ * @param data the result, JSON-shaped; empty on failure
+ * @param error a message for people when it failed
+ * @param errorCode a stable code for programs when it failed, e.g. {@code timeout}, {@code unknown_task}
+ * @param severity how serious the failure is; empty on success
+ */
+public record TaskResult(boolean success, Map<String, Object> data, Optional<String> error,
+        Optional<String> errorCode, Optional<Severity> severity) {
+
+    /** Creates a result; the data is copied. */
+    public TaskResult {
+        data = data == null ? Map.of() : Map.copyOf(data);
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(errorCode, "errorCode");
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /** A successful result with the given data. */
+    public static TaskResult ok(Map<String, Object> data) {
+        return new TaskResult(true, data, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A failed result. */
+    public static TaskResult failure(String errorCode, String error, Severity severity) {
+        return new TaskResult(false, Map.of(), Optional.of(error), Optional.of(errorCode), Optional.of(severity));
+    }
+}

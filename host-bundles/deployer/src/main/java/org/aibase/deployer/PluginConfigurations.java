@@ -1,0 +1,30 @@
+package org.aibase.deployer;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Plugins' configurations: the declared {@code defaults} overlaid with the operator's values of
+ * PID {@code aibase.plugin.<id>} (from a file in {@code config/} or from here; the later write
+ * wins), type-checked against the defaults and delivered live to the plugin's bundle only.
+ */
+@ProviderType
+public interface PluginConfigurations {
+
+    /**
+     * The effective configuration: defaults overlaid with the operator's values.
+     *
+     * @throws RegistryException NOT_FOUND
+     */
+    Map<String, Object> effective(String id);
+
+    /**
+     * Sets operator values (merged into the current ones; a {@code null} value removes the key and
+     * restores its default) and returns the new effective configuration.
+     *
+     * @throws RegistryException NOT_FOUND; INVALID naming the key, its declared type and the value
+     *         given, for an unknown key or a value of the wrong type
+     */
+    Map<String, Object> update(String id, Map<String, Object> values);
+}
