@@ -30,6 +30,16 @@ public record Finding(Severity severity, String location, String message, String
         return new Finding(Severity.WARNING, location, message, allowed);
     }
 
+    /** JSON-shaped: {@code {"severity":"error","location":...,"message":...,"allowed":...}}. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("severity", severity.name().toLowerCase(java.util.Locale.ROOT));
+        map.put("location", location);
+        map.put("message", message);
+        map.put("allowed", allowed);
+        return map;
+    }
+
     /** One line for logs and reports: {@code location: message (allowed: ...)}. */
     public String describe() {
         return allowed.isEmpty()

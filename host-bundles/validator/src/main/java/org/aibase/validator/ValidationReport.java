@@ -1,6 +1,8 @@
 package org.aibase.validator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -44,6 +46,22 @@ public record ValidationReport(String file, Optional<PluginDescriptor> descripto
             return "valid" + plugin + (warnings == 0 ? "" : ", " + warnings + " warning(s): " + join(Severity.WARNING));
         }
         return "invalid — " + join(Severity.ERROR);
+    }
+
+    /**
+     * JSON-shaped, for the HTTP API and the CLI's {@code --json}: {@code file}, {@code valid},
+     * {@code plugin} ({@code id}, {@code version}) when the descriptor was read, {@code errors},
+     * {@code warnings} and {@code findings} (every finding, in order).
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("file", file);
+        map.put("valid", valid());
+        descriptor.ifPresent(d -> map.put("plugin", Map.of("id", d.id(), "version", d.version())));
+        map.put("errors", findings(Severity.ERROR).size());
+        map.put("warnings", findings(Severity.WARNING).size());
+        map.put("findings", findings.stream().map(Finding::toMap).toList());
+        return map;
     }
 
     /** A one-line summary for logs: {@code <file>: <verdict>}. */
