@@ -16,6 +16,21 @@ final class Greeting {
         this.format = new MessageFormat(messages.getString("greeting"), Locale.ROOT);
     }
 
+    /**
+     * The name to greet, stripped, or empty when it is blank or longer than {@value #MAX_NAME_LENGTH}
+     * characters.
+     */
+    static java.util.Optional<String> validName(String name) {
+        String stripped = name.strip();
+        return stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH
+                ? java.util.Optional.empty() : java.util.Optional.of(stripped);
+    }
+
+    /** What is wrong with a name {@link #validName} refused. */
+    static String nameProblem(String name) {
+        return "name must be 1 to " + MAX_NAME_LENGTH + " characters, got " + name.strip().length();
+    }
+
     String to(String name) {
         synchronized (format) { // MessageFormat is not thread-safe
             return format.format(new Object[] { name });

@@ -25,17 +25,16 @@ public final class GreetingResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response greet(@QueryParam("name") @DefaultValue("world") String name) {
-        String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > Greeting.MAX_NAME_LENGTH) {
+        java.util.Optional<String> valid = Greeting.validName(name);
+        if (valid.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", Map.of(
                             "code", "invalid_name",
-                            "message", "name must be 1 to " + Greeting.MAX_NAME_LENGTH
-                                    + " characters, got " + trimmed.length(),
+                            "message", Greeting.nameProblem(name),
                             "details", Map.of("field", "name"))))
                     .build();
         }
-        return Response.ok(Map.of("message", greeting.to(trimmed))).build();
+        return Response.ok(Map.of("message", greeting.to(valid.get()))).build();
     }
 }
