@@ -43,6 +43,7 @@ public final class StartupAndDeploy {
     private final int port;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private Process process;
+    private String apiKey;
 
     private StartupAndDeploy(Path runtimeJar, Path pluginJar, Path home, int port) {
         this.runtimeJar = runtimeJar;
@@ -109,6 +110,7 @@ public final class StartupAndDeploy {
         reader.start();
         Matcher ready = awaitLine(READY, 120);
         long readyMs = millisSince(launched);
+        apiKey = credential("admin.api.key");
         awaitStatus(greeting(), 200, 60_000);
         long firstOk = millisSince(launched);
         rows.put(label + ": to ready line", readyMs + " ms (runtime says " + ready.group(2) + " ms since JVM start)");
@@ -158,6 +160,15 @@ public final class StartupAndDeploy {
         }
     }
 
+    /** A secret the launcher generated into data/credentials.properties. */
+    private String credential(String key) throws IOException {
+        java.util.Properties secrets = new java.util.Properties();
+        try (var in = Files.newInputStream(home.resolve("data/credentials.properties"))) {
+            secrets.load(in);
+        }
+        return secrets.getProperty(key);
+    }
+
     private long rssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -171,11 +182,12 @@ public final class StartupAndDeploy {
         return URI.create("http://127.0.0.1:" + port + "/api/v1/hello/greeting?name=Ada");
     }
 
-    private static void awaitStatus(URI uri, int status, long timeoutMs) throws Exception {
+    private void awaitStatus(URI uri, int status, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status) {
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + apiKey).GET().build();
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == status) {
                     return;
                 }
             } catch (IOException notYet) {

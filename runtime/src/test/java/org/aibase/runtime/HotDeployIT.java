@@ -76,9 +76,10 @@ public class HotDeployIT {
         Path deploy = Path.of(context.getProperty("aibase.deploy.dir"));
         Path hello = Path.of(System.getProperty("aibase.test.plugins"), "hello.jar");
         String greeting = base() + "/api/v1/hello/greeting?name=Ada";
+        String key = context.getProperty("aibase.admin.api.key");
 
         Files.copy(hello, deploy.resolve("hello.jar"));
-        HttpResponse<String> first = Http.await(greeting, r -> r.statusCode() == 200, REGISTRATION);
+        HttpResponse<String> first = Http.await(greeting, key, r -> r.statusCode() == 200, REGISTRATION);
         assertEquals(first.body(), 200, first.statusCode());
         assertEquals("{\"message\":\"Hello, Ada!\"}", first.body());
         long bundleId = helloBundle().getBundleId();
@@ -86,13 +87,13 @@ public class HotDeployIT {
         Path v2 = PluginJars.release(hello, Files.createTempFile("hello-v2", ".jar"), "1.0.1",
                 Map.of("messages.properties", "greeting=Howdy, {0}!\n"));
         PluginJars.dropInto(deploy, "hello.jar", v2);
-        HttpResponse<String> second = Http.await(greeting, r -> r.body().contains("Howdy"), REGISTRATION);
+        HttpResponse<String> second = Http.await(greeting, key, r -> r.body().contains("Howdy"), REGISTRATION);
         assertEquals("{\"message\":\"Howdy, Ada!\"}", second.body());
         assertEquals("updated in place, not reinstalled", bundleId, helloBundle().getBundleId());
         assertEquals("1.0.1", helloBundle().getVersion().toString());
 
         Files.delete(deploy.resolve("hello.jar"));
-        HttpResponse<String> gone = Http.await(greeting, r -> r.statusCode() == 404, REGISTRATION);
+        HttpResponse<String> gone = Http.await(greeting, key, r -> r.statusCode() == 404, REGISTRATION);
         assertEquals(404, gone.statusCode());
         assertTrue("uninstalled", List.of(context.getBundles()).stream()
                 .noneMatch(b -> "org.aibase.plugin.hello".equals(b.getSymbolicName())));

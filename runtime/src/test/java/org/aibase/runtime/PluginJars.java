@@ -48,6 +48,36 @@ final class PluginJars {
         return target;
     }
 
+    /**
+     * Copies the hello plugin as another plugin: a new id in plugin.yaml, its endpoint annotation's
+     * DS property and its symbolic name, so both can be installed side by side.
+     */
+    static Path withId(Path source, Path target, String id) throws IOException {
+        try (InputStream in = Files.newInputStream(source); JarInputStream jar = new JarInputStream(in)) {
+            Manifest manifest = new Manifest(jar.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-SymbolicName"), "org.aibase.plugin." + id);
+            try (OutputStream out = Files.newOutputStream(target); JarOutputStream copy = new JarOutputStream(out, manifest)) {
+                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                    copy.putNextEntry(new JarEntry(entry.getName()));
+                    if (entry.getName().equals("plugin.yaml")) {
+                        String yaml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
+                        copy.write(yaml.replaceFirst("(?m)^id:.*$", "id: " + id).getBytes(StandardCharsets.UTF_8));
+                    } else if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")) {
+                        String xml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
+                        copy.write(xml.replace("name=\"aibase.plugin.endpoint\" type=\"String\" value=\"hello\"",
+                                "name=\"aibase.plugin.endpoint\" type=\"String\" value=\"" + id + "\"")
+                                .replace("configuration-pid=\"aibase.plugin.hello\"", "configuration-pid=\"aibase.plugin." + id + "\"")
+                                .getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        jar.transferTo(copy);
+                    }
+                    copy.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
     /** Puts a JAR into a watched folder the way a careful operator does: write aside, then rename. */
     static void dropInto(Path folder, String fileName, Path jar) throws IOException {
         Path temp = folder.resolve("." + fileName + ".part");

@@ -2,7 +2,6 @@ package org.aibase.plugin.hello;
 
 import java.util.Map;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,20 +10,42 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.aibase.api.http.PluginEndpoint;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ServiceScope;
 
-/** {@code GET /api/v1/hello/greeting?name=Ada} answers {@code {"message":"Hello, Ada!"}}. */
-@Component(service = GreetingResource.class, scope = ServiceScope.PROTOTYPE)
+/**
+ * {@code GET /api/v1/hello/greeting?name=Ada} answers {@code {"message":"Hello, Ada!"}}; without a
+ * name it greets the configured {@code audience} (configuration {@code aibase.plugin.hello}).
+ */
+@Component(service = GreetingResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "aibase.plugin.hello")
 @PluginEndpoint("hello")
 @Path("greeting")
 public final class GreetingResource {
 
+    /** The plugin's configuration; the platform fills in plugin.yaml's defaults. */
+    @interface Configuration {
+        String audience() default "world";
+    }
+
     private final Greeting greeting = new Greeting();
+    private volatile String audience;
+
+    @Activate
+    public GreetingResource(Configuration configuration) {
+        this.audience = configuration.audience();
+    }
+
+    @Modified
+    void modified(Configuration configuration) {
+        this.audience = configuration.audience();
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response greet(@QueryParam("name") @DefaultValue("world") String name) {
+    public Response greet(@QueryParam("name") String requested) {
+        String name = requested == null ? audience : requested;
         java.util.Optional<String> valid = Greeting.validName(name);
         if (valid.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)

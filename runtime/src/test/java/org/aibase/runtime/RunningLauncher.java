@@ -1,0 +1,148 @@
+package org.aibase.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The built launcher as a separate process, as a user runs it: its output, its port, its home. */
+final class RunningLauncher implements AutoCloseable {
+
+    static final Pattern READY = Pattern.compile(
+            "AI Base ready at http://127\\.0\\.0\\.1:(\\d+) in (\\d+) ms \\((\\d+) plugins active\\)");
+
+    private final Path home;
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    private RunningLauncher(Path home, List<String> args) throws IOException {
+        this.home = home;
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("aibase.test.launcher")));
+        command.addAll(args);
+        process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.add(line);
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("<output closed: " + e.getMessage() + ">");
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the launcher with these arguments in {@code home} (its working directory). */
+    static RunningLauncher start(Path home, String... args) throws IOException {
+        Files.createDirectories(home);
+        return new RunningLauncher(home, List.of(args));
+    }
+
+    /** Starts {@code run --home home --port <free>} and waits for the ready line. */
+    static RunningLauncher ready(Path home) throws IOException, InterruptedException {
+        RunningLauncher launcher = start(home, "run", "--home", home.toString(), "--port", String.valueOf(freePort()));
+        try {
+            launcher.awaitLine(READY, Duration.ofSeconds(90));
+            return launcher;
+        } catch (AssertionError | RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Puts a plugin into the deploy folder before or while running. */
+    static void deploy(Path home, String fileName) throws IOException {
+        Files.createDirectories(home.resolve("deploy"));
+        Files.copy(Path.of(System.getProperty("aibase.test.plugins"), fileName), home.resolve("deploy").resolve(fileName));
+    }
+
+    /** The URL the ready line announced. */
+    String baseUrl() {
+        for (String line : output) {
+            Matcher matcher = READY.matcher(line);
+            if (matcher.find()) {
+                return "http://127.0.0.1:" + matcher.group(1);
+            }
+        }
+        throw new AssertionError("not ready:\n" + String.join("\n", output));
+    }
+
+    /** A secret the launcher generated into data/credentials.properties, e.g. {@code admin.api.key}. */
+    String credential(String key) throws IOException {
+        Properties secrets = new Properties();
+        try (var in = Files.newInputStream(home.resolve("data/credentials.properties"))) {
+            secrets.load(in);
+        }
+        return secrets.getProperty(key);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    List<String> output() {
+        return output;
+    }
+
+    /** Waits for an output line matching the pattern, looking at what was printed already first. */
+    Matcher awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        for (String line : output) {
+            Matcher matcher = pattern.matcher(line);
+            if (matcher.find()) {
+                return matcher;
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.find()) {
+                    return matcher;
+                }
+            }
+        }
+        throw new AssertionError("no line matching '" + pattern + "' within " + timeout + ":\n" + String.join("\n", output));
+    }
+
+    /** SIGTERM, without closing our end of its output as {@link Process#destroy()} would; waits for the exit. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("did not stop within " + timeout + ":\n" + String.join("\n", output));
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
