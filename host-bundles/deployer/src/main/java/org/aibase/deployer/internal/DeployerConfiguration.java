@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The operator's configuration of the deployer (PID {@value #PID}), e.g. {@code config/org.aibase.deployer.cfg}. */
-@ObjectClassDefinition(pid = DeployerConfiguration.PID, name = "AI Base Deployer",
+@ObjectClassDefinition(name = "AI Base Deployer",
         description = "Which plugins the deploy folder accepts and how the deployment log is kept")
 @interface DeployerConfiguration {
 
