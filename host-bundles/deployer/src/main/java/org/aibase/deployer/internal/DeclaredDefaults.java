@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ final class DeclaredDefaults {
     private final Map<String, Object> defaults;
 
     DeclaredDefaults(Map<String, Object> defaults) {
-        this.defaults = Map.copyOf(defaults);
+        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults)); // the declared order, for forms
     }
 
     /** Whether anything is declared. */
@@ -155,7 +156,7 @@ final class DeclaredDefaults {
 
     private static Object list(Object value) {
         if (value instanceof Collection<?> c) {
-            return c.contains(null) ? null : new ArrayList<>(c);
+            return c.stream().anyMatch(java.util.Objects::isNull) ? null : new ArrayList<>(c);
         }
         if (value instanceof Object[] array) {
             return list(Arrays.asList(array));
