@@ -4,24 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.aibase.deployer.DeploymentPage;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
 import org.aibase.validator.DescriptorReader;
-import org.aibase.validator.PluginValidator;
+import org.aibase.validator.ValidationReport;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the deploy folder and turns the JARs in it into running plugins; gives plugins with
- * {@code http} their Jakarta REST application and publishes their endpoints.
+ * {@code http} their Jakarta REST application and publishes their endpoints; is the plugin registry.
  */
-@Component(immediate = true)
-public final class Deployer {
+@Component(service = PluginRegistry.class, immediate = true, configurationPid = DeployerConfiguration.PID)
+@Designate(ocd = DeployerConfiguration.class)
+public final class Deployer implements PluginRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
@@ -32,21 +40,36 @@ public final class Deployer {
     private final EndpointPublisher endpoints;
     private final WhiteboardRuntime whiteboard;
     private final PendingDeployments pending;
+    private final PluginTransitions transitions;
+    private final PluginValidation validation;
+    private final DeploymentLog log;
     private final DeployFolderWatcher watcher;
+    private final DeployedPlugins registry;
 
     /** Reconciles the deploy folder with the installed bundles, then watches it. */
     @Activate
-    public Deployer(BundleContext context) throws IOException {
+    public Deployer(BundleContext context, DeployerConfiguration configuration) throws IOException {
+        DeployerOptions options = DeployerOptions.from(configuration);
         DeployerSettings settings = DeployerSettings.from(context::getProperty);
         Files.createDirectories(settings.deployDir());
+        DeployLocations locations = new DeployLocations(settings.deployDir());
         PluginBundles plugins = new PluginBundles(new DescriptorReader());
+        log = new DeploymentLog(settings.home().resolve("data").resolve("deployments.log"), options.logMaxBytes(),
+                options.logFiles());
         applications = new PluginApplications(context, plugins);
         endpoints = new EndpointPublisher(context, applications);
         whiteboard = new WhiteboardRuntime(context);
         pending = new PendingDeployments(endpoints, whiteboard, System::nanoTime, REPORT_TIMEOUT_MILLIS);
-        PluginDeployer deployer = new PluginDeployer(context, settings, new PluginValidator(), plugins,
-                new InstalledDigests(context.getDataFile("installed-digests.properties").toPath()),
-                new DeploymentRecords(), pending);
+        transitions = new PluginTransitions(context, locations, plugins, log);
+        validation = new PluginValidation(context, locations, plugins, options);
+        PluginMarks marks = new PluginMarks(context.getDataFile("plugin-marks.properties").toPath());
+        DeploymentRecords records = new DeploymentRecords();
+        PluginDeployer.Collaborators with = new PluginDeployer.Collaborators(validation, plugins,
+                new InstalledDigests(context.getDataFile("installed-digests.properties").toPath()), records, pending,
+                marks, transitions, log);
+        PluginDeployer deployer = new PluginDeployer(context, settings, with);
+        registry = new DeployedPlugins(context, settings,
+                new PluginRecords(context, locations, plugins, records, marks, transitions), with);
         watcher = new DeployFolderWatcher(settings.deployDir(), deployer::process, deployer::installedFiles,
                 () -> {
                     pending.recheck();
@@ -57,6 +80,7 @@ public final class Deployer {
             applications.open();
             endpoints.open();
             whiteboard.open(pending::recheck);
+            transitions.open();
             watcher.open();
             reconcile(deployer);
             watcher.start();
@@ -65,6 +89,14 @@ public final class Deployer {
             throw e;
         }
         LOG.info("Deploying plugins from {} at start level {}", settings.deployDir(), settings.pluginStartLevel());
+    }
+
+    /** Takes a changed configuration without redeploying anything: it applies to the next validation. */
+    @Modified
+    void modified(DeployerConfiguration configuration) {
+        DeployerOptions options = DeployerOptions.from(configuration);
+        validation.configure(options);
+        log.resize(options.logMaxBytes(), options.logFiles());
     }
 
     /**
@@ -86,8 +118,49 @@ public final class Deployer {
     @Deactivate
     void deactivate() {
         watcher.close();
+        transitions.close();
         whiteboard.close();
         endpoints.close();
         applications.close();
+    }
+
+    @Override
+    public List<PluginRecord> plugins() {
+        return registry.plugins();
+    }
+
+    @Override
+    public Optional<PluginRecord> plugin(String id) {
+        return registry.plugin(id);
+    }
+
+    @Override
+    public PluginRecord start(String id) {
+        return registry.start(id);
+    }
+
+    @Override
+    public PluginRecord stop(String id) {
+        return registry.stop(id);
+    }
+
+    @Override
+    public void uninstall(String id) {
+        registry.uninstall(id);
+    }
+
+    @Override
+    public PluginRecord install(String fileName, Path stagedJar) {
+        return registry.install(fileName, stagedJar);
+    }
+
+    @Override
+    public ValidationReport validate(Path jar) {
+        return registry.validate(jar);
+    }
+
+    @Override
+    public DeploymentPage deployments(int offset, int limit) {
+        return registry.deployments(offset, limit);
     }
 }

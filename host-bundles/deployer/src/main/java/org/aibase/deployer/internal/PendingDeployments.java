@@ -77,6 +77,11 @@ final class PendingDeployments {
         pending.values().forEach(this::advance);
     }
 
+    /** Whether the deployment of this bundle is still coming up (refresh, start, endpoints). */
+    boolean isPending(Bundle bundle) {
+        return pending.containsKey(bundle.getBundleId());
+    }
+
     /** Whether anything is pending (then the deployer looks again regularly, e.g. for start-level starts). */
     boolean waiting() {
         return !pending.isEmpty();

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
 import org.aibase.deployer.internal.DeploymentPlanner.Plan;
 import org.aibase.deployer.internal.FileObservation.Complete;
 import org.aibase.deployer.internal.FileObservation.Incomplete;
-import org.aibase.validator.PluginValidator;
 import org.aibase.validator.ValidationReport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -46,24 +46,35 @@ final class PluginDeployer {
     private final BundleContext context;
     private final DeployerSettings settings;
     private final DeployLocations locations;
-    private final PluginValidator validator;
+    private final PluginValidation validation;
     private final PluginBundles plugins;
     private final InstalledDigests digests;
     private final DeploymentRecords records;
     private final PendingDeployments pending;
+    private final PluginMarks marks;
+    private final PluginTransitions transitions;
+    private final DeploymentLog log;
     private final DeploymentPlanner planner = new DeploymentPlanner(GIVE_UP_MILLIS);
     private final LongSupplier nanoClock = System::nanoTime;
 
-    PluginDeployer(BundleContext context, DeployerSettings settings, PluginValidator validator, PluginBundles plugins,
-                   InstalledDigests digests, DeploymentRecords records, PendingDeployments pending) {
+    /** The collaborators a deployer works with; they outlive a single file. */
+    record Collaborators(PluginValidation validation, PluginBundles plugins, InstalledDigests digests,
+                         DeploymentRecords records, PendingDeployments pending, PluginMarks marks,
+                         PluginTransitions transitions, DeploymentLog log) {
+    }
+
+    PluginDeployer(BundleContext context, DeployerSettings settings, Collaborators with) {
         this.context = context;
         this.settings = settings;
         this.locations = new DeployLocations(settings.deployDir());
-        this.validator = validator;
-        this.plugins = plugins;
-        this.digests = digests;
-        this.records = records;
-        this.pending = pending;
+        this.validation = with.validation();
+        this.plugins = with.plugins();
+        this.digests = with.digests();
+        this.records = with.records();
+        this.pending = with.pending();
+        this.marks = with.marks();
+        this.transitions = with.transitions();
+        this.log = with.log();
     }
 
     /**
@@ -82,8 +93,8 @@ final class PluginDeployer {
                 records.sighted(file, plan.sighting().orElseThrow());
                 return OptionalLong.of(nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS));
             }
-            case GIVE_UP -> refuse(file, new FileFingerprint(((Incomplete) observed).stamp(), ""), "",
-                    "not a complete JAR (zip) file: it has no end-of-central-directory record and stayed unchanged for "
+            case GIVE_UP -> refuse(file, new FileFingerprint(((Incomplete) observed).stamp(), ""), Optional.empty(),
+                    Optional.empty(), "not a complete JAR (zip) file: it has no end-of-central-directory record and stayed unchanged for "
                             + TimeUnit.MILLISECONDS.toSeconds(GIVE_UP_MILLIS) + " s");
             case INSTALL -> install(file, location, ((Complete) observed).fingerprint(), detectedNanos);
             case UPDATE -> update(file, bundle, ((Complete) observed).fingerprint(), detectedNanos);
@@ -109,53 +120,65 @@ final class PluginDeployer {
 
     private void install(Path file, String location, FileFingerprint fingerprint, long detectedNanos) {
         DeploymentTimeline timeline = timeline(file, DeploymentTimeline.Kind.DEPLOYED, detectedNanos);
-        Optional<PluginDescriptor> plugin = validate(file, location, fingerprint, timeline);
-        if (plugin.isEmpty()) {
+        Optional<ValidationReport> accepted = validate(file, location, fingerprint, timeline);
+        if (accepted.isEmpty()) {
             return;
         }
+        ValidationReport report = accepted.get();
+        Optional<PluginDescriptor> plugin = report.descriptor();
         Bundle bundle;
         try (InputStream in = Files.newInputStream(file)) {
             bundle = context.installBundle(location, in);
         } catch (BundleException | IOException e) {
-            refuse(file, fingerprint, plugin.get().id(), "install failed — " + e.getMessage());
+            refuse(file, fingerprint, plugin, accepted, "install failed — " + e.getMessage());
             return;
         }
         bundle.adapt(BundleStartLevel.class).setStartLevel(settings.pluginStartLevel());
         timeline.mark(DeploymentTimeline.INSTALLED);
+        digests.put(location, fingerprint.sha256());
+        succeeded(file, Status.DEPLOYED, plugin, report);
+        if (plugin.map(p -> marks.held(p.id())).orElse(false)) {
+            LOG.info("{} is installed but not started: plugin '{}' was stopped by an operator", file.getFileName(),
+                    plugin.get().id());
+            return;
+        }
         try {
             // takes effect once the framework reaches the plugin start level (at once when running)
             bundle.start();
         } catch (BundleException | IllegalStateException e) {
-            uninstallQuietly(bundle);
-            refuse(file, fingerprint, plugin.get().id(), "start failed — " + e.getMessage());
+            // it stays installed and reported as failed: it may resolve once what it needs is deployed
+            LOG.warn("{} is installed but cannot start: {}", file.getFileName(), e.getMessage());
+            transitions.failed(bundle, e);
             return;
         }
-        digests.put(location, fingerprint.sha256());
-        records.succeeded(file, outcome(file, Status.DEPLOYED, plugin.get().id(), ""));
-        pending.expect(bundle, plugin.get(), timeline, false);
+        plugin.ifPresent(p -> pending.expect(bundle, p, timeline, false));
     }
 
     private void update(Path file, Bundle bundle, FileFingerprint fingerprint, long detectedNanos) {
         DeploymentTimeline timeline = timeline(file, DeploymentTimeline.Kind.UPDATED, detectedNanos);
-        Optional<PluginDescriptor> plugin = validate(file, bundle.getLocation(), fingerprint, timeline);
-        if (plugin.isEmpty()) {
+        Optional<ValidationReport> accepted = validate(file, bundle.getLocation(), fingerprint, timeline);
+        if (accepted.isEmpty()) {
             return; // the installed version keeps running
         }
+        Optional<PluginDescriptor> plugin = accepted.get().descriptor();
         try (InputStream in = Files.newInputStream(file)) {
+            // a start that fails after the update is the framework's ERROR event, seen by the transitions
             bundle.update(in);
         } catch (BundleException | IOException | IllegalStateException e) {
-            refuse(file, fingerprint, plugin.get().id(), "update failed — " + e.getMessage());
+            refuse(file, fingerprint, plugin, accepted, "update failed — " + e.getMessage());
             return;
         }
         timeline.mark(DeploymentTimeline.INSTALLED);
         digests.put(bundle.getLocation(), fingerprint.sha256());
-        records.succeeded(file, outcome(file, Status.UPDATED, plugin.get().id(), ""));
-        pending.expect(bundle, plugin.get(), timeline, true);
+        succeeded(file, Status.UPDATED, plugin, accepted.get());
+        boolean held = plugin.map(p -> marks.held(p.id())).orElse(false);
+        plugin.filter(p -> !held).ifPresent(p -> pending.expect(bundle, p, timeline, true));
         refresh(bundle, () -> pending.refreshed(bundle));
     }
 
     private void uninstall(Path file, Bundle bundle, long detectedNanos) {
-        String pluginId = plugins.descriptorOf(bundle).map(PluginDescriptor::id).orElse(bundle.getSymbolicName());
+        Optional<PluginDescriptor> plugin = plugins.descriptorOf(bundle);
+        String pluginId = plugin.map(PluginDescriptor::id).orElse(bundle.getSymbolicName());
         try {
             bundle.uninstall();
         } catch (BundleException | IllegalStateException e) {
@@ -163,32 +186,46 @@ final class PluginDeployer {
             return;
         }
         digests.remove(bundle.getLocation());
-        records.succeeded(file, outcome(file, Status.REMOVED, pluginId, ""));
+        // a plugin deployed again later starts afresh
+        plugin.ifPresent(p -> marks.clear(p.id()));
+        records.succeeded(file, outcome(file, Status.REMOVED, plugin, "", Optional.empty()));
+        log.append(event(file, DeploymentEvent.Type.REMOVED, plugin, Optional.empty()));
         refresh(bundle, () -> LOG.info("{}", DeploymentTimeline.removedLine(file.getFileName().toString(), pluginId,
                 TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - detectedNanos))));
     }
 
-    /** Validates the file and checks its id is not taken by another file; empty when refused. */
-    private Optional<PluginDescriptor> validate(Path file, String location, FileFingerprint fingerprint,
+    /** Validates the file and checks its id is not taken by another file; the accepted report, empty when refused. */
+    private Optional<ValidationReport> validate(Path file, String location, FileFingerprint fingerprint,
                                                 DeploymentTimeline timeline) {
-        ValidationReport report = validator.validate(file);
+        records.validating(file);
+        ValidationReport report = validation.validate(file, file.getFileName().toString());
         timeline.mark(DeploymentTimeline.VALIDATED);
-        String pluginId = report.descriptor().map(PluginDescriptor::id).orElse("");
+        Optional<PluginDescriptor> plugin = report.descriptor();
         if (!report.valid()) {
-            refuse(file, fingerprint, pluginId, report.verdict());
+            refuse(file, fingerprint, plugin, Optional.of(report), report.verdict());
             return Optional.empty();
         }
-        Optional<Bundle> owner = plugins.withId(context, pluginId, location);
+        // until the validator applies ValidationContext.installedPlugins
+        Optional<Bundle> owner = plugin.flatMap(p -> plugins.withId(context, p.id(), location));
         if (owner.isPresent()) {
-            refuse(file, fingerprint, pluginId, "plugin id '" + pluginId + "' is already installed from "
-                    + DeployLocations.displayName(owner.get().getLocation()) + "; replace that file to update it");
+            refuse(file, fingerprint, plugin, Optional.of(report), "plugin id '" + plugin.get().id()
+                    + "' is already installed from " + DeployLocations.displayName(owner.get().getLocation())
+                    + "; replace that file to update it");
             return Optional.empty();
         }
-        return report.descriptor();
+        return Optional.of(report);
     }
 
-    private void refuse(Path file, FileFingerprint fingerprint, String pluginId, String reason) {
-        records.refused(file, fingerprint, outcome(file, Status.REFUSED, pluginId, reason));
+    private void succeeded(Path file, Status status, Optional<PluginDescriptor> plugin, ValidationReport report) {
+        records.succeeded(file, outcome(file, status, plugin, "", Optional.of(report)));
+        log.append(event(file, status == Status.UPDATED ? DeploymentEvent.Type.UPDATED : DeploymentEvent.Type.INSTALLED,
+                plugin, Optional.empty()));
+    }
+
+    private void refuse(Path file, FileFingerprint fingerprint, Optional<PluginDescriptor> plugin,
+                        Optional<ValidationReport> report, String reason) {
+        records.refused(file, fingerprint, outcome(file, Status.REFUSED, plugin, reason, report));
+        log.append(event(file, DeploymentEvent.Type.REJECTED, plugin, Optional.of(reason)));
         LOG.warn("Refused {}: {}", file.getFileName(), reason);
     }
 
@@ -203,19 +240,19 @@ final class PluginDeployer {
         });
     }
 
-    private void uninstallQuietly(Bundle bundle) {
-        try {
-            bundle.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.warn("Cannot uninstall refused bundle {}", bundle.getLocation(), e);
-        }
-    }
-
     private DeploymentTimeline timeline(Path file, DeploymentTimeline.Kind kind, long detectedNanos) {
         return new DeploymentTimeline(file.getFileName().toString(), kind, nanoClock, detectedNanos);
     }
 
-    private static DeploymentOutcome outcome(Path file, Status status, String pluginId, String reason) {
-        return new DeploymentOutcome(file.getFileName().toString(), status, pluginId, reason, Instant.now());
+    private static DeploymentOutcome outcome(Path file, Status status, Optional<PluginDescriptor> plugin, String reason,
+                                             Optional<ValidationReport> report) {
+        return new DeploymentOutcome(file.getFileName().toString(), status, plugin.map(PluginDescriptor::id).orElse(""),
+                reason, Instant.now(), report);
+    }
+
+    private static DeploymentEvent event(Path file, DeploymentEvent.Type type, Optional<PluginDescriptor> plugin,
+                                         Optional<String> reason) {
+        return new DeploymentEvent(Instant.now(), type, file.getFileName().toString(), plugin.map(PluginDescriptor::id),
+                plugin.map(PluginDescriptor::version), reason);
     }
 }

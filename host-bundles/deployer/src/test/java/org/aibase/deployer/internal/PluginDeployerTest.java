@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
 import org.aibase.validator.DescriptorReader;
-import org.aibase.validator.PluginValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +36,8 @@ class PluginDeployerTest {
     private InstalledDigests digests;
     private PluginDeployer deployer;
     private PendingDeployments pending;
+    private DeploymentLog log;
+    private PluginTransitions transitions;
 
     @BeforeEach
     void startFramework() throws Exception {
@@ -53,7 +55,12 @@ class PluginDeployerTest {
         PluginApplications applications = new PluginApplications(context, plugins);
         pending = new PendingDeployments(new EndpointPublisher(context, applications),
                 new WhiteboardRuntime(context), System::nanoTime, 1000);
-        return new PluginDeployer(context, settings, new PluginValidator(), plugins, digests, records, pending);
+        log = new DeploymentLog(home.resolve("data/deployments.log"), 1 << 20, 3);
+        transitions = new PluginTransitions(context, new DeployLocations(deploy), plugins, log);
+        return new PluginDeployer(context, settings, new PluginDeployer.Collaborators(
+                new PluginValidation(context, new DeployLocations(deploy), plugins,
+                        DeployerOptions.from(TestConfigurations.deployer(Map.of()))),
+                plugins, digests, records, pending, new PluginMarks(home.resolve("data/marks.properties")), transitions, log));
     }
 
     @AfterEach
@@ -156,16 +163,20 @@ class PluginDeployerTest {
     }
 
     @Test
-    void refusesAPluginThatCannotResolveWithTheFrameworksMessage() throws IOException {
-        Path file = TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "", "org.example.missing");
+    void keepsAPluginThatCannotResolveInstalledAsFailedWithTheFrameworksMessage() throws IOException {
+        Path file = TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "permissions: [http]\n",
+                "org.example.missing");
 
         process(file);
 
-        DeploymentOutcome outcome = records.outcome(file).orElseThrow();
-        assertEquals(Status.REFUSED, outcome.status());
-        assertTrue(outcome.reason().startsWith("start failed — "), outcome.reason());
-        assertTrue(outcome.reason().contains("org.example.missing"), outcome.reason());
-        assertNull(context.getBundle(file.toUri().toString()), "a refused plugin is not left installed");
+        assertEquals(Status.DEPLOYED, records.outcome(file).orElseThrow().status());
+        Bundle bundle = context.getBundle(file.toUri().toString());
+        assertNotNull(bundle, "it stays installed: it may resolve once what it needs arrives");
+        String reason = transitions.failure(bundle).orElseThrow().reason();
+        assertTrue(reason.contains("org.example.missing"), reason);
+        var events = log.page(0, 10).events();
+        assertEquals(List.of("failed", "installed"), events.stream().map(e -> e.type().id()).toList());
+        assertTrue(events.get(0).reason().orElseThrow().contains("org.example.missing"));
     }
 
     @Test

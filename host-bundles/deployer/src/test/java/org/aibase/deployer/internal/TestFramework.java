@@ -23,7 +23,7 @@ final class TestFramework implements AutoCloseable {
     TestFramework(Path storage, Map<String, String> properties) throws BundleException {
         Map<String, String> all = new HashMap<>(properties);
         all.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        all.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        all.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         all.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(DeployerSettings.DEFAULT_PLUGIN_START_LEVEL));
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(all);
         framework.start();

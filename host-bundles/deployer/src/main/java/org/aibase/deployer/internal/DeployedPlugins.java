@@ -1,0 +1,249 @@
+package org.aibase.deployer.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.PluginState;
+import org.aibase.deployer.DeploymentEvent;
+import org.aibase.deployer.DeploymentPage;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
+import org.aibase.deployer.RegistryException;
+import org.aibase.deployer.RegistryException.Kind;
+import org.aibase.deployer.internal.DeploymentOutcome.Status;
+import org.aibase.validator.ValidationReport;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * The registry's operations. Installing and uninstalling go through the deploy folder, exactly as a
+ * file dropped or deleted by hand, so the folder stays the one truth; starting and stopping go through
+ * the bundle and are remembered as marks.
+ */
+final class DeployedPlugins implements PluginRegistry {
+
+    static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration UNINSTALL_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A plain file name: no folder, no hidden or partial-download prefix. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.jar");
+
+    private final BundleContext context;
+    private final DeployerSettings settings;
+    private final PluginRecords records;
+    private final PluginValidation validation;
+    private final DeploymentRecords outcomes;
+    private final PendingDeployments pending;
+    private final PluginMarks marks;
+    private final PluginTransitions transitions;
+    private final DeploymentLog log;
+
+    DeployedPlugins(BundleContext context, DeployerSettings settings, PluginRecords records, PluginDeployer.Collaborators with) {
+        this.context = context;
+        this.settings = settings;
+        this.records = records;
+        this.validation = with.validation();
+        this.outcomes = with.records();
+        this.pending = with.pending();
+        this.marks = with.marks();
+        this.transitions = with.transitions();
+        this.log = with.log();
+    }
+
+    @Override
+    public List<PluginRecord> plugins() {
+        return records.all();
+    }
+
+    @Override
+    public Optional<PluginRecord> plugin(String id) {
+        return records.byId(id);
+    }
+
+    @Override
+    public PluginRecord start(String id) {
+        PluginRecord record = require(id);
+        Bundle bundle = bundleOf(record, "start");
+        marks.clear(id);
+        try {
+            bundle.start();
+        } catch (BundleException | IllegalStateException e) {
+            transitions.failed(bundle, e);
+            throw new RegistryException(Kind.CONFLICT, "plugin '" + id + "' cannot start: " + PluginTransitions.reason(e));
+        }
+        log.append(event(record, DeploymentEvent.Type.STARTED));
+        return require(id);
+    }
+
+    @Override
+    public PluginRecord stop(String id) {
+        PluginRecord record = require(id);
+        Bundle bundle = bundleOf(record, "stop");
+        marks.stopped(id); // first: a restart in between must not start it again
+        try {
+            bundle.stop(); // also clears the framework's persistent autostart
+        } catch (BundleException | IllegalStateException e) {
+            // the bundle is stopped even when its activator failed while stopping
+            transitions.failed(bundle, e);
+        }
+        log.append(event(record, DeploymentEvent.Type.STOPPED));
+        return require(id);
+    }
+
+    @Override
+    public void uninstall(String id) {
+        Path file = settings.deployDir().resolve(require(id).file());
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + file, e);
+        }
+        await(UNINSTALL_TIMEOUT, "removing plugin '" + id + "'", () -> {
+            Optional<DeploymentOutcome> outcome = outcomes.outcome(file);
+            boolean handled = outcome.isEmpty() || outcome.get().status() == Status.REMOVED;
+            return handled && records.byFile(file).isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
+        });
+    }
+
+    @Override
+    public PluginRecord install(String fileName, Path stagedJar) {
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+            throw new RegistryException(Kind.INVALID, "'" + fileName + "' is not a plain JAR file name (e.g. hello.jar)");
+        }
+        ValidationReport report = validation.validate(stagedJar, fileName);
+        Optional<String> id = report.descriptor().map(PluginDescriptor::id);
+        Optional<String> owner = id.map(validation.installedPlugins()::get).filter(f -> !f.equals(fileName));
+        if (owner.isPresent()) {
+            throw new RegistryException(Kind.CONFLICT, "plugin id '" + id.get() + "' is already installed from "
+                    + owner.get() + "; replace " + owner.get() + " instead of adding " + fileName);
+        }
+        if (!report.valid()) {
+            throw new RegistryException(Kind.INVALID, fileName + " is refused: " + report.verdict(), report);
+        }
+        Path target = settings.deployDir().resolve(fileName);
+        Instant before = Instant.now();
+        boolean unchanged = records.byFile(target).isPresent() && sameContent(stagedJar, target);
+        moveIntoDeployFolder(stagedJar, target);
+        if (unchanged) {
+            return records.byFile(target).orElseThrow(); // the deployer has nothing to do for the same bytes
+        }
+        return await(INSTALL_TIMEOUT, "installing " + fileName, () -> installed(target, before));
+    }
+
+    @Override
+    public ValidationReport validate(Path jar) {
+        return validation.validate(jar, jar.getFileName().toString());
+    }
+
+    @Override
+    public DeploymentPage deployments(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new RegistryException(Kind.INVALID, "offset and limit must not be negative");
+        }
+        return log.page(offset, limit);
+    }
+
+    /** The record once the deployer has finished with the file moved in after {@code since}. */
+    private Optional<PluginRecord> installed(Path target, Instant since) {
+        Optional<DeploymentOutcome> outcome = outcomes.outcome(target).filter(o -> !o.at().isBefore(since));
+        if (outcome.isEmpty() || outcomes.isValidating(target)) {
+            return Optional.empty();
+        }
+        if (outcome.get().status() == Status.REFUSED) {
+            throw new RegistryException(Kind.INVALID, target.getFileName() + " is refused: " + outcome.get().reason(),
+                    outcome.get().report().orElse(null));
+        }
+        Optional<PluginRecord> record = records.byFile(target);
+        Bundle bundle = context.getBundle(DeployLocations.of(target));
+        if (record.isEmpty() || bundle == null || pending.isPending(bundle)) {
+            return Optional.empty();
+        }
+        PluginState state = record.get().state();
+        boolean settled = state != PluginState.INSTALLED || !pluginStartLevelReached();
+        return settled ? record : Optional.empty();
+    }
+
+    private boolean pluginStartLevelReached() {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class).getStartLevel()
+                >= settings.pluginStartLevel();
+    }
+
+    /**
+     * Moves the JAR in atomically, so the watcher never sees half a file; from another file system it is
+     * first copied beside its target under a hidden name the watcher ignores.
+     */
+    private static void moveIntoDeployFolder(Path staged, Path target) {
+        try {
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Path hidden = target.resolveSibling("." + target.getFileName() + ".part");
+                Files.copy(staged, hidden, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.delete(staged);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + staged + " to " + target, e);
+        }
+    }
+
+    private static boolean sameContent(Path a, Path b) {
+        try {
+            return Files.exists(b) && FileFingerprint.sha256(a).equals(FileFingerprint.sha256(b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private PluginRecord require(String id) {
+        return records.byId(id).orElseThrow(() -> new RegistryException(Kind.NOT_FOUND, "no plugin '" + id + "'"));
+    }
+
+    private Bundle bundleOf(PluginRecord record, String operation) {
+        Bundle bundle = record.bundleId().isPresent() ? context.getBundle(record.bundleId().getAsLong()) : null;
+        if (bundle == null) {
+            throw new RegistryException(Kind.CONFLICT, "cannot " + operation + " plugin '" + record.id().orElse(record.file())
+                    + "': it is " + record.state().id() + record.reason().map(r -> " — " + r).orElse(""));
+        }
+        return bundle;
+    }
+
+    private static DeploymentEvent event(PluginRecord record, DeploymentEvent.Type type) {
+        return new DeploymentEvent(Instant.now(), type, record.file(), record.id(),
+                record.descriptor().map(PluginDescriptor::version), Optional.empty());
+    }
+
+    /** Polls until the condition yields a value; the deployer works on its own thread, so this only waits. */
+    private static <T> T await(Duration timeout, String what, Supplier<Optional<T>> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new RegistryException(Kind.UNAVAILABLE, what + " did not complete within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException(Kind.UNAVAILABLE, what + " was interrupted");
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.aibase.deployer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class DeclaredDefaultsTest {
+
+    private final DeclaredDefaults defaults = new DeclaredDefaults(Map.of("max_data_points", 10000, "threshold", 0.5,
+            "generate_charts", true, "title", "Report", "sources", List.of("a", "b")));
+
+    @Test
+    void overlaysOperatorValuesOnTheDefaults() {
+        Map<String, Object> effective = defaults.overlay(Map.of("max_data_points", 20, "title", "Mine"), (k, p) -> { });
+
+        assertEquals(20, effective.get("max_data_points"));
+        assertEquals("Mine", effective.get("title"));
+        assertEquals(true, effective.get("generate_charts"));
+        assertEquals(List.of("a", "b"), effective.get("sources"));
+    }
+
+    @Test
+    void readsFileStringsAsTheDeclaredTypes() {
+        Map<String, Object> effective = defaults.overlay(Map.of("max_data_points", "42", "threshold", "1",
+                "generate_charts", "false", "sources", "x, y ,z"), (k, p) -> { });
+
+        assertEquals(42, effective.get("max_data_points"));
+        assertEquals(1.0, effective.get("threshold"));
+        assertEquals(false, effective.get("generate_charts"));
+        assertEquals(List.of("x", "y", "z"), effective.get("sources"));
+    }
+
+    @Test
+    void aValueThatDoesNotFitKeepsTheDefaultAndIsReported() {
+        List<String> refused = new ArrayList<>();
+        Map<String, Object> effective = defaults.overlay(Map.of("max_data_points", "lots"), (k, p) -> refused.add(k));
+
+        assertEquals(10000, effective.get("max_data_points"));
+        assertEquals(List.of("max_data_points"), refused);
+    }
+
+    @Test
+    void refusesWrongTypesNamingKeyTypeAndValue() {
+        assertProblem("'max_data_points' must be an integer (declared default 10000), not 4.5", "max_data_points", 4.5);
+        assertProblem("'generate_charts' must be a boolean (declared default true), not 'yes'", "generate_charts", "yes");
+        assertProblem("'title' must be a string (declared default 'Report'), not 3", "title", 3);
+        assertEquals(2.0, defaults.coerce("threshold", 2), "a decimal default accepts any number");
+        assertEquals(List.of("c"), defaults.coerce("sources", List.of("c")));
+    }
+
+    @Test
+    void refusesAnUnknownKeyNamingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> defaults.coerce("colour", "red"));
+        assertEquals("'colour' is not a configuration key of this plugin (known: generate_charts, max_data_points, "
+                + "sources, threshold, title)", e.getMessage());
+    }
+
+    @Test
+    void keepsTheDeclaredOrder() {
+        Map<String, Object> declared = new LinkedHashMap<>();
+        declared.put("b", 1);
+        declared.put("a", 2);
+        assertEquals(List.of("b", "a"), List.copyOf(new DeclaredDefaults(declared).overlay(Map.of(), (k, p) -> { }).keySet()));
+    }
+
+    private void assertProblem(String message, String key, Object value) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> defaults.coerce(key, value)).getMessage());
+    }
+}

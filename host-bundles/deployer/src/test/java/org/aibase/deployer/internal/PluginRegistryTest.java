@@ -1,0 +1,220 @@
+package org.aibase.deployer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.aibase.api.plugin.PluginState;
+import org.aibase.deployer.DeploymentEvent;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.RegistryException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Constants;
+
+/** The registry of a deployer component watching a real folder for a real framework. */
+class PluginRegistryTest {
+
+    @TempDir
+    Path home;
+
+    private Path deploy;
+    private TestFramework framework;
+    private Deployer registry;
+
+    @BeforeEach
+    void start() throws Exception {
+        deploy = Files.createDirectories(home.resolve("deploy"));
+        framework = newFramework();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (registry != null) {
+            registry.deactivate();
+        }
+        framework.close();
+    }
+
+    @Test
+    void aDeployedPluginIsActiveWithItsEndpointAndCanBeStoppedAndStarted() throws Exception {
+        registry = newDeployer(Map.of());
+        Files.copy(TestPlugins.write(home.resolve("hello.jar"), "hello", "1.0.0"), deploy.resolve("hello.jar"));
+
+        PluginRecord active = await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
+        assertEquals("hello.jar", active.file());
+        assertEquals(List.of("/api/v1/hello"), active.endpoints());
+        assertTrue(active.report().orElseThrow().valid());
+
+        PluginRecord stopped = registry.stop("hello");
+        assertEquals(PluginState.STOPPED, stopped.state());
+        assertEquals(List.of(), stopped.endpoints());
+
+        assertEquals(PluginState.ACTIVE, registry.start("hello").state());
+        assertEquals(List.of("started", "stopped", "installed"), types(3));
+    }
+
+    @Test
+    void aStoppedPluginStaysStoppedAcrossARestart() throws Exception {
+        TestPlugins.write(deploy.resolve("hello.jar"), "hello", "1.0.0");
+        registry = newDeployer(Map.of());
+        await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
+        registry.stop("hello");
+        registry.deactivate();
+        registry = null;
+        framework.close();
+
+        framework = newFramework();
+        registry = newDeployer(Map.of());
+
+        assertEquals(PluginState.STOPPED, registry.plugin("hello").orElseThrow().state());
+        Thread.sleep(300);
+        assertEquals(PluginState.STOPPED, registry.plugin("hello").orElseThrow().state(), "nothing starts it");
+        assertEquals(PluginState.ACTIVE, registry.start("hello").state());
+    }
+
+    @Test
+    void aPluginThatCannotResolveIsFailedWithTheMissingPackage() throws Exception {
+        registry = newDeployer(Map.of());
+        TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "permissions: [http]\n", "org.example.missing");
+
+        PluginRecord failed = await(() -> registry.plugin("needy").filter(r -> r.state() == PluginState.FAILED));
+        assertTrue(failed.reason().orElseThrow().contains("org.example.missing"), failed.reason().orElseThrow());
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.start("needy"));
+        assertEquals(RegistryException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains("org.example.missing"), e.getMessage());
+    }
+
+    @Test
+    void thirtyBadJarsAtOnceAreRejectedWhileAGoodPluginStaysActive() throws Exception {
+        registry = newDeployer(Map.of());
+        TestPlugins.write(deploy.resolve("good.jar"), "good", "1.0.0");
+        await(() -> registry.plugin("good").filter(r -> r.state() == PluginState.ACTIVE));
+        Path staging = Files.createDirectories(home.resolve("staging"));
+        for (int i = 0; i < 30; i++) {
+            Path bad = i % 3 == 0 ? Files.write(staging.resolve("bad" + i + ".jar"), new byte[] {1, 2, 3})
+                    : i % 3 == 1 ? TestPlugins.write(staging.resolve("bad" + i + ".jar"), "bad" + i, "1.0.0", "permissions: [htp]\n", null)
+                    : TestPlugins.write(staging.resolve("bad" + i + ".jar"), "good", "2.0.0"); // a second copy of an installed id
+            Files.move(bad, deploy.resolve(bad.getFileName()));
+        }
+
+        await(() -> Optional.of(registry.plugins()).filter(all -> all.stream()
+                .filter(r -> r.state() == PluginState.REJECTED).count() == 30));
+        List<PluginRecord> all = registry.plugins();
+        assertEquals(31, all.size());
+        assertEquals(PluginState.ACTIVE, registry.plugin("good").orElseThrow().state());
+        assertTrue(all.stream().filter(r -> r.state() == PluginState.REJECTED)
+                .allMatch(r -> r.reason().isPresent() && r.bundleId().isEmpty()));
+        PluginRecord invalid = all.stream().filter(r -> r.file().equals("bad1.jar")).findFirst().orElseThrow();
+        assertFalse(invalid.report().orElseThrow().valid());
+        assertTrue(Files.exists(deploy.resolve("bad1.jar")), "a rejected JAR stays where it is");
+        assertEquals(31, registry.deployments(0, 100).total());
+    }
+
+    @Test
+    void aPlainLibraryIsRefusedUnlessAllowed() throws Exception {
+        registry = newDeployer(Map.of());
+        library(deploy.resolve("lib.jar"));
+
+        PluginRecord rejected = await(() -> registry.plugins().stream().filter(r -> r.file().equals("lib.jar"))
+                .filter(r -> r.state() == PluginState.REJECTED).findFirst());
+        assertTrue(rejected.reason().orElseThrow().contains("not a plugin"), rejected.reason().orElseThrow());
+        assertTrue(registry.validate(deploy.resolve("lib.jar")).findings().size() > 0);
+
+        registry.modified(TestConfigurations.deployer(Map.of("allow.libraries", true)));
+        assertEquals(true, new PluginValidation(framework.context(), new DeployLocations(deploy),
+                new PluginBundles(new org.aibase.validator.DescriptorReader()),
+                DeployerOptions.from(TestConfigurations.deployer(Map.of("allow.libraries", true))))
+                .context("lib.jar").allowLibraries(), "the operator's setting reaches the validation context");
+    }
+
+    @Test
+    void installsThroughTheRegistryAndRefusesInvalidAndConflictingJars() throws Exception {
+        registry = newDeployer(Map.of());
+        Path staged = TestPlugins.write(home.resolve("upload-1.tmp"), "hello", "1.0.0");
+
+        PluginRecord installed = registry.install("hello.jar", staged);
+        assertEquals(PluginState.ACTIVE, installed.state());
+        assertFalse(Files.exists(staged), "moved, not copied");
+        assertTrue(Files.exists(deploy.resolve("hello.jar")));
+
+        Path copy = TestPlugins.write(home.resolve("upload-2.tmp"), "hello", "1.0.1");
+        RegistryException conflict = assertThrows(RegistryException.class, () -> registry.install("other.jar", copy));
+        assertEquals(RegistryException.Kind.CONFLICT, conflict.kind());
+        assertTrue(conflict.getMessage().contains("hello.jar") && conflict.getMessage().contains("other.jar"),
+                conflict.getMessage());
+        assertTrue(Files.exists(copy), "left alone when refused");
+
+        assertEquals("1.0.1", registry.install("hello.jar", copy).descriptor().orElseThrow().version(),
+                "the same file name is an update");
+
+        Path bad = TestPlugins.write(home.resolve("upload-3.tmp"), "bad", "1.0.0", "permissions: [htp]\n", null);
+        RegistryException invalid = assertThrows(RegistryException.class, () -> registry.install("bad.jar", bad));
+        assertEquals(RegistryException.Kind.INVALID, invalid.kind());
+        assertFalse(invalid.report().orElseThrow().valid());
+        assertEquals(RegistryException.Kind.INVALID,
+                assertThrows(RegistryException.class, () -> registry.install("../evil.jar", bad)).kind());
+        assertEquals(RegistryException.Kind.INVALID,
+                assertThrows(RegistryException.class, () -> registry.install(".hidden.jar", bad)).kind());
+
+        registry.uninstall("hello");
+        assertTrue(registry.plugin("hello").isEmpty());
+        assertFalse(Files.exists(deploy.resolve("hello.jar")));
+        assertEquals(RegistryException.Kind.NOT_FOUND,
+                assertThrows(RegistryException.class, () -> registry.uninstall("hello")).kind());
+        assertEquals(List.of("removed", "updated", "installed"), types(3));
+    }
+
+    private List<String> types(int limit) {
+        return registry.deployments(0, limit).events().stream().map(DeploymentEvent::type).map(DeploymentEvent.Type::id).toList();
+    }
+
+    private Deployer newDeployer(Map<String, Object> configuration) throws IOException {
+        return new Deployer(framework.context(), TestConfigurations.deployer(configuration));
+    }
+
+    private TestFramework newFramework() throws Exception {
+        return new TestFramework(home.resolve("cache"), Map.of("aibase.home", home.toString(),
+                Constants.FRAMEWORK_STORAGE_CLEAN, "none"));
+    }
+
+    private static Path library(Path file) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.example.lib");
+        main.putValue("Bundle-Version", "1.0.0");
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.closeEntry();
+        }
+        return file;
+    }
+
+    private static <T> T await(Supplier<Optional<T>> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            assertTrue(System.nanoTime() < deadline, "condition not met within 15 s");
+            Thread.sleep(20);
+        }
+    }
+}
