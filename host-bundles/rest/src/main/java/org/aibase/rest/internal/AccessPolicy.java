@@ -45,10 +45,7 @@ final class AccessPolicy {
     }
 
     private static Role plugins(List<String> api, String method, boolean read) {
-        if (api.size() == 1) {
-            return read ? Role.USER : Role.ADMIN;
-        }
-        if (api.size() == 2) {
+        if (api.size() <= 2) { // the list and one plugin: reading is for users, changing for admins
             return read ? Role.USER : Role.ADMIN;
         }
         if (api.size() == 3 && (api.get(2).equals("usage") && read || api.get(2).equals("tasks") && method.equals("POST"))) {
