@@ -59,7 +59,7 @@ public final class HealthResource {
 
         Map<String, Object> framework = new LinkedHashMap<>();
         framework.put("state", BundleStates.name(system.getState()));
-        framework.put("startLevel", system.adapt(FrameworkStartLevel.class).getStartLevel());
+        framework.put("start_level", system.adapt(FrameworkStartLevel.class).getStartLevel());
         framework.put("bundles", context.getBundles().length);
 
         Map<String, Object> body = new LinkedHashMap<>();

@@ -4,15 +4,20 @@ import jakarta.ws.rs.core.Application;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationBase;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
  * The platform's own Jakarta REST application at {@code /api/v1}. Plugin applications live at
  * {@code /api/v1/<plugin-id>}; the servlet whiteboard routes by the longest matching prefix.
+ *
+ * <p>It requires the authentication filter: without the extension the whiteboard does not serve
+ * the application at all, so the API is never reachable unauthenticated while bundles start.
  */
 @Component(service = Application.class)
 @JakartarsName(PlatformApplication.NAME)
 @JakartarsApplicationBase("/api/v1")
+@JakartarsExtensionSelect("(osgi.jakartars.name=" + AuthenticationFilter.NAME + ")")
 public final class PlatformApplication extends Application {
 
     static final String NAME = "aibase.platform";

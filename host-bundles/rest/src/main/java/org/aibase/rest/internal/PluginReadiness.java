@@ -47,7 +47,7 @@ final class PluginReadiness {
             plugin.put("version", bundle.getVersion().toString());
             plugin.put("state", BundleStates.name(bundle.getState()));
             plugin.put("endpoints", endpoints.size());
-            plugin.put("endpointsRegistered", registered);
+            plugin.put("endpoints_registered", registered);
             plugin.put("ready", bundle.getState() == Bundle.ACTIVE && registered == endpoints.size());
             plugins.add(plugin);
         }

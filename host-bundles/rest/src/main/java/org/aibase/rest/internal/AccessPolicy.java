@@ -1,0 +1,68 @@
+package org.aibase.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place that decides which role an HTTP call needs. Everything not listed needs
+ * {@code user} (plugin applications included); only health and signing in/out are public.
+ *
+ * <p>It works on the decoded request path, normalised the way Jersey matches it (empty segments
+ * and {@code ;matrix} parameters dropped), so no spelling of an admin path reaches its resource
+ * with a weaker check. A path with {@code ..} needs {@code admin}: it is never a legitimate call.
+ */
+final class AccessPolicy {
+
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private AccessPolicy() {
+    }
+
+    /** The role needed, or empty for a public endpoint. */
+    static Optional<Role> required(String method, String path) {
+        List<String> segments = segments(path);
+        if (segments.contains("..")) {
+            return Optional.of(Role.ADMIN);
+        }
+        boolean read = READ_METHODS.contains(method);
+        if (segments.equals(List.of("metrics"))) {
+            return Optional.of(Role.ADMIN);
+        }
+        if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
+            return Optional.of(Role.USER);
+        }
+        List<String> api = segments.subList(2, segments.size());
+        return switch (api.get(0)) {
+            case "health" -> api.size() == 1 && read ? Optional.empty() : Optional.of(Role.USER);
+            case "session" -> api.size() == 1 && (method.equals("POST") || method.equals("DELETE"))
+                    ? Optional.empty() : Optional.of(Role.USER);
+            case "plugins" -> Optional.of(plugins(api, method, read));
+            case "deployments" -> Optional.of(Role.ADMIN);
+            default -> Optional.of(Role.USER);
+        };
+    }
+
+    private static Role plugins(List<String> api, String method, boolean read) {
+        if (api.size() <= 2) { // the list and one plugin: reading is for users, changing for admins
+            return read ? Role.USER : Role.ADMIN;
+        }
+        if (api.size() == 3 && (api.get(2).equals("usage") && read || api.get(2).equals("tasks") && method.equals("POST"))) {
+            return Role.USER;
+        }
+        return Role.ADMIN;
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : (path == null ? "" : path).split("/")) {
+            int matrix = raw.indexOf(';');
+            String segment = matrix < 0 ? raw : raw.substring(0, matrix);
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+}

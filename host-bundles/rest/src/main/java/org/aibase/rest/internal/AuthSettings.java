@@ -1,0 +1,62 @@
+package org.aibase.rest.internal;
+
+import java.time.Duration;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands the keys of PID {@value AuthConfiguration#PID} (or the generated admin key) to the
+ * {@link Gatekeeper}.
+ *
+ * <p>A separate component that registers no service, because DS copies a component's configuration
+ * into the properties of the service it registers: the keys would be readable by every bundle
+ * through the service registry.
+ */
+@Component(service = {}, immediate = true, configurationPid = AuthConfiguration.PID)
+@Designate(ocd = AuthConfiguration.class)
+public final class AuthSettings {
+
+    /** The framework property the launcher sets from {@code data/credentials.properties}. */
+    static final String GENERATED_KEY_PROPERTY = "aibase.admin.api.key";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthSettings.class);
+
+    private final Gatekeeper gatekeeper;
+    private final String generatedKey;
+
+    @Activate
+    public AuthSettings(BundleContext context, @Reference Gatekeeper gatekeeper, AuthConfiguration configuration) {
+        this.gatekeeper = gatekeeper;
+        this.generatedKey = context.getProperty(GENERATED_KEY_PROPERTY);
+        apply(configuration);
+    }
+
+    @Modified
+    void modified(AuthConfiguration configuration) {
+        apply(configuration);
+    }
+
+    private void apply(AuthConfiguration configuration) {
+        if (configuration.session_idle_minutes() < 1) {
+            throw new IllegalArgumentException("session.idle.minutes of " + AuthConfiguration.PID
+                    + " must be at least 1, not " + configuration.session_idle_minutes());
+        }
+        ApiKeys keys = ApiKeys.resolve(configuration.admin_keys(), configuration.user_keys(), generatedKey);
+        gatekeeper.apply(keys, Duration.ofMinutes(configuration.session_idle_minutes()));
+        switch (keys.source()) {
+            case CONFIGURATION -> LOG.info("HTTP API keys: {} admin and {} user key(s) from configuration {}",
+                    keys.count(Role.ADMIN), keys.count(Role.USER), AuthConfiguration.PID);
+            case GENERATED -> LOG.info("HTTP API keys: the generated admin key (data/credentials.properties, "
+                    + "admin.api.key); configure {} to replace it", AuthConfiguration.PID);
+            case NONE -> LOG.warn("HTTP API keys: none configured and none generated; every protected endpoint "
+                    + "answers 401 until {} has admin.keys", AuthConfiguration.PID);
+        }
+    }
+}

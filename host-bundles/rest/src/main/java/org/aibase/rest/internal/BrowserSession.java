@@ -1,0 +1,8 @@
+package org.aibase.rest.internal;
+
+/**
+ * A signed-in browser: the cookie value, the role of the key it signed in with and the CSRF token
+ * its state-changing requests must echo in {@code X-CSRF-Token}.
+ */
+record BrowserSession(String id, Role role, String csrfToken) {
+}

@@ -1,0 +1,109 @@
+package org.aibase.rest.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Decides whether a request may proceed: who the caller is (bearer key or session cookie), whether
+ * a cookie request carries its CSRF token, and whether the caller's role is enough for the
+ * endpoint ({@link AccessPolicy}). Holds the keys in force and the browser sessions.
+ *
+ * <p>It starts accepting no key at all until {@link AuthSettings} hands it the configured ones,
+ * so a protected endpoint is never open, not even during startup.
+ */
+@Component(service = Gatekeeper.class)
+public final class Gatekeeper {
+
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String BEARER = "bearer ";
+
+    private final Clock clock;
+    private volatile ApiKeys keys = ApiKeys.NONE;
+    private volatile BrowserSessions sessions;
+
+    public Gatekeeper() {
+        this(Clock.systemUTC());
+    }
+
+    Gatekeeper(Clock clock) {
+        this.clock = clock;
+        this.sessions = new BrowserSessions(Duration.ofMinutes(AuthConfiguration.DEFAULT_IDLE_MINUTES), clock);
+    }
+
+    /** Puts new keys in force; every session ends, as it may have been opened with a revoked key. */
+    void apply(ApiKeys newKeys, Duration sessionIdle) {
+        BrowserSessions previous = sessions;
+        sessions = new BrowserSessions(sessionIdle, clock);
+        keys = newKeys;
+        previous.clear();
+    }
+
+    /** Checks one request; the credentials may each be {@code null}. */
+    AccessDecision authorize(String method, String path, String authorization, String sessionId, String csrfToken) {
+        String verb = method.toUpperCase(Locale.ROOT);
+        Optional<Role> required = AccessPolicy.required(verb, path);
+        if (required.isEmpty()) {
+            return AccessDecision.allow(Optional.empty());
+        }
+        Role role;
+        if (authorization != null) {
+            Optional<Role> keyRole = bearerToken(authorization).flatMap(keys::roleOf);
+            if (keyRole.isEmpty()) {
+                return AccessDecision.deny(401, "unauthorized", "The API key is not valid");
+            }
+            role = keyRole.get();
+        } else if (sessionId != null) {
+            Optional<BrowserSession> session = sessions.find(sessionId);
+            if (session.isEmpty()) {
+                return AccessDecision.deny(401, "unauthorized", "The session has expired or was ended; sign in again");
+            }
+            if (STATE_CHANGING.contains(verb) && !BrowserSessions.csrfMatches(session.get(), csrfToken)) {
+                return AccessDecision.deny(403, "csrf_required",
+                        "A request made with the session cookie must send the session's X-CSRF-Token header");
+            }
+            role = session.get().role();
+        } else {
+            return AccessDecision.deny(401, "unauthorized",
+                    "An API key is required: send the header Authorization: Bearer <key>");
+        }
+        if (!role.grants(required.get())) {
+            return AccessDecision.deny(403, "forbidden", "This needs the " + required.get().id() + " role");
+        }
+        return AccessDecision.allow(Optional.of(role));
+    }
+
+    /** Opens a browser session for a valid key. */
+    Optional<BrowserSession> signIn(String key) {
+        return keys.roleOf(key).map(role -> sessions.open(role));
+    }
+
+    /** Ends the session with this cookie value, if any. */
+    void signOut(String sessionId) {
+        sessions.close(sessionId);
+    }
+
+    Duration sessionIdle() {
+        return sessions.idle();
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive). */
+    static Optional<String> bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    @Deactivate
+    void deactivate() {
+        sessions.clear();
+    }
+}

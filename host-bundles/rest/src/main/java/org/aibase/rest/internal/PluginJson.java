@@ -1,0 +1,97 @@
+package org.aibase.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.aibase.api.plugin.Permission;
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.api.plugin.TaskResult;
+import org.aibase.deployer.DeploymentEvent;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.validator.ValidationReport;
+
+/**
+ * How the HTTP API shows plugins, deployments and task results: snake_case keys, lower-case enum
+ * ids, absent values as {@code null} (so every record has the same keys). The one renderer every
+ * resource uses.
+ */
+final class PluginJson {
+
+    private PluginJson() {
+    }
+
+    /** {@code {"id","file","state","reason","bundle_id","endpoints","since","plugin","report"}}. */
+    static Map<String, Object> record(PluginRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", record.id().orElse(null));
+        json.put("file", record.file());
+        json.put("state", record.state().id());
+        json.put("reason", record.reason().orElse(null));
+        json.put("bundle_id", record.bundleId().isPresent() ? record.bundleId().getAsLong() : null);
+        json.put("endpoints", record.endpoints());
+        json.put("since", record.since().toString());
+        json.put("plugin", record.descriptor().map(PluginJson::descriptor).orElse(null));
+        json.put("report", record.report().map(ValidationReport::toMap).orElse(null));
+        return json;
+    }
+
+    /** Every descriptor field, under its {@code plugin.yaml} name (contacts at the top level, as there). */
+    static Map<String, Object> descriptor(PluginDescriptor d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", d.id());
+        json.put("name", d.name());
+        json.put("version", d.version());
+        json.put("description", d.description());
+        json.put("author", d.author());
+        json.putAll(d.contacts());
+        json.put("category", d.category().id());
+        json.put("tags", d.tags());
+        json.put("capabilities", d.capabilities());
+        json.put("dependencies", d.dependencies());
+        json.put("requires_platform", d.requiresPlatform());
+        json.put("security", d.security().id());
+        json.put("permissions", d.permissions().stream().map(Permission::id).toList());
+        json.put("network_hosts", d.networkHosts());
+        json.put("limits", limits(d.limits()));
+        json.put("defaults", d.defaults());
+        return json;
+    }
+
+    /** The declared limits only, as numbers with their unit in the key (bytes, milliseconds). */
+    static Map<String, Object> limits(ResourceLimits limits) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
+        limits.cpu().ifPresent(v -> json.put("cpu", v));
+        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
+        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
+        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
+        limits.jobs().ifPresent(v -> json.put("jobs", v));
+        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
+        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
+        return json;
+    }
+
+    /** A deployment log line. */
+    static Map<String, Object> deployment(DeploymentEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("time", event.time().toString());
+        json.put("type", event.type().id());
+        json.put("file", event.file());
+        json.put("plugin_id", event.pluginId().orElse(null));
+        json.put("version", event.version().orElse(null));
+        json.put("reason", event.reason().orElse(null));
+        return json;
+    }
+
+    /** A task's outcome: {@code success}, {@code data}, {@code error}, {@code error_code}, {@code severity}. */
+    static Map<String, Object> taskResult(TaskResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("success", result.success());
+        json.put("data", result.data());
+        json.put("error", result.error().orElse(null));
+        json.put("error_code", result.errorCode().orElse(null));
+        json.put("severity", result.severity().map(s -> s.id()).orElse(null));
+        return json;
+    }
+}

@@ -1,0 +1,75 @@
+package org.aibase.rest.internal;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.aibase.api.plugin.Plugin;
+import org.aibase.api.plugin.TaskRequest;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/**
+ * {@code POST /api/v1/plugins/{id}/tasks} with {@code {"type":"...","config":{...}}}: runs a task
+ * on the plugin's {@link Plugin} service. The task's outcome, failed or not, is a 200 with the
+ * result; HTTP errors are for requests that cannot reach a task at all.
+ */
+@Component(service = PluginTasksResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Path("plugins/{id}/tasks")
+public final class PluginTasksResource {
+
+    private final PluginRegistry registry;
+    private final TaskRunner runner;
+
+    @Activate
+    public PluginTasksResource(@Reference PluginRegistry registry, @Reference TaskRunner runner) {
+        this.registry = registry;
+        this.runner = runner;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> run(@PathParam("id") String id, Map<String, Object> body) {
+        TaskRequest request = request(body);
+        PluginRecord record = PluginLookup.require(registry, id);
+        Plugin handler = record.bundleId().isPresent()
+                ? runner.handler(record.bundleId().getAsLong()).orElse(null)
+                : null;
+        if (handler == null) {
+            throw new ApiException(404, "no_task_handler", "Plugin '" + id + "' (" + record.state().id()
+                    + ") has no Plugin service to run tasks", Map.of("state", record.state().id()));
+        }
+        Duration timeout = record.descriptor().flatMap(d -> d.limits().timeout()).orElse(runner.defaultTimeout());
+        return PluginJson.taskResult(runner.run(id, handler, request, timeout));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TaskRequest request(Map<String, Object> body) {
+        if (body == null) {
+            throw new ApiException(400, "empty_body", "Send {\"type\": \"...\", \"config\": {...}}");
+        }
+        if (!(body.get("type") instanceof String type) || type.isBlank()) {
+            throw ApiException.invalidParameter("type", "\"type\" must be the task type, a non-empty string");
+        }
+        Object config = body.get("config");
+        if (config != null && !(config instanceof Map)) {
+            throw ApiException.invalidParameter("config", "\"config\" must be a JSON object");
+        }
+        return new TaskRequest(type, (Map<String, Object>) config);
+    }
+}

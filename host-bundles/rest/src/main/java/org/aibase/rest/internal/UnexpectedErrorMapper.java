@@ -1,0 +1,37 @@
+package org.aibase.rest.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last resort: 500 with a generic message and an error id. The stack trace goes to the log
+ * under that id, never into the body, where it would show internals to any caller.
+ */
+@Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsExtension
+@JakartarsName("aibase.errors.unexpected")
+@JakartarsApplicationSelect(PlatformApplication.SELECT)
+public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {} in the HTTP API", errorId, exception);
+        return ApiError.response(500, "internal_error",
+                "An unexpected error occurred; the server log has the details under error id " + errorId,
+                Map.of("error_id", errorId));
+    }
+}

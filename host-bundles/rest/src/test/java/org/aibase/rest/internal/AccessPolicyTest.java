@@ -1,0 +1,47 @@
+package org.aibase.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AccessPolicyTest {
+
+    @ParameterizedTest(name = "{0} {1} needs {2}")
+    @CsvSource({
+            "GET, /api/v1/health, none",
+            "POST, /api/v1/session, none",
+            "DELETE, /api/v1/session, none",
+            "GET, /api/v1/session, user",
+            "POST, /api/v1/health, user",
+            "GET, /api/v1/plugins, user",
+            "GET, /api/v1/plugins/hello, user",
+            "GET, /api/v1/plugins/hello/usage, user",
+            "POST, /api/v1/plugins/hello/tasks, user",
+            "POST, /api/v1/validate, user",
+            "POST, /api/v1/plugins, admin",
+            "DELETE, /api/v1/plugins/hello, admin",
+            "POST, /api/v1/plugins/hello/start, admin",
+            "POST, /api/v1/plugins/hello/stop, admin",
+            "GET, /api/v1/plugins/hello/config, admin",
+            "PUT, /api/v1/plugins/hello/config, admin",
+            "GET, /api/v1/deployments, admin",
+            "GET, /metrics, admin",
+            "GET, /api/v1/hello/greeting, user",
+            "POST, /api/v1/hello/anything, user",
+            "GET, /api/v1/jobs, user",
+            "GET, /api/v1/nowhere, user",
+            // spellings that Jersey matches the same way must need the same role
+            "POST, /api/v1//plugins/hello/stop/, admin",
+            "POST, /api/v1/plugins;x=1/hello/stop, admin",
+            "GET, /api/v1/./deployments, admin",
+            "GET, /api/v1/hello/../deployments, admin",
+            "GET, /api/v1/health/, none",
+    })
+    void decidesTheRoleOfEveryEndpoint(String method, String path, String expected) {
+        Optional<Role> required = AccessPolicy.required(method, path);
+        assertEquals(expected, required.map(Role::id).orElse("none"));
+    }
+}

@@ -1,0 +1,171 @@
+package org.aibase.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.aibase.api.plugin.Plugin;
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.PluginState;
+import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.api.plugin.Severity;
+import org.aibase.api.plugin.TaskResult;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.RegistryException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+
+class PluginTasksResourceTest {
+
+    private final InMemoryPluginRegistry registry = new InMemoryPluginRegistry();
+    private final TaskRunner runner = new TaskRunner(2, 4, Duration.ofSeconds(5));
+    private final PluginTasksResource resource = new PluginTasksResource(registry, runner);
+
+    @AfterEach
+    void stop() {
+        runner.deactivate();
+    }
+
+    private void install(String id, long bundleId, Plugin plugin) {
+        registry.add(InMemoryPluginRegistry.record(id, PluginState.ACTIVE, bundleId));
+        runner.addHandler(plugin, Map.of(Constants.SERVICE_BUNDLEID, bundleId));
+    }
+
+    private static Plugin greeter() {
+        return request -> request.type().equals("greet")
+                ? TaskResult.ok(Map.of("greeting", "Hello, " + request.config().get("name")))
+                : TaskResult.failure("unknown_task", "No task '" + request.type() + "'", Severity.LOW);
+    }
+
+    @Test
+    void runsATaskOnThePluginOfTheBundle() {
+        install("hello", 7, greeter());
+        Map<String, Object> result = resource.run("hello", Map.of("type", "greet", "config", Map.of("name", "Ada")));
+        assertEquals(true, result.get("success"));
+        assertEquals(Map.of("greeting", "Hello, Ada"), result.get("data"));
+    }
+
+    @Test
+    void anUnknownTypeIsThePluginsOwnFailure() {
+        install("hello", 7, greeter());
+        Map<String, Object> result = resource.run("hello", Map.of("type", "dance"));
+        assertEquals(false, result.get("success"));
+        assertEquals("unknown_task", result.get("error_code"));
+        assertEquals("low", result.get("severity"));
+    }
+
+    @Test
+    void aPluginWithoutPluginServiceIs404() {
+        registry.add(InMemoryPluginRegistry.record("quiet", PluginState.ACTIVE, 8));
+        install("hello", 7, greeter());
+        ApiException e = assertThrows(ApiException.class, () -> resource.run("quiet", Map.of("type", "greet")));
+        assertEquals(404, e.status());
+        assertEquals("no_task_handler", e.code());
+    }
+
+    @Test
+    void aRemovedServiceNoLongerHandlesTasks() {
+        Plugin plugin = greeter();
+        install("hello", 7, plugin);
+        runner.removeHandler(plugin, Map.of(Constants.SERVICE_BUNDLEID, 7L));
+        ApiException e = assertThrows(ApiException.class, () -> resource.run("hello", Map.of("type", "greet")));
+        assertEquals("no_task_handler", e.code());
+    }
+
+    @Test
+    void anUnknownPluginIsTheRegistrys404() {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> resource.run("ghost", Map.of("type", "greet")));
+        assertEquals(RegistryException.Kind.NOT_FOUND, e.kind());
+    }
+
+    @Test
+    void aThrowingTaskIsAFailedResultWithItsMessage() {
+        install("hello", 7, request -> {
+            throw new IllegalArgumentException("name is required");
+        });
+        Map<String, Object> result = resource.run("hello", Map.of("type", "greet"));
+        assertEquals(false, result.get("success"));
+        assertEquals("task_failed", result.get("error_code"));
+        assertEquals("high", result.get("severity"));
+        assertEquals("name is required", result.get("error"));
+    }
+
+    @Test
+    void aSlowTaskTimesOutAndIsInterrupted() throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Plugin slow = request -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return TaskResult.ok(Map.of());
+        };
+        ResourceLimits limits = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                OptionalLong.empty(), Optional.of(Duration.ofMillis(100)), OptionalInt.empty(), Optional.empty(),
+                OptionalLong.empty());
+        PluginDescriptor descriptor = new PluginDescriptor("slow", "Slow", "1.0.0", null, null, null, null, null,
+                null, null, null, null, null, null, limits, null);
+        registry.add(new PluginRecord(Optional.of("slow"), "slow.jar", Optional.of(descriptor), PluginState.ACTIVE,
+                Optional.empty(), Optional.empty(), OptionalLong.of(9), List.of(), Instant.EPOCH));
+        runner.addHandler(slow, Map.of(Constants.SERVICE_BUNDLEID, 9L));
+
+        long started = System.nanoTime();
+        Map<String, Object> result = resource.run("slow", Map.of("type", "work"));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertEquals(false, result.get("success"));
+        assertEquals("timeout", result.get("error_code"));
+        assertTrue(tookMillis < 5_000, "answered at the plugin's timeout, not the default: " + tookMillis + " ms");
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the task's thread was interrupted");
+    }
+
+    @Test
+    void theBodyNeedsAType() {
+        install("hello", 7, greeter());
+        assertEquals("type", assertThrows(ApiException.class, () -> resource.run("hello", Map.of("config", Map.of())))
+                .details().get("parameter"));
+        assertEquals("config", assertThrows(ApiException.class,
+                () -> resource.run("hello", Map.of("type", "greet", "config", List.of()))).details().get("parameter"));
+        assertEquals("empty_body", assertThrows(ApiException.class, () -> resource.run("hello", null)).code());
+    }
+
+    @Test
+    void aFullPoolAnswers503() throws InterruptedException {
+        TaskRunner tiny = new TaskRunner(1, 0, Duration.ofSeconds(5));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Plugin blocking = request -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TaskResult.ok(Map.of());
+        };
+        Thread first = new Thread(() -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null),
+                Duration.ofSeconds(5)));
+        first.start();
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        ApiException busy = assertThrows(ApiException.class,
+                () -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null), Duration.ofSeconds(5)));
+        assertEquals(503, busy.status());
+        release.countDown();
+        first.join(5_000);
+        tiny.deactivate();
+    }
+}
