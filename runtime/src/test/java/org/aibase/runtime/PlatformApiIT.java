@@ -36,7 +36,7 @@ class PlatformApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path home;
+    static Path home;
 
     private RunningLauncher launcher;
     private String api;
@@ -48,7 +48,7 @@ class PlatformApiIT {
         Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"),
                 "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "\n");
         // small enough to test the limit without sending 64 MiB
-        Files.writeString(home.resolve("config/org.aibase.rest.upload.cfg"), "max.upload.bytes=2097152\n");
+        Files.writeString(home.resolve("config/org.aibase.rest.uploads.cfg"), "max.bytes=2097152\n");
         launcher = RunningLauncher.ready(home);
         api = launcher.baseUrl() + "/api/v1";
     }

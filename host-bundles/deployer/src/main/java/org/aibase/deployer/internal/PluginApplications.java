@@ -93,6 +93,8 @@ final class PluginApplications {
         properties.put(JakartarsWhiteboardConstants.JAKARTA_RS_NAME, applicationName(plugin.id()));
         properties.put(JakartarsWhiteboardConstants.JAKARTA_RS_APPLICATION_BASE, "/api/v1/" + plugin.id());
         properties.put(PLUGIN_ID, plugin.id());
+        // served only together with the platform's authentication filter, never open for a moment
+        properties.put(JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION_SELECT, "(osgi.jakartars.name=aibase.auth)");
         // an empty application: the plugin's resources join it through the whiteboard's application filter
         return context.registerService(Application.class, new Application() { }, properties);
     }
