@@ -111,6 +111,26 @@ final class TestJar {
         throw new IllegalArgumentException(entry + " not in the central directory");
     }
 
+    /**
+     * Overwrites an entry's compressed data with bytes no inflater accepts: whoever inflates the entry
+     * fails, so a report without a read error proves the entry was never inflated.
+     */
+    static void corruptData(Path file, String entry) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + name.length <= bytes.length; i++) {
+            if (buffer.getInt(i) == 0x04034b50 && buffer.getShort(i + 26) == name.length
+                    && java.util.Arrays.equals(bytes, i + 30, i + 30 + name.length, name, 0, name.length)) {
+                int data = i + 30 + name.length + buffer.getShort(i + 28);
+                java.util.Arrays.fill(bytes, data, data + 16, (byte) 0xFF); // deflate block type 3: invalid
+                Files.write(file, bytes);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(entry + " has no local header");
+    }
+
     private Manifest manifest() {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -46,6 +46,9 @@ public final class DescriptorCheck implements PluginCheck {
         if (header == null) {
             inspection.add(Finding.error(PluginJar.MANIFEST, "has no " + HEADER + " header: the JAR is not a plugin",
                     HEADER + ": " + FILE));
+            if (!inspection.jar().hasEntry(FILE)) {
+                return; // a plain library: a missing descriptor would only repeat the same finding
+            }
         } else if (!FILE.equals(header.trim())) {
             inspection.add(Finding.error(PluginJar.MANIFEST, "has " + HEADER + " '" + header + "'",
                     HEADER + ": " + FILE));

@@ -10,15 +10,16 @@ final class Quantities {
     private Quantities() {
     }
 
-    /** The largest unit that divides the size exactly, e.g. {@code 4GB}, {@code 1536KB}. */
+    /** In the largest unit below the size: exact when it divides ({@code 4GB}), else to a tenth ({@code 300.2MB}). */
     static String size(long bytes) {
         int unit = 0;
-        long value = bytes;
-        while (unit < SIZE_UNITS.length - 1 && value != 0 && value % 1024 == 0) {
+        double value = bytes;
+        while (unit < SIZE_UNITS.length - 1 && Math.abs(value) >= 1024) {
             value /= 1024;
             unit++;
         }
-        return value + SIZE_UNITS[unit];
+        return (value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value)) + SIZE_UNITS[unit];
     }
 
     /** The largest unit that divides the duration exactly, e.g. {@code 10m}, {@code 1500ms}. */
