@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line: {@code [run] [--home DIR] [--port N] [--host ADDR]}. A flag that was given is
+ * The command line of {@code run}: {@code [run] [--home DIR] [--port N] [--host ADDR]}. A flag that was given is
  * kept apart from a default, because a given flag beats configuration while a default does not.
  */
 record LaunchOptions(Path home, Optional<Integer> port, Optional<String> host) {
@@ -15,10 +15,13 @@ record LaunchOptions(Path home, Optional<Integer> port, Optional<String> host) {
 
     static final String USAGE = """
             Usage: java -jar aibase-runtime.jar [run] [--home DIR] [--port N] [--host ADDR]
+                   java -jar aibase-runtime.jar validate JAR... [--json]
               run          start AI Base (the default command)
               --home DIR   folder holding deploy/, config/ and data/ (default: the working directory)
               --port N     HTTP port, 1-65535 (default 8080)
-              --host ADDR  address to listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)""";
+              --host ADDR  address to listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)
+              validate     check plugin JARs without starting AI Base; exit 0 when all are valid, 1 otherwise
+              --json       print the reports as a JSON array""";
 
     int effectivePort() {
         return port.orElse(DEFAULT_PORT);

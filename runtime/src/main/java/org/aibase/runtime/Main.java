@@ -7,10 +7,12 @@ import java.util.List;
 import sun.misc.Signal;
 
 /**
- * {@code java -jar aibase-runtime.jar [run] [--home DIR] [--port N] [--host ADDR]}.
+ * {@code java -jar aibase-runtime.jar [run] [--home DIR] [--port N] [--host ADDR]} and
+ * {@code java -jar aibase-runtime.jar validate JAR... [--json]}.
  *
- * <p>Exit status: 0 after a clean stop (also on SIGTERM and Ctrl-C), 1 when AI Base could not start
- * or stop cleanly, 2 for a command line it cannot follow.
+ * <p>Exit status of {@code run}: 0 after a clean stop (also on SIGTERM and Ctrl-C), 1 when AI Base
+ * could not start or stop cleanly, 2 for a command line it cannot follow. Of {@code validate}: 0 when
+ * every JAR is valid, 1 otherwise, 2 for a command line it cannot follow.
  */
 public final class Main {
 
@@ -24,8 +26,13 @@ public final class Main {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
+        if (command.equals("validate")) {
+            // outside OSGi: no framework, no logging setup, just the validator
+            System.exit(new ValidateCommand(System.out, System.err).run(arguments, Path.of("").toAbsolutePath()));
+            return;
+        }
         if (!command.equals("run")) {
-            usageError("unknown command '" + command + "' (allowed: run)");
+            usageError("unknown command '" + command + "' (allowed: run, validate)");
             return;
         }
         LaunchOptions options;

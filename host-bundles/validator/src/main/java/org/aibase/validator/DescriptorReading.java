@@ -9,7 +9,8 @@ import org.aibase.api.plugin.PluginDescriptor;
 /**
  * What reading a {@code plugin.yaml} produced.
  *
- * @param descriptor the descriptor, present when its id and permissions could be read
+ * @param descriptor the descriptor, present when its id could be read; fields with errors read as absent
+ *        (deny by default), so act on it only when no finding is an error
  * @param findings the problems found in the file
  */
 public record DescriptorReading(Optional<PluginDescriptor> descriptor, List<Finding> findings) {

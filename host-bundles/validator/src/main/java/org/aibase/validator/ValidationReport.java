@@ -13,7 +13,8 @@ import org.aibase.api.plugin.PluginDescriptor;
  * The result of validating one plugin JAR.
  *
  * @param file the JAR's file name
- * @param descriptor the plugin's descriptor, present when its id and permissions could be read
+ * @param descriptor the plugin's descriptor, present when its id could be read; fields with errors read as
+ *        absent (no permission, default level), so act on it only when the report is {@link #valid()}
  * @param findings every problem found, errors and warnings
  */
 public record ValidationReport(String file, Optional<PluginDescriptor> descriptor, List<Finding> findings) {

@@ -21,7 +21,8 @@ class DescriptorReaderTest {
         DescriptorReading reading = read("id: analytics\nname: AI Analytics\nversion: 1.2.3\n"
                 + "permissions: [llm, storage, metrics.read]\nunknown_later: [1, 2]\n");
 
-        assertEquals(List.of(), reading.findings());
+        assertEquals(List.of(Finding.warning("plugin.yaml/unknown_later", "is not a known field and is ignored",
+                String.join(", ", org.aibase.validator.internal.DescriptorContent.FIELDS))), reading.findings());
         PluginDescriptor d = reading.descriptor().orElseThrow();
         assertEquals("analytics", d.id());
         assertEquals("AI Analytics", d.name());
@@ -39,17 +40,20 @@ class DescriptorReaderTest {
     }
 
     @Test
-    void warnsWhenVersionIsMissing() {
+    void refusesAMissingVersionButStillReadsTheRest() {
         DescriptorReading reading = read("id: hello\n");
 
         assertEquals("0.0.0", reading.descriptor().orElseThrow().version());
-        assertEquals(Severity.WARNING, reading.findings().get(0).severity());
-        assertEquals("plugin.yaml/version", reading.findings().get(0).location());
+        assertEquals(List.of(Finding.error("plugin.yaml/version", "is missing",
+                "a version X.Y.Z equal to Bundle-Version's major.minor.micro")), reading.findings());
     }
 
     @Test
     void refusesAnIdThatIsNotAString() {
-        assertOnlyError(read("id: [a, b]\n"), "plugin.yaml/id", "'[a, b]' is not a plugin id");
+        DescriptorReading reading = read("id: [a, b]\nversion: 1.0.0\n");
+
+        assertOnlyError(reading, "plugin.yaml/id", "'[a, b]' is not a plugin id");
+        assertTrue(reading.descriptor().isEmpty(), "no descriptor without an id");
     }
 
     @Test
@@ -59,13 +63,18 @@ class DescriptorReaderTest {
 
     @Test
     void refusesPermissionsThatAreNotAList() {
-        assertOnlyError(read("id: hello\nversion: 1.0.0\npermissions: http\n"), "plugin.yaml/permissions", "is not a list");
+        DescriptorReading reading = read("id: hello\nversion: 1.0.0\npermissions: http\n");
+
+        assertOnlyError(reading, "plugin.yaml/permissions", "is text, not a list");
+        assertTrue(reading.descriptor().orElseThrow().permissions().isEmpty(), "deny by default");
     }
 
     @Test
     void refusesAPermissionThatIsNotAString() {
         assertOnlyError(read("id: hello\nversion: 1.0.0\npermissions: [{a: b}]\n"), "plugin.yaml/permissions",
                 "'{a=b}' is not a permission");
+        assertOnlyError(read("id: hello\nversion: 1.0.0\npermissions: [http, htp]\n"), "plugin.yaml/permissions",
+                "'htp' is not a permission");
     }
 
     @Test
@@ -142,6 +151,5 @@ class DescriptorReaderTest {
         assertEquals(1, errors.size(), reading.findings().toString());
         assertEquals(location, errors.get(0).location());
         assertEquals(message, errors.get(0).message());
-        assertTrue(reading.descriptor().isEmpty());
     }
 }

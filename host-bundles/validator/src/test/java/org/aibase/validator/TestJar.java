@@ -72,6 +72,65 @@ final class TestJar {
         return file;
     }
 
+    /**
+     * Replaces every occurrence of {@code from} by {@code to} (same length) in the file's bytes: in
+     * local headers and the central directory alike, which a JarOutputStream would never write,
+     * e.g. to make duplicate entry names.
+     */
+    static void replaceBytes(Path file, String from, String to) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] a = from.getBytes(StandardCharsets.UTF_8);
+        byte[] b = to.getBytes(StandardCharsets.UTF_8);
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("same length needed");
+        }
+        for (int i = 0; i + a.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + a.length, a, 0, a.length)) {
+                System.arraycopy(b, 0, bytes, i, b.length);
+            }
+        }
+        Files.write(file, bytes);
+    }
+
+    /**
+     * Rewrites the uncompressed size the central directory declares for an entry, the size a zip
+     * bomb claims: the data itself is untouched.
+     */
+    static void declareSize(Path file, String entry, long size) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+            if (buffer.getInt(i) == 0x02014b50 && buffer.getShort(i + 28) == name.length
+                    && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                buffer.putInt(i + 24, (int) size);
+                Files.write(file, bytes);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(entry + " not in the central directory");
+    }
+
+    /**
+     * Overwrites an entry's compressed data with bytes no inflater accepts: whoever inflates the entry
+     * fails, so a report without a read error proves the entry was never inflated.
+     */
+    static void corruptData(Path file, String entry) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + name.length <= bytes.length; i++) {
+            if (buffer.getInt(i) == 0x04034b50 && buffer.getShort(i + 26) == name.length
+                    && java.util.Arrays.equals(bytes, i + 30, i + 30 + name.length, name, 0, name.length)) {
+                int data = i + 30 + name.length + buffer.getShort(i + 28);
+                java.util.Arrays.fill(bytes, data, data + 16, (byte) 0xFF); // deflate block type 3: invalid
+                Files.write(file, bytes);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(entry + " has no local header");
+    }
+
     private Manifest manifest() {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -12,7 +12,8 @@ import org.aibase.validator.Finding;
 
 /**
  * A plugin declares itself with {@code AIBase-Plugin: plugin.yaml} and carries a readable descriptor
- * at that entry; the descriptor read here is what later checks apply their rules to.
+ * at that entry; the descriptor read here is what later checks apply their rules to. A bundle without
+ * the header is a plain library, accepted only when the operator allows libraries.
  */
 public final class DescriptorCheck implements PluginCheck {
 
@@ -20,10 +21,12 @@ public final class DescriptorCheck implements PluginCheck {
     private static final String FILE = PluginDescriptor.DESCRIPTOR_FILE;
 
     private final DescriptorReader reader;
+    private final boolean allowLibraries;
 
-    /** Reads descriptors with the given reader. */
-    public DescriptorCheck(DescriptorReader reader) {
+    /** Reads descriptors with the given reader; {@code allowLibraries} accepts bundles without the header. */
+    public DescriptorCheck(DescriptorReader reader, boolean allowLibraries) {
         this.reader = reader;
+        this.allowLibraries = allowLibraries;
     }
 
     @Override
@@ -35,14 +38,26 @@ public final class DescriptorCheck implements PluginCheck {
             return; // reported by the manifest check
         }
         String header = manifest.map(m -> m.getMainAttributes().getValue(HEADER)).orElse(null);
+        if (header == null && manifest.isPresent() && allowLibraries) {
+            inspection.add(Finding.warning(PluginJar.MANIFEST, "has no " + HEADER
+                    + " header: the JAR is installed as a library bundle, not as a plugin", ""));
+            return;
+        }
         if (header == null) {
             inspection.add(Finding.error(PluginJar.MANIFEST, "has no " + HEADER + " header: the JAR is not a plugin",
                     HEADER + ": " + FILE));
+            if (!inspection.jar().hasEntry(FILE)) {
+                return; // a plain library: a missing descriptor would only repeat the same finding
+            }
         } else if (!FILE.equals(header.trim())) {
             inspection.add(Finding.error(PluginJar.MANIFEST, "has " + HEADER + " '" + header + "'",
                     HEADER + ": " + FILE));
         }
         // the descriptor is read even when the header is wrong, so one run reports every problem
+        read(inspection);
+    }
+
+    private void read(Inspection inspection) {
         try {
             Optional<InputStream> entry = inspection.jar().entry(FILE);
             if (entry.isEmpty()) {
@@ -50,7 +65,7 @@ public final class DescriptorCheck implements PluginCheck {
                 return;
             }
             try (InputStream yaml = entry.get()) {
-                DescriptorReading reading = reader.read(yaml);
+                DescriptorReading reading = reader.read(yaml); // reads at most its own size cap
                 inspection.addAll(reading.findings());
                 reading.descriptor().ifPresent(inspection::descriptor);
             }

@@ -35,6 +35,14 @@ public final class Inspection {
         findings.addAll(more);
     }
 
+    /**
+     * Whether something was already reported at this location; a later rule skips a field that
+     * could not be read, so one mistake is reported once.
+     */
+    public boolean reported(String location) {
+        return findings.stream().anyMatch(f -> f.location().equals(location));
+    }
+
     /** Records the descriptor so later checks can apply rules to it. */
     public void descriptor(PluginDescriptor read) {
         descriptor = read;

@@ -1,0 +1,48 @@
+package org.aibase.validator.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.aibase.api.plugin.Permission;
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.SecurityLevel;
+import org.aibase.validator.Finding;
+import org.aibase.validator.ValidationContext;
+
+/**
+ * {@code isolated} plugins ask only for {@code llm}, {@code storage}, {@code jobs}, {@code http}
+ * (what a separate JVM can be given); {@code trusted} needs the operator's grant, because a JAR
+ * cannot make itself trusted.
+ */
+public final class SecurityLevelCheck extends DescriptorRule {
+
+    /** The permissions an isolated plugin may ask for. */
+    public static final Set<Permission> ISOLATED_PERMISSIONS =
+            EnumSet.of(Permission.LLM, Permission.STORAGE, Permission.JOBS, Permission.HTTP);
+
+    private final ValidationContext context;
+
+    /** Checks trust against the context's grants. */
+    public SecurityLevelCheck(ValidationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    protected void check(PluginDescriptor descriptor, Inspection inspection) {
+        if (descriptor.security() == SecurityLevel.ISOLATED) {
+            String allowed = ISOLATED_PERMISSIONS.stream().map(Permission::id).collect(Collectors.joining(", "));
+            for (Permission permission : descriptor.permissions()) {
+                if (!ISOLATED_PERMISSIONS.contains(permission)) {
+                    inspection.add(Finding.error(Locations.field("permissions"), "'" + permission.id()
+                            + "' is not available at security level isolated", allowed));
+                }
+            }
+        }
+        if (descriptor.security() == SecurityLevel.TRUSTED && !context.trustedGrants().contains(descriptor.id())) {
+            inspection.add(Finding.error(Locations.field("security"), "'trusted' is not granted to plugin '"
+                    + descriptor.id() + "' by the operator",
+                    "sandbox or isolated; trusted only for plugin ids the operator lists in the sandbox configuration"));
+        }
+    }
+}
