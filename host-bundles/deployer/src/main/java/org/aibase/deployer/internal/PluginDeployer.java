@@ -194,7 +194,7 @@ final class PluginDeployer {
                 TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - detectedNanos))));
     }
 
-    /** Validates the file and checks its id is not taken by another file; the accepted report, empty when refused. */
+    /** Validates the file (its id must not be installed from another file); the accepted report, empty when refused. */
     private Optional<ValidationReport> validate(Path file, String location, FileFingerprint fingerprint,
                                                 DeploymentTimeline timeline) {
         records.validating(file);
@@ -203,14 +203,6 @@ final class PluginDeployer {
         Optional<PluginDescriptor> plugin = report.descriptor();
         if (!report.valid()) {
             refuse(file, fingerprint, plugin, Optional.of(report), report.verdict());
-            return Optional.empty();
-        }
-        // until the validator applies ValidationContext.installedPlugins
-        Optional<Bundle> owner = plugin.flatMap(p -> plugins.withId(context, p.id(), location));
-        if (owner.isPresent()) {
-            refuse(file, fingerprint, plugin, Optional.of(report), "plugin id '" + plugin.get().id()
-                    + "' is already installed from " + DeployLocations.displayName(owner.get().getLocation())
-                    + "; replace that file to update it");
             return Optional.empty();
         }
         return Optional.of(report);

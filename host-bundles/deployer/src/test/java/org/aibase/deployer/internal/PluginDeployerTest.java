@@ -158,7 +158,7 @@ class PluginDeployerTest {
 
         DeploymentOutcome outcome = records.outcome(copy).orElseThrow();
         assertEquals(Status.REFUSED, outcome.status());
-        assertTrue(outcome.reason().contains("plugin id 'hello' is already installed from hello.jar"), outcome.reason());
+        assertTrue(outcome.reason().contains("plugin.yaml/id: 'hello' is already installed from hello.jar"), outcome.reason());
         assertNull(context.getBundle(copy.toUri().toString()));
     }
 
