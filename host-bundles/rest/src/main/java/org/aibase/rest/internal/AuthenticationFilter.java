@@ -1,5 +1,9 @@
 package org.aibase.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -31,12 +35,31 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** The request property carrying the caller's role, for resources that need it. */
     static final String ROLE_PROPERTY = "aibase.role";
+    /** Bodies up to this size are read away before a refusal is sent (see discardSmallBody). */
+    static final long DISCARDED_BODY_LIMIT = 1 << 20;
 
     private final Gatekeeper gatekeeper;
 
     @Activate
     public AuthenticationFilter(@Reference Gatekeeper gatekeeper) {
         this.gatekeeper = gatekeeper;
+    }
+
+    /**
+     * Reads away a refused request's body when it is small. A server that answers and closes while
+     * the client is still sending makes TCP reset the connection, and a client that does not ask
+     * {@code Expect: 100-continue} (browsers, java.net.http) then sees a broken connection instead
+     * of the 401/403. Large bodies are not read for a caller who is not allowed in.
+     */
+    private static void discardSmallBody(ContainerRequestContext request) {
+        if (!request.hasEntity() || request.getLength() < 0 || request.getLength() > DISCARDED_BODY_LIMIT) {
+            return;
+        }
+        try (InputStream body = request.getEntityStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the client went away or sent less than announced: nothing left to protect
+        }
     }
 
     @Override
@@ -48,6 +71,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
                 cookie == null ? null : cookie.getValue(),
                 request.getHeaderString(CSRF_HEADER));
         if (!decision.allowed()) {
+            discardSmallBody(request);
             request.abortWith(decision.toResponse());
             return;
         }

@@ -106,14 +106,11 @@ public final class PluginsResource {
                     + "' is not a plain JAR file name (letters, digits, '.', '_', ending in .jar)");
         }
         try (StagedJar jar = uploads.stage(type, length, body)) {
+            // the id names the file; install() validates again and tells a conflict (409) from an invalid JAR (422)
             ValidationReport report = registry.validate(jar.path());
-            if (!report.valid()) {
-                throw new RegistryException(RegistryException.Kind.INVALID, "The plugin is refused: " + report.verdict(),
-                        report);
-            }
             String fileName = file != null ? file
                     : report.descriptor().map(d -> d.id() + ".jar").orElseThrow(() -> new RegistryException(
-                            RegistryException.Kind.INVALID, "The plugin's descriptor could not be read", report));
+                            RegistryException.Kind.INVALID, "The plugin is refused: " + report.verdict(), report));
             PluginRecord record = registry.install(fileName, jar.path());
             String id = record.id().orElseGet(() -> report.descriptor().orElseThrow().id());
             return Response.created(URI.create("/api/v1/plugins/" + id))
