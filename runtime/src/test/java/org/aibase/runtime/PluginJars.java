@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -26,51 +27,47 @@ final class PluginJars {
      */
     static Path release(Path source, Path target, String version, Map<String, String> replacedEntries)
             throws IOException {
-        try (InputStream in = Files.newInputStream(source); JarInputStream jar = new JarInputStream(in)) {
-            Manifest manifest = new Manifest(jar.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
-            try (OutputStream out = Files.newOutputStream(target); JarOutputStream copy = new JarOutputStream(out, manifest)) {
-                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-                    copy.putNextEntry(new JarEntry(entry.getName()));
-                    if (replacedEntries.containsKey(entry.getName())) {
-                        copy.write(replacedEntries.get(entry.getName()).getBytes(StandardCharsets.UTF_8));
-                    } else if (entry.getName().equals("plugin.yaml")) {
-                        String yaml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
-                        copy.write(yaml.replaceFirst("(?m)^version:.*$", "version: " + version)
-                                .getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        jar.transferTo(copy);
-                    }
-                    copy.closeEntry();
-                }
+        return rewrite(source, target, "Bundle-Version", version, (name, text) -> {
+            if (replacedEntries.containsKey(name)) {
+                return replacedEntries.get(name);
             }
-        }
-        return target;
+            return name.equals("plugin.yaml") ? text.replaceFirst("(?m)^version:.*$", "version: " + version) : null;
+        });
     }
 
     /**
      * Copies the hello plugin as another plugin: a new id in plugin.yaml, its endpoint annotation's
-     * DS property and its symbolic name, so both can be installed side by side.
+     * DS property and configuration PID, and its symbolic name, so both can be installed side by side.
      */
     static Path withId(Path source, Path target, String id) throws IOException {
+        return rewrite(source, target, "Bundle-SymbolicName", "org.aibase.plugin." + id, (name, text) -> {
+            if (name.equals("plugin.yaml")) {
+                return text.replaceFirst("(?m)^id:.*$", "id: " + id);
+            }
+            if (name.startsWith("OSGI-INF/") && name.endsWith(".xml")) {
+                return text.replace("name=\"aibase.plugin.endpoint\" type=\"String\" value=\"hello\"",
+                                "name=\"aibase.plugin.endpoint\" type=\"String\" value=\"" + id + "\"")
+                        .replace("configuration-pid=\"aibase.plugin.hello\"", "configuration-pid=\"aibase.plugin." + id + "\"");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Copies a JAR with one manifest header set and text entries edited: the edit gets an entry's
+     * name and text and returns the new text, or {@code null} to copy the entry unchanged.
+     */
+    private static Path rewrite(Path source, Path target, String header, String value,
+            BiFunction<String, String, String> edit) throws IOException {
         try (InputStream in = Files.newInputStream(source); JarInputStream jar = new JarInputStream(in)) {
             Manifest manifest = new Manifest(jar.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name("Bundle-SymbolicName"), "org.aibase.plugin." + id);
+            manifest.getMainAttributes().put(new Attributes.Name(header), value);
             try (OutputStream out = Files.newOutputStream(target); JarOutputStream copy = new JarOutputStream(out, manifest)) {
                 for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
                     copy.putNextEntry(new JarEntry(entry.getName()));
-                    if (entry.getName().equals("plugin.yaml")) {
-                        String yaml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
-                        copy.write(yaml.replaceFirst("(?m)^id:.*$", "id: " + id).getBytes(StandardCharsets.UTF_8));
-                    } else if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")) {
-                        String xml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
-                        copy.write(xml.replace("name=\"aibase.plugin.endpoint\" type=\"String\" value=\"hello\"",
-                                "name=\"aibase.plugin.endpoint\" type=\"String\" value=\"" + id + "\"")
-                                .replace("configuration-pid=\"aibase.plugin.hello\"", "configuration-pid=\"aibase.plugin." + id + "\"")
-                                .getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        jar.transferTo(copy);
-                    }
+                    byte[] bytes = jar.readAllBytes();
+                    String edited = edit.apply(entry.getName(), new String(bytes, StandardCharsets.UTF_8));
+                    copy.write(edited == null ? bytes : edited.getBytes(StandardCharsets.UTF_8));
                     copy.closeEntry();
                 }
             }

@@ -1,18 +1,11 @@
 package org.aibase.deployer.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SHA-256 of each file as it was installed, by bundle location, kept in a file so that at the next
@@ -20,22 +13,15 @@ import org.slf4j.LoggerFactory;
  */
 final class InstalledDigests {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InstalledDigests.class);
-
-    private final Path file;
-    private final Properties digests = new Properties();
+    private final PropertiesFile file;
+    private final Properties digests;
 
     /** Loads the digests from the file, if it exists. */
     InstalledDigests(Path file) {
-        this.file = file;
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                digests.load(in);
-            } catch (IOException e) {
-                // losing the digests only means unchanged plugins are updated once more
-                LOG.warn("Cannot read {}; every deployed plugin will be updated from its file", file, e);
-            }
-        }
+        // losing the digests only means unchanged plugins are updated once more
+        this.file = new PropertiesFile(file, "SHA-256 of deploy-folder files as installed, by bundle location",
+                "unchanged plugins may be updated from their files again");
+        this.digests = this.file.load();
     }
 
     /** The digest recorded for a location. */
@@ -62,16 +48,6 @@ final class InstalledDigests {
     }
 
     private void save() {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                digests.store(out, "SHA-256 of deploy-folder files as installed, by bundle location");
-            }
-            // a crash mid-write must not leave a truncated file behind
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("Cannot write {}; unchanged plugins may be updated again at the next start", file, e);
-        }
+        file.save(digests);
     }
 }

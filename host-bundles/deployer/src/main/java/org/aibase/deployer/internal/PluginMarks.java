@@ -1,25 +1,16 @@
 package org.aibase.deployer.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
 import org.aibase.api.plugin.PluginState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The plugins an operator stopped or the platform quarantined, by plugin id, kept in the deployer's
  * data area so they stay stopped across restarts and re-installations from the bundle cache.
  */
 final class PluginMarks {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PluginMarks.class);
 
     /**
      * A mark.
@@ -30,19 +21,14 @@ final class PluginMarks {
     record Mark(PluginState state, Optional<String> reason) {
     }
 
-    private final Path file;
-    private final Properties marks = new Properties();
+    private final PropertiesFile file;
+    private final Properties marks;
 
     /** Loads the marks from the file, if it exists. */
     PluginMarks(Path file) {
-        this.file = file;
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                marks.load(in);
-            } catch (IOException e) {
-                LOG.warn("Cannot read {}; plugins stopped by an operator may start again", file, e);
-            }
-        }
+        this.file = new PropertiesFile(file, "Plugins stopped by an operator or quarantined, by plugin id",
+                "plugins stopped by an operator may start again");
+        this.marks = this.file.load();
     }
 
     /** The mark of a plugin. */
@@ -83,15 +69,6 @@ final class PluginMarks {
     }
 
     private void save() {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                marks.store(out, "Plugins stopped by an operator or quarantined, by plugin id");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("Cannot write {}; stopped plugins may start again at the next start", file, e);
-        }
+        file.save(marks);
     }
 }
