@@ -50,6 +50,27 @@ class LauncherIT {
     }
 
     @Test
+    void validatesJarsWithoutStartingTheRuntime() throws Exception {
+        Path hello = Path.of(System.getProperty("aibase.test.plugins"), "hello.jar");
+        Path bad = Files.writeString(home.resolve("bad.jar"), "not a zip");
+        try (RunningLauncher launcher = RunningLauncher.start(home, "validate", hello.toString(), bad.toString(), "--json")) {
+            assertTrue(launcher.process().waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, launcher.process().exitValue(), "one of the two is invalid");
+            String json = String.join("\n", launcher.output());
+            var reports = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            assertEquals(2, reports.size(), json);
+            assertTrue(reports.get(0).path("valid").asBoolean(), json);
+            assertEquals("bad.jar", reports.get(1).path("file").asText());
+            assertTrue(reports.get(1).path("findings").size() > 0, json);
+            assertTrue(Files.notExists(home.resolve("data")), "no runtime was started");
+        }
+        try (RunningLauncher launcher = RunningLauncher.start(home, "validate", hello.toString())) {
+            assertTrue(launcher.process().waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, launcher.process().exitValue(), String.join("\n", launcher.output()));
+        }
+    }
+
+    @Test
     void refusesAnUnknownOptionNamingIt() throws Exception {
         try (RunningLauncher launcher = RunningLauncher.start(home, "run", "--prot", "8080")) {
             assertTrue(launcher.process().waitFor(30, TimeUnit.SECONDS));
