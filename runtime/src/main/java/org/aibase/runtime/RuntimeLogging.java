@@ -30,6 +30,8 @@ final class RuntimeLogging {
             "org.glassfish.jersey.server.wadl", Level.SEVERE,
             "org.glassfish.jersey.internal.inject.Providers", Level.SEVERE,
             "org.eclipse.osgitech.rest", Level.WARNING,
+            // the whiteboard logs every extension it adds to every application on every rebuild
+            "Jakartars", Level.WARNING,
             "org.apache.aries.spifly", Level.WARNING);
 
     // JUL holds loggers weakly: keep the configured ones alive, or their levels are forgotten
