@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.aibase.validator.internal.BundleManifestCheck;
+import org.aibase.validator.internal.BytecodeCheck;
 import org.aibase.validator.internal.CapabilityCheck;
+import org.aibase.validator.internal.ComponentDescriptionCheck;
 import org.aibase.validator.internal.DefaultsCheck;
 import org.aibase.validator.internal.DescriptorCheck;
-import org.aibase.validator.internal.EndpointIdCheck;
 import org.aibase.validator.internal.ExportCheck;
 import org.aibase.validator.internal.IdCheck;
 import org.aibase.validator.internal.Inspection;
@@ -67,7 +68,8 @@ public final class PluginValidator {
                 new LimitsCheck(context.limits()),
                 new DefaultsCheck(),
                 new ExportCheck(),
-                new EndpointIdCheck());
+                new ComponentDescriptionCheck(context),
+                new BytecodeCheck(context));
     }
 
     /** Validates a JAR file; never throws for bad input: every problem is a finding of the report. */

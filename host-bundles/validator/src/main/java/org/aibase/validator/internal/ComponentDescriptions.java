@@ -3,7 +3,10 @@ package org.aibase.validator.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -23,32 +26,67 @@ import org.xml.sax.SAXParseException;
 final class ComponentDescriptions {
 
     /**
-     * A property of a component.
+     * A component, as far as the plugin rules need it.
      *
-     * @param component the component's name
-     * @param values its values ({@code value} attribute, or one per line of the element's text)
+     * @param name the component's name (also its configuration PID unless it names one)
+     * @param configurationPolicy {@code optional} (the default), {@code require} or {@code ignore}
+     * @param configurationPids the PIDs its {@code configuration-pid} attribute names ({@code $} read as
+     *        the name); empty when it has no such attribute
+     * @param references its service references
+     * @param properties its properties by name, each with its values
      */
-    record Property(String component, List<String> values) {
+    record Component(String name, String configurationPolicy, List<String> configurationPids,
+            List<Reference> references, Map<String, List<String>> properties) {
+    }
+
+    /**
+     * A service reference of a component.
+     *
+     * @param name the reference's name
+     * @param service the interface it references
+     */
+    record Reference(String name, String service) {
     }
 
     private ComponentDescriptions() {
     }
 
-    /** Every property with the given name, of every component in the document. */
-    static List<Property> properties(byte[] xml, String name) throws IOException {
-        NodeList components = parse(xml).getElementsByTagNameNS("*", "component");
-        List<Property> found = new ArrayList<>();
-        for (int i = 0; i < components.getLength(); i++) {
-            Element component = (Element) components.item(i);
-            NodeList properties = component.getElementsByTagNameNS("*", "property");
-            for (int j = 0; j < properties.getLength(); j++) {
-                Element property = (Element) properties.item(j);
-                if (name.equals(property.getAttribute("name"))) {
-                    found.add(new Property(component.getAttribute("name"), values(property)));
-                }
-            }
+    /** Every component of the document. */
+    static List<Component> read(byte[] xml) throws IOException {
+        NodeList elements = parse(xml).getElementsByTagNameNS("*", "component");
+        List<Component> components = new ArrayList<>();
+        for (int i = 0; i < elements.getLength(); i++) {
+            components.add(component((Element) elements.item(i)));
         }
-        return found;
+        return components;
+    }
+
+    private static Component component(Element component) {
+        String name = component.getAttribute("name");
+        String policy = component.hasAttribute("configuration-policy") ? component.getAttribute("configuration-policy") : "optional";
+        // DS 1.3: several PIDs separated by spaces, "$" standing for the component's name
+        List<String> pids = component.hasAttribute("configuration-pid")
+                ? Arrays.stream(component.getAttribute("configuration-pid").trim().split("\\s+"))
+                        .filter(pid -> !pid.isEmpty()).map(pid -> pid.equals("$") ? name : pid).toList()
+                : List.of();
+        List<Reference> references = new ArrayList<>();
+        for (Element reference : children(component, "reference")) {
+            references.add(new Reference(reference.getAttribute("name"), reference.getAttribute("interface").trim()));
+        }
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        for (Element property : children(component, "property")) {
+            properties.computeIfAbsent(property.getAttribute("name"), k -> new ArrayList<>()).addAll(values(property));
+        }
+        return new Component(name, policy, pids, List.copyOf(references), Map.copyOf(properties));
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        NodeList nodes = parent.getElementsByTagNameNS("*", name);
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
     }
 
     private static List<String> values(Element property) {

@@ -96,17 +96,30 @@ public final class PluginJar implements Closeable {
      * {@value #MAX_READ_BYTES} bytes, without inflating the rest.
      */
     public Optional<byte[]> read(String entry) throws IOException {
+        return read(entry, MAX_READ_BYTES);
+    }
+
+    /**
+     * Reads an entry whole; empty when absent. Throws when it inflates to more than {@code maxBytes},
+     * without inflating the rest.
+     */
+    public Optional<byte[]> read(String entry, int maxBytes) throws IOException {
         Optional<InputStream> in = entry(entry);
         if (in.isEmpty()) {
             return Optional.empty();
         }
         try (InputStream stream = in.get()) {
-            byte[] bytes = stream.readNBytes(MAX_READ_BYTES + 1);
-            if (bytes.length > MAX_READ_BYTES) {
-                throw new IOException("is larger than " + MAX_READ_BYTES / 1024 + " KiB");
-            }
-            return Optional.of(bytes);
+            return Optional.of(readAtMost(stream, maxBytes));
         }
+    }
+
+    /** Reads a stream to its end; throws when it has more than {@code maxBytes}, without reading further. */
+    static byte[] readAtMost(InputStream stream, int maxBytes) throws IOException {
+        byte[] bytes = stream.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw new IOException("is larger than " + maxBytes / 1024 + " KiB");
+        }
+        return bytes;
     }
 
     @Override

@@ -1,0 +1,63 @@
+package org.aibase.validator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.aibase.api.plugin.Permission;
+import org.aibase.api.plugin.PluginDescriptor;
+
+/**
+ * Which platform services a confined ({@code sandbox} or {@code isolated}) plugin may use: the public
+ * ones, those its permissions grant, and its own (interfaces in its own packages). The one table of
+ * grants; the validator refuses component descriptions that reference anything else.
+ */
+public final class ServiceGrants {
+
+    /** Services every plugin may use, whatever its permissions. */
+    public static final List<String> PUBLIC_SERVICES = List.of(
+            "org.aibase.api.plugin.PluginContext",
+            "org.aibase.api.prompt.PromptTemplates",
+            "org.osgi.service.log.LoggerFactory");
+
+    private static final Map<Permission, String> BY_PERMISSION;
+
+    static {
+        Map<Permission, String> map = new EnumMap<>(Permission.class);
+        map.put(Permission.LLM, "org.aibase.api.llm.LlmService");
+        map.put(Permission.STORAGE, "org.aibase.api.persistence.PersistenceService");
+        map.put(Permission.JOBS, "org.aibase.api.jobs.JobService");
+        map.put(Permission.METRICS_READ, "org.aibase.api.metrics.MetricsService");
+        map.put(Permission.NETWORK, "org.aibase.api.http.OutboundHttp");
+        map.put(Permission.FILES, "org.aibase.api.files.PluginFiles");
+        // http grants no service: it lets the plugin's own resources be served
+        BY_PERMISSION = Collections.unmodifiableMap(map);
+    }
+
+    private ServiceGrants() {
+    }
+
+    /** The service interface a permission grants; empty for a permission that grants none ({@code http}). */
+    public static Optional<String> service(Permission permission) {
+        return Optional.ofNullable(BY_PERMISSION.get(permission));
+    }
+
+    /** The permission that grants a service interface; empty when no permission does. */
+    public static Optional<Permission> permissionFor(String service) {
+        return BY_PERMISSION.entrySet().stream().filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The platform services the plugin may use: the public ones, then those its permissions grant. */
+    public static List<String> granted(PluginDescriptor descriptor) {
+        List<String> granted = new ArrayList<>(PUBLIC_SERVICES);
+        BY_PERMISSION.forEach((permission, service) -> {
+            if (descriptor.hasPermission(permission)) {
+                granted.add(service);
+            }
+        });
+        return List.copyOf(granted);
+    }
+}

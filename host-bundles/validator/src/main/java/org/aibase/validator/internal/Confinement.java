@@ -1,0 +1,21 @@
+package org.aibase.validator.internal;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.SecurityLevel;
+import org.aibase.validator.ValidationContext;
+
+/**
+ * Which plugins the confinement rules (bytecode scan, service references, configuration PIDs)
+ * apply to: all but {@code trusted} ones the operator granted. A plugin that claims {@code trusted}
+ * without the grant is refused for that, and still checked, so one run reports every problem.
+ */
+final class Confinement {
+
+    private Confinement() {
+    }
+
+    /** Whether the plugin is confined in this context. */
+    static boolean applies(PluginDescriptor descriptor, ValidationContext context) {
+        return descriptor.security() != SecurityLevel.TRUSTED || !context.trustedGrants().contains(descriptor.id());
+    }
+}

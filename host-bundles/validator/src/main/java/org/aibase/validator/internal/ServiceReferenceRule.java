@@ -1,0 +1,52 @@
+package org.aibase.validator.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.aibase.api.plugin.Permission;
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.validator.Finding;
+import org.aibase.validator.ServiceGrants;
+import org.aibase.validator.internal.ComponentDescriptions.Component;
+import org.aibase.validator.internal.ComponentDescriptions.Reference;
+
+/**
+ * A confined plugin's components reference only services it is granted ({@link ServiceGrants}) or
+ * its own. The service hooks would hide the others at run time, leaving the component unsatisfied
+ * without a word; refusing at deployment says why.
+ */
+final class ServiceReferenceRule implements ComponentRule {
+
+    private final List<String> granted;
+    private final Supplier<Set<String>> ownPackages;
+    private final String allowed;
+
+    /** {@code ownPackages} is asked only for a reference the grants do not allow: it reads the classes. */
+    ServiceReferenceRule(PluginDescriptor descriptor, Supplier<Set<String>> ownPackages) {
+        this.granted = ServiceGrants.granted(descriptor);
+        this.ownPackages = ownPackages;
+        this.allowed = String.join(", ", granted)
+                + ", and interfaces of the plugin's own packages";
+    }
+
+    @Override
+    public void check(String entry, Component component, Inspection inspection) {
+        for (Reference reference : component.references()) {
+            String service = reference.service();
+            if (!granted.contains(service) && !ownPackages.get().contains(packageOf(service))) {
+                Optional<Permission> permission = ServiceGrants.permissionFor(service);
+                String why = permission.map(p -> "without permission '" + p.id() + "'")
+                        .orElse("a service plugins are not granted");
+                inspection.add(Finding.error(entry, "component " + component.name() + " references " + service
+                        + " (reference '" + reference.name() + "'), " + why, allowed));
+            }
+        }
+    }
+
+    private static String packageOf(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? "" : type.substring(0, dot);
+    }
+}
