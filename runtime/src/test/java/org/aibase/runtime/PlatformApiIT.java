@@ -101,6 +101,29 @@ class PlatformApiIT {
     }
 
     @Test
+    void metersWhatPluginsServe() throws Exception {
+        long before = json(Http.get(api + "/plugins/hello/usage", USER)).path("requests").asLong();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, Http.get(api + "/hello/greeting?name=Ada", USER).statusCode());
+        }
+        assertEquals(400, Http.get(api + "/hello/greeting?name=", USER).statusCode());
+        JsonNode usage = json(Http.get(api + "/plugins/hello/usage", USER));
+        assertEquals(before + 6, usage.path("requests").asLong(), usage.toString());
+        assertTrue(usage.path("client_errors").asLong() >= 1, usage.toString());
+        assertTrue(usage.path("latency_ms").path("p99").asDouble() > 0, usage.toString());
+        assertTrue(usage.path("allocated_bytes").asLong() > 0, usage.toString());
+
+        String metricsUrl = launcher.baseUrl() + "/metrics";
+        assertError(Http.get(metricsUrl), 401, null);
+        assertError(Http.get(metricsUrl, USER), 403, null);
+        HttpResponse<String> metrics = Http.get(metricsUrl, ADMIN);
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertTrue(metrics.body().matches("(?s).*\\naibase_plugin_requests_total\\{plugin=\"hello\"\\} \\d+\\n.*"), metrics.body());
+        assertTrue(metrics.body().contains("jvm_memory_heap_used_bytes "), metrics.body());
+        assertTrue(metrics.body().contains("process_uptime_seconds "), metrics.body());
+    }
+
+    @Test
     void runsTasks() throws Exception {
         JsonNode greet = json(post("/plugins/hello/tasks", USER, "{\"type\":\"greet\",\"config\":{\"name\":\"Ada\"}}"));
         assertTrue(greet.path("success").asBoolean(), greet.toString());

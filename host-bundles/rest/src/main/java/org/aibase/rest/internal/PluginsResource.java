@@ -47,11 +47,14 @@ public final class PluginsResource {
 
     private final PluginRegistry registry;
     private final JarUploads uploads;
+    private final PluginMeters meters;
 
     @Activate
-    public PluginsResource(@Reference PluginRegistry registry, @Reference JarUploads uploads) {
+    public PluginsResource(@Reference PluginRegistry registry, @Reference JarUploads uploads,
+            @Reference PluginMeters meters) {
         this.registry = registry;
         this.uploads = uploads;
+        this.meters = meters;
     }
 
     @GET
@@ -85,16 +88,22 @@ public final class PluginsResource {
         return PluginJson.record(PluginLookup.require(registry, id));
     }
 
-    /** Usage metering arrives with the sandbox's meters; until then the answer says so. */
+    /** What the plugin's HTTP resources did since the platform started (limits come with the governor). */
     @GET
     @Path("{id}/usage")
     public Map<String, Object> usage(@PathParam("id") String id) {
         PluginRecord record = PluginLookup.require(registry, id);
+        PluginMeter meter = meters.find(id);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("state", record.state().id());
-        json.put("metered", false);
-        json.put("note", "Usage metering (requests, CPU time, memory, tokens) comes with the sandbox");
+        json.put("requests", meter == null ? 0 : meter.requests());
+        json.put("errors", meter == null ? 0 : meter.serverErrors());
+        json.put("client_errors", meter == null ? 0 : meter.clientErrors());
+        json.put("in_flight", meter == null ? 0 : meter.inFlight());
+        json.put("latency_ms", (meter == null ? new PluginMeter() : meter).latencyPercentiles());
+        json.put("cpu_ms", meter == null ? 0 : meter.cpuNanos() / 1_000_000);
+        json.put("allocated_bytes", meter == null ? 0 : meter.allocatedBytes());
         return json;
     }
 

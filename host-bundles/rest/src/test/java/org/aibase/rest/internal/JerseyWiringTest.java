@@ -55,7 +55,7 @@ class JerseyWiringTest {
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonProcessingExceptionMapper())
                 .register(new UnexpectedErrorMapper())
-                .register(new PluginsResource(registry, uploads))
+                .register(new PluginsResource(registry, uploads, new PluginMeters()))
                 .register(new PluginConfigResource(configurations))
                 .register(new PluginTasksResource(registry, runner))
                 .register(new SessionResource(gatekeeper)));

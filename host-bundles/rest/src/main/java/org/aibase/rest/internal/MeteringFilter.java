@@ -1,0 +1,70 @@
+package org.aibase.rest.internal;
+
+import java.lang.management.ManagementFactory;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+/**
+ * Meters every request to a plugin's application: count, status class, latency, and the CPU time and
+ * bytes allocated by the thread that served it ({@code com.sun.management.ThreadMXBean}: the
+ * resource method runs on the request's thread, so the thread's deltas are the request's cost).
+ */
+@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class }, scope = ServiceScope.PROTOTYPE)
+@JakartarsExtension
+@JakartarsName("aibase.metering")
+@JakartarsApplicationSelect("(&(osgi.jakartars.name=aibase.*)(!(osgi.jakartars.name=" + PlatformApplication.NAME + ")))")
+@PreMatching
+public final class MeteringFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String STARTED = "aibase.metering.started";
+    private static final String CPU = "aibase.metering.cpu";
+    private static final String ALLOCATED = "aibase.metering.allocated";
+    private static final String PLUGIN = "aibase.metering.plugin";
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final PluginMeters meters;
+
+    @Activate
+    public MeteringFilter(@Reference PluginMeters meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        // /api/v1/<plugin-id>/...: the application is the plugin's own
+        String[] segments = request.getUriInfo().getRequestUri().getPath().split("/");
+        if (segments.length < 4) {
+            return;
+        }
+        String plugin = segments[3];
+        meters.of(plugin).started();
+        request.setProperty(PLUGIN, plugin);
+        request.setProperty(STARTED, System.nanoTime());
+        request.setProperty(CPU, THREADS.getCurrentThreadCpuTime());
+        request.setProperty(ALLOCATED, THREADS.getCurrentThreadAllocatedBytes());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(PLUGIN) instanceof String plugin)) {
+            return;
+        }
+        long nanos = System.nanoTime() - (Long) request.getProperty(STARTED);
+        long cpu = THREADS.getCurrentThreadCpuTime() - (Long) request.getProperty(CPU);
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - (Long) request.getProperty(ALLOCATED);
+        meters.of(plugin).finished(response.getStatus(), nanos, cpu, allocated);
+    }
+}

@@ -1,0 +1,67 @@
+package org.aibase.rest.internal;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/** {@code GET /metrics} (admin): the plugins' meters and the JVM's figures in Prometheus text format. */
+@Component(service = MetricsResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsApplicationSelect("(osgi.jakartars.name=" + MetricsApplication.NAME + ")")
+@jakarta.ws.rs.Path("")
+public final class MetricsResource {
+
+    private final PluginMeters meters;
+
+    @Activate
+    public MetricsResource(@Reference PluginMeters meters) {
+        this.meters = meters;
+    }
+
+    @GET
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String metrics() {
+        PrometheusText text = new PrometheusText();
+        Map<String, PluginMeter> all = meters.all();
+        text.family("aibase_plugin_requests_total", "counter", "HTTP requests served by a plugin");
+        all.forEach((id, m) -> text.sample("aibase_plugin_requests_total", id, m.requests()));
+        text.family("aibase_plugin_errors_total", "counter", "plugin responses with status 5xx");
+        all.forEach((id, m) -> text.sample("aibase_plugin_errors_total", id, m.serverErrors()));
+        text.family("aibase_plugin_client_errors_total", "counter", "plugin responses with status 4xx");
+        all.forEach((id, m) -> text.sample("aibase_plugin_client_errors_total", id, m.clientErrors()));
+        text.family("aibase_plugin_in_flight", "gauge", "plugin requests executing now");
+        all.forEach((id, m) -> text.sample("aibase_plugin_in_flight", id, m.inFlight()));
+        text.family("aibase_plugin_cpu_seconds_total", "counter", "CPU time of the threads serving a plugin's requests");
+        all.forEach((id, m) -> text.sample("aibase_plugin_cpu_seconds_total", id, m.cpuNanos() / 1e9));
+        text.family("aibase_plugin_allocated_bytes_total", "counter", "bytes allocated while serving a plugin's requests");
+        all.forEach((id, m) -> text.sample("aibase_plugin_allocated_bytes_total", id, m.allocatedBytes()));
+        text.family("aibase_plugin_request_duration_seconds", "summary", "latency over the last requests");
+        all.forEach((id, m) -> {
+            m.latencyPercentiles().forEach((p, ms) -> text.quantile("aibase_plugin_request_duration_seconds", id,
+                    "0." + p.substring(1), ms / 1000));
+            text.sample("aibase_plugin_request_duration_seconds_sum", id, m.latencyNanos() / 1e9);
+            text.sample("aibase_plugin_request_duration_seconds_count", id, m.requests());
+        });
+
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        text.family("jvm_memory_heap_used_bytes", "gauge", "heap in use");
+        text.sample("jvm_memory_heap_used_bytes", null, heap.getUsed());
+        text.family("jvm_memory_heap_max_bytes", "gauge", "largest possible heap");
+        text.sample("jvm_memory_heap_max_bytes", null, heap.getMax());
+        text.family("jvm_threads_live", "gauge", "live threads");
+        text.sample("jvm_threads_live", null, ManagementFactory.getThreadMXBean().getThreadCount());
+        text.family("process_uptime_seconds", "gauge", "time since the JVM started");
+        text.sample("process_uptime_seconds", null, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+        return text.toString();
+    }
+}
