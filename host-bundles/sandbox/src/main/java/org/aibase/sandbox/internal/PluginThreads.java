@@ -1,0 +1,29 @@
+package org.aibase.sandbox.internal;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Makes a plugin's threads: named {@code aibase-<id>-N} so a thread dump shows whose work it is,
+ * daemon so a forgotten task never holds the JVM open, with the plugin's class loader as context
+ * class loader so libraries that look classes up through it find the plugin's.
+ */
+final class PluginThreads implements ThreadFactory {
+
+    private final String prefix;
+    private final ClassLoader loader;
+    private final AtomicInteger count = new AtomicInteger();
+
+    PluginThreads(String pluginId, ClassLoader loader) {
+        this.prefix = "aibase-" + pluginId + "-";
+        this.loader = loader;
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, prefix + count.incrementAndGet());
+        thread.setDaemon(true);
+        thread.setContextClassLoader(loader);
+        return thread;
+    }
+}

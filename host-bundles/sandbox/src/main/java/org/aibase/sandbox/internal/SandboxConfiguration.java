@@ -1,0 +1,43 @@
+package org.aibase.sandbox.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The operator's configuration of the sandbox (PID {@value #PID}), e.g. {@code config/org.aibase.sandbox.cfg}. */
+@ObjectClassDefinition(name = "AI Base Sandbox",
+        description = "Which plugins may run trusted, and the limits of plugins that declare none")
+@interface SandboxConfiguration {
+
+    String PID = "org.aibase.sandbox";
+
+    @AttributeDefinition(name = "Trusted plugins",
+            description = "Plugin ids that may run 'security: trusted'; any other plugin declaring it is confined as sandbox")
+    String[] trusted_plugins() default {};
+
+    @AttributeDefinition(name = "Default concurrency",
+            description = "Tasks a plugin's executor runs at once when its descriptor declares no 'limits.concurrency'")
+    int default_concurrency() default 16;
+
+    @AttributeDefinition(name = "Default storage",
+            description = "Bytes a plugin's files may take when it declares no 'limits.storage', e.g. 100MB")
+    String default_storage() default "100MB";
+
+    @AttributeDefinition(name = "Default timeout",
+            description = "Per request, task or outbound call when a plugin declares no 'limits.timeout', e.g. 30s")
+    String default_timeout() default "30s";
+
+    @AttributeDefinition(name = "Default memory", description = "Allocation budget per unit of work, e.g. 256MB")
+    String default_memory() default "256MB";
+
+    @AttributeDefinition(name = "Default CPU", description = "Cores of CPU time per second")
+    double default_cpu() default 1.0;
+
+    @AttributeDefinition(name = "Default jobs", description = "Concurrent background jobs")
+    int default_jobs() default 4;
+
+    @AttributeDefinition(name = "Default job timeout", description = "Per background job, e.g. 10m")
+    String default_job_timeout() default "10m";
+
+    @AttributeDefinition(name = "Default LLM tokens per hour", description = "LLM tokens in a sliding hour")
+    long default_llm_tokens_per_hour() default 100_000L;
+}

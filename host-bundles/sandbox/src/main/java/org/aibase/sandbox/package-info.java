@@ -1,0 +1,10 @@
+/**
+ * For host bundles that serve plugins: which plugin is calling a bundle-scoped service.
+ * Plugins never see this package (it is not on their wiring allow-list).
+ */
+@Export
+@Version("1.0.0")
+package org.aibase.sandbox;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
