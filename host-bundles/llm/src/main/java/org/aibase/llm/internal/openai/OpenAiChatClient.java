@@ -69,7 +69,10 @@ public final class OpenAiChatClient implements ChatClient {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("name", "response");
         schema.put("schema", request.jsonSchema());
-        return Map.of("type", "json_schema", "json_schema", schema);
+        Map<String, Object> format = new LinkedHashMap<>();
+        format.put("type", "json_schema");
+        format.put("json_schema", schema);
+        return format;
     }
 
     private ProviderReply fromWire(ChatCompletionResponse response, String requestedModel) {

@@ -208,7 +208,9 @@ class OpenAiChatClientTest {
 
         client.send(request, "gpt-4o-mini", TIMEOUT);
 
-        String body = server.takeRequest().getBody().utf8();
-        assertTrue(body.contains("\"response_format\":{\"type\":\"json_schema\""), body);
+        var format = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(server.takeRequest().getBody().utf8()).get("response_format");
+        assertEquals("json_schema", format.get("type").asText());
+        assertEquals("object", format.at("/json_schema/schema/type").asText());
     }
 }
