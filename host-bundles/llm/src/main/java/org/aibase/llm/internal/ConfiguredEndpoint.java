@@ -26,9 +26,10 @@ import okhttp3.HttpUrl;
 /**
  * One provider endpoint per factory configuration ({@code config/org.aibase.llm.provider-NAME.cfg}).
  * Owns the endpoint's HTTP client and releases it on deactivate (a changed configuration means a new
- * instance, so no client outlives its settings).
+ * instance, so no client outlives its settings). Immediate, so a wrong configuration is reported at
+ * start, not at the first call.
  */
-@Component(service = ConfiguredEndpoint.class, configurationPid = ProviderConfiguration.FACTORY_PID,
+@Component(service = ConfiguredEndpoint.class, immediate = true, configurationPid = ProviderConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ProviderConfiguration.class, factory = true)
 public final class ConfiguredEndpoint {
