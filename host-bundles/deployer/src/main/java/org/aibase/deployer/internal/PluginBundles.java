@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.validator.DescriptorReader;
@@ -18,14 +21,35 @@ final class PluginBundles {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginBundles.class);
 
+    /** A descriptor as read from one revision of a bundle (its last-modified time tells revisions apart). */
+    private record Read(long lastModified, Optional<PluginDescriptor> descriptor) {
+    }
+
     private final DescriptorReader reader;
+    // weak keys: an uninstalled bundle's entry goes with the bundle object, so installs never leak
+    private final Map<Bundle, Read> cache = Collections.synchronizedMap(new WeakHashMap<>());
 
     PluginBundles(DescriptorReader reader) {
         this.reader = reader;
     }
 
-    /** The descriptor of a plugin bundle; empty when the bundle is not a plugin or its descriptor is unreadable. */
+    /**
+     * The descriptor of a plugin bundle; empty when the bundle is not a plugin or its descriptor is
+     * unreadable. Cached per bundle revision: the registry, the configuration plugin and the HTTP
+     * layer ask on every request and every delivery, and parsing YAML each time would dominate.
+     */
     Optional<PluginDescriptor> descriptorOf(Bundle bundle) {
+        long lastModified = bundle.getLastModified();
+        Read cached = cache.get(bundle);
+        if (cached != null && cached.lastModified() == lastModified) {
+            return cached.descriptor();
+        }
+        Optional<PluginDescriptor> descriptor = read(bundle);
+        cache.put(bundle, new Read(lastModified, descriptor));
+        return descriptor;
+    }
+
+    private Optional<PluginDescriptor> read(Bundle bundle) {
         try {
             if (bundle.getHeaders("").get(PluginDescriptor.MANIFEST_HEADER) == null) {
                 return Optional.empty();

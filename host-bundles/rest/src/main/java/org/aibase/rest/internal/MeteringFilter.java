@@ -24,7 +24,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 @Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class }, scope = ServiceScope.PROTOTYPE)
 @JakartarsExtension
 @JakartarsName("aibase.metering")
-@JakartarsApplicationSelect("(&(osgi.jakartars.name=aibase.*)(!(osgi.jakartars.name=" + PlatformApplication.NAME + ")))")
+@JakartarsApplicationSelect(PluginRequests.PLUGIN_APPLICATIONS)
 @PreMatching
 public final class MeteringFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
@@ -44,12 +44,11 @@ public final class MeteringFilter implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // /api/v1/<plugin-id>/...: the application is the plugin's own
-        String[] segments = request.getUriInfo().getRequestUri().getPath().split("/");
-        if (segments.length < 4) {
+        java.util.Optional<String> id = PluginRequests.pluginId(request);
+        if (id.isEmpty()) {
             return;
         }
-        String plugin = segments[3];
+        String plugin = id.get();
         meters.of(plugin).started();
         request.setProperty(PLUGIN, plugin);
         request.setProperty(STARTED, System.nanoTime());

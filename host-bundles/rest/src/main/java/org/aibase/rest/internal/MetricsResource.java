@@ -41,6 +41,10 @@ public final class MetricsResource {
         all.forEach((id, m) -> text.sample("aibase_plugin_client_errors_total", id, m.clientErrors()));
         text.family("aibase_plugin_in_flight", "gauge", "plugin requests executing now");
         all.forEach((id, m) -> text.sample("aibase_plugin_in_flight", id, m.inFlight()));
+        text.family("aibase_plugin_waits_total", "counter", "plugin requests that waited for a free slot");
+        all.forEach((id, m) -> text.sample("aibase_plugin_waits_total", id, m.waits()));
+        text.family("aibase_plugin_rejections_total", "counter", "plugin requests refused with 429 at the concurrency limit");
+        all.forEach((id, m) -> text.sample("aibase_plugin_rejections_total", id, m.rejections()));
         text.family("aibase_plugin_cpu_seconds_total", "counter", "CPU time of the threads serving a plugin's requests");
         all.forEach((id, m) -> text.sample("aibase_plugin_cpu_seconds_total", id, m.cpuNanos() / 1e9));
         text.family("aibase_plugin_allocated_bytes_total", "counter", "bytes allocated while serving a plugin's requests");

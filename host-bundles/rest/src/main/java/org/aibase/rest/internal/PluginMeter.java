@@ -22,6 +22,8 @@ final class PluginMeter {
     private final LongAdder allocatedBytes = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder waits = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
     private final long[] window = new long[WINDOW];
     private long recorded;
 
@@ -48,6 +50,24 @@ final class PluginMeter {
         synchronized (window) {
             window[(int) (recorded++ % WINDOW)] = nanos;
         }
+    }
+
+    /** A request had to wait for a free slot. */
+    void waited() {
+        waits.increment();
+    }
+
+    /** A request was refused for want of a slot (429). */
+    void rejected() {
+        rejections.increment();
+    }
+
+    long waits() {
+        return waits.sum();
+    }
+
+    long rejections() {
+        return rejections.sum();
     }
 
     long requests() {

@@ -101,6 +101,8 @@ public final class PluginsResource {
         json.put("errors", meter == null ? 0 : meter.serverErrors());
         json.put("client_errors", meter == null ? 0 : meter.clientErrors());
         json.put("in_flight", meter == null ? 0 : meter.inFlight());
+        json.put("waits", meter == null ? 0 : meter.waits());
+        json.put("rejections", meter == null ? 0 : meter.rejections());
         json.put("latency_ms", (meter == null ? new PluginMeter() : meter).latencyPercentiles());
         json.put("cpu_ms", meter == null ? 0 : meter.cpuNanos() / 1_000_000);
         json.put("allocated_bytes", meter == null ? 0 : meter.allocatedBytes());

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsExtension
 @JakartarsName("aibase.errors.unexpected")
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+// every application, the plugins' too: a plugin's exception becomes a JSON 500 with an error id, never a
+// stack trace, and response filters (meters, admission) always see the request end
+@JakartarsApplicationSelect("(osgi.jakartars.name=*)")
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);

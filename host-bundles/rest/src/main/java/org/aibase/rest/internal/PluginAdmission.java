@@ -1,0 +1,97 @@
+package org.aibase.rest.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+/**
+ * Caps how many requests of one plugin execute at once ({@code limits.concurrency}): a request over
+ * the cap waits briefly for a slot, then gets 429 with {@code Retry-After}, so one busy plugin cannot
+ * take every Jetty thread. Runs after authentication, so refused callers never hold a slot.
+ */
+@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class }, scope = ServiceScope.PROTOTYPE)
+@JakartarsExtension
+@JakartarsName("aibase.admission")
+@JakartarsApplicationSelect(PluginRequests.PLUGIN_APPLICATIONS)
+@PreMatching
+// after the authentication filter (which has the default priority, USER)
+@Priority(Priorities.USER + 100)
+public final class PluginAdmission implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** When a plugin declares no {@code limits.concurrency}: the sandbox's default. */
+    static final int DEFAULT_CONCURRENCY = 16;
+    /** How long a request waits for a slot before it is refused. */
+    static final long WAIT_MILLIS = 250;
+
+    private static final String SLOT = "aibase.admission.slot";
+
+    private final PluginRegistry registry;
+    private final PluginMeters meters;
+    private final AdmissionSlots slots;
+
+    @Activate
+    public PluginAdmission(@Reference PluginRegistry registry, @Reference PluginMeters meters, @Reference AdmissionSlots slots) {
+        this.registry = registry;
+        this.meters = meters;
+        this.slots = slots;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws java.io.IOException {
+        Optional<String> id = PluginRequests.pluginId(request);
+        Optional<PluginRecord> plugin = id.flatMap(registry::plugin);
+        if (plugin.isEmpty() || plugin.get().descriptor().isEmpty()) {
+            return; // not a plugin's URL: the router answers 404
+        }
+        PluginDescriptor descriptor = plugin.get().descriptor().get();
+        int limit = descriptor.limits().concurrency().orElse(DEFAULT_CONCURRENCY);
+        Semaphore slot = slots.of(descriptor.id(), limit);
+        boolean admitted = slot.tryAcquire();
+        if (!admitted) {
+            meters.of(descriptor.id()).waited();
+            try {
+                admitted = slot.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!admitted) {
+            meters.of(descriptor.id()).rejected();
+            Response refusal = new ApiException(429, "too_many_requests", "Plugin '" + descriptor.id()
+                    + "' is serving its limit of " + limit + " requests at once; retry shortly",
+                    Map.of("limit", limit)).toResponse();
+            request.abortWith(Response.fromResponse(refusal).header("Retry-After", "1").build());
+            return;
+        }
+        request.setProperty(SLOT, slot);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(SLOT) instanceof Semaphore slot) {
+            request.removeProperty(SLOT);
+            slot.release();
+        }
+    }
+}
