@@ -13,15 +13,21 @@ import org.aibase.api.plugin.PluginDescriptor;
 /**
  * Which platform services a confined ({@code sandbox} or {@code isolated}) plugin may use: the public
  * ones, those its permissions grant, and its own (interfaces in its own packages). The one table of
- * grants; the validator refuses component descriptions that reference anything else.
+ * grants: the validator refuses component descriptions that reference anything else, and the
+ * sandbox's service hooks hide everything else at run time.
  */
 public final class ServiceGrants {
 
-    /** Services every plugin may use, whatever its permissions. */
+    /**
+     * Services every plugin may use, whatever its permissions. {@code Condition} is here because SCR
+     * looks up the condition every DS 1.5 component waits for with the plugin's own context: hidden,
+     * no plugin component would ever be satisfied.
+     */
     public static final List<String> PUBLIC_SERVICES = List.of(
             "org.aibase.api.plugin.PluginContext",
             "org.aibase.api.prompt.PromptTemplates",
-            "org.osgi.service.log.LoggerFactory");
+            "org.osgi.service.log.LoggerFactory",
+            "org.osgi.service.condition.Condition");
 
     private static final Map<Permission, String> BY_PERMISSION;
 
