@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public final class Deployer implements PluginRegistry {
 
     /** Reconciles the deploy folder with the installed bundles, then watches it. */
     @Activate
-    public Deployer(BundleContext context, DeployerConfiguration configuration) throws IOException {
+    public Deployer(BundleContext context, DeployerConfiguration configuration, @Reference TrustedPlugins trusted)
+            throws IOException {
         DeployerOptions options = DeployerOptions.from(configuration);
         DeployerSettings settings = DeployerSettings.from(context::getProperty);
         Files.createDirectories(settings.deployDir());
@@ -61,7 +63,7 @@ public final class Deployer implements PluginRegistry {
         whiteboard = new WhiteboardRuntime(context);
         pending = new PendingDeployments(endpoints, whiteboard, System::nanoTime, REPORT_TIMEOUT_MILLIS);
         transitions = new PluginTransitions(context, locations, plugins, log);
-        validation = new PluginValidation(context, locations, plugins, options);
+        validation = new PluginValidation(context, locations, plugins, options, trusted::ids);
         PluginMarks marks = new PluginMarks(context.getDataFile("plugin-marks.properties").toPath());
         DeploymentRecords records = new DeploymentRecords();
         PluginDeployer.Collaborators with = new PluginDeployer.Collaborators(validation, plugins,

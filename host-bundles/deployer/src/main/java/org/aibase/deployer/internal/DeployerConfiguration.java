@@ -14,10 +14,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Accept plain OSGi bundles without an AIBase-Plugin header in deploy/ (shared libraries)")
     boolean allow_libraries() default false;
 
-    @AttributeDefinition(name = "Trusted plugins",
-            description = "Plugin ids that may declare 'security: trusted'; a JAR cannot make itself trusted")
-    String[] trusted_plugins() default {};
-
     @AttributeDefinition(name = "Maximum memory", description = "Largest 'limits.memory' a plugin may declare, e.g. 4GB")
     String max_memory() default "4GB";
 

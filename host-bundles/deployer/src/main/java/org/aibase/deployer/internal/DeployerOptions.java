@@ -1,11 +1,7 @@
 package org.aibase.deployer.internal;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.validator.PlatformLimits;
@@ -15,23 +11,15 @@ import org.aibase.validator.PlatformLimits;
  * the key.
  *
  * @param allowLibraries whether plain bundles are accepted
- * @param trustedPlugins plugin ids allowed to be {@code trusted}
  * @param limits the maxima for declared limits
  * @param logMaxBytes the size at which the deployment log is rotated
  * @param logFiles how many rotated logs are kept
  */
-record DeployerOptions(boolean allowLibraries, Set<String> trustedPlugins, PlatformLimits limits, long logMaxBytes,
+record DeployerOptions(boolean allowLibraries, PlatformLimits limits, long logMaxBytes,
                        int logFiles) {
-
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
 
     /** Checks the configuration. */
     static DeployerOptions from(DeployerConfiguration c) {
-        Set<String> trusted = Arrays.stream(c.trusted_plugins()).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-        trusted.stream().filter(id -> !PLUGIN_ID.matcher(id).matches()).findFirst().ifPresent(id -> {
-            throw invalid("trusted.plugins", "'" + id + "' is not a plugin id ([a-z][a-z0-9_]{1,39})");
-        });
         PlatformLimits limits = new PlatformLimits(
                 size("max.memory", c.max_memory()),
                 positive("max.cpu", c.max_cpu()),
@@ -48,7 +36,7 @@ record DeployerOptions(boolean allowLibraries, Set<String> trustedPlugins, Platf
         if (c.log_files() < 1 || c.log_files() > 100) {
             throw invalid("log.files", "must be between 1 and 100, not " + c.log_files());
         }
-        return new DeployerOptions(c.allow_libraries(), trusted, limits, c.log_max_bytes(), c.log_files());
+        return new DeployerOptions(c.allow_libraries(), limits, c.log_max_bytes(), c.log_files());
     }
 
     private static long size(String key, String text) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.validator.PluginValidator;
@@ -31,10 +33,13 @@ final class PluginValidation {
     private final BundleContext context;
     private final DeployLocations locations;
     private final PluginBundles plugins;
+    private final Supplier<Set<String>> trustedPlugins;
     private volatile DeployerOptions options;
 
-    PluginValidation(BundleContext context, DeployLocations locations, PluginBundles plugins, DeployerOptions options) {
+    PluginValidation(BundleContext context, DeployLocations locations, PluginBundles plugins, DeployerOptions options,
+            Supplier<Set<String>> trustedPlugins) {
         this.context = context;
+        this.trustedPlugins = trustedPlugins;
         this.locations = locations;
         this.plugins = plugins;
         configure(options);
@@ -63,7 +68,7 @@ final class PluginValidation {
         DeployerOptions o = options;
         Map<String, String> installed = installedPlugins();
         installed.values().removeIf(fileName::equals); // its own file: an update, not a second copy
-        return new ValidationContext(platformVersion(), installed, o.trustedPlugins(), o.limits(), o.allowLibraries());
+        return new ValidationContext(platformVersion(), installed, trustedPlugins.get(), o.limits(), o.allowLibraries());
     }
 
     /** Plugin id to the deploy-folder file name it is installed from. */

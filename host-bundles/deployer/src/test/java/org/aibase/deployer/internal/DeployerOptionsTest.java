@@ -19,7 +19,6 @@ class DeployerOptionsTest {
 
         assertEquals(PlatformLimits.DEFAULTS, options.limits());
         assertEquals(false, options.allowLibraries());
-        assertEquals(Set.of(), options.trustedPlugins());
         assertEquals(5L * 1024 * 1024, options.logMaxBytes());
         assertEquals(3, options.logFiles());
     }
@@ -31,7 +30,6 @@ class DeployerOptionsTest {
 
         assertEquals(512L << 20, options.limits().memoryBytes());
         assertEquals(Duration.ofHours(2), options.limits().jobTimeout());
-        assertEquals(Set.of("analytics"), options.trustedPlugins());
         assertEquals(true, options.allowLibraries());
     }
 
@@ -40,8 +38,15 @@ class DeployerOptionsTest {
         assertMessage("max.memory", Map.of("max.memory", "lots"));
         assertMessage("max.timeout", Map.of("max.timeout", "0s"));
         assertMessage("max.cpu", Map.of("max.cpu", -1.0));
-        assertMessage("trusted.plugins", Map.of("trusted.plugins", new String[] {"Bad-Id"}));
         assertMessage("log.files", Map.of("log.files", 0));
+    }
+
+    @Test
+    void trustedPluginsAreTheSandboxsGrantsChecked() {
+        assertEquals(Set.of("analytics"), TrustedPlugins.parse(new String[] {"analytics", " "}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrustedPlugins.parse(new String[] {"Bad-Id"}));
+        assertTrue(e.getMessage().startsWith("org.aibase.sandbox: trusted.plugins"), e.getMessage());
     }
 
     private static void assertMessage(String key, Map<String, Object> values) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
@@ -59,7 +60,7 @@ class PluginDeployerTest {
         transitions = new PluginTransitions(context, new DeployLocations(deploy), plugins, log);
         return new PluginDeployer(context, settings, new PluginDeployer.Collaborators(
                 new PluginValidation(context, new DeployLocations(deploy), plugins,
-                        DeployerOptions.from(TestConfigurations.deployer(Map.of()))),
+                        DeployerOptions.from(TestConfigurations.deployer(Map.of())), Set::of),
                 plugins, digests, records, pending, new PluginMarks(home.resolve("data/marks.properties")), transitions, log));
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.jar.Attributes;
@@ -139,7 +140,7 @@ class PluginRegistryTest {
         registry.modified(TestConfigurations.deployer(Map.of("allow.libraries", true)));
         assertEquals(true, new PluginValidation(framework.context(), new DeployLocations(deploy),
                 new PluginBundles(new org.aibase.validator.DescriptorReader()),
-                DeployerOptions.from(TestConfigurations.deployer(Map.of("allow.libraries", true))))
+                DeployerOptions.from(TestConfigurations.deployer(Map.of("allow.libraries", true))), Set::of)
                 .context("lib.jar").allowLibraries(), "the operator's setting reaches the validation context");
     }
 
@@ -185,7 +186,7 @@ class PluginRegistryTest {
     }
 
     private Deployer newDeployer(Map<String, Object> configuration) throws IOException {
-        return new Deployer(framework.context(), TestConfigurations.deployer(configuration));
+        return new Deployer(framework.context(), TestConfigurations.deployer(configuration), new TrustedPlugins(TestConfigurations.grants(configuration)));
     }
 
     private TestFramework newFramework() throws Exception {
