@@ -65,7 +65,6 @@ class GuardDeployIT {
             plugin.writeInto(deploy);
         }
         records = api.awaitSettled(plugins.stream().map(MisbehavingPlugin::fileName).toList(), WAIT);
-        records.forEach((f, r) -> System.out.println("GUARDDEBUG " + f + " " + r.path("state") + " " + r.path("reason")));
     }
 
     @AfterAll
