@@ -152,10 +152,10 @@ class GuardDeployIT {
     }
 
     @Test
-    void fragmentOfAPlatformBundleIsNotAttached() {
+    void fragmentOfAPlatformBundleIsReportedFailedWithAReason() {
         JsonNode record = record("fragment_of_rest");
         String state = record.path("state").asText();
-        assertTrue(Set.of("failed", "rejected").contains(state), "a fragment of org.aibase.rest is refused: " + record);
+        assertTrue(Set.of("failed", "rejected").contains(state), "a fragment of org.aibase.rest is refused (attachment itself: GuardFragmentIT): " + record);
         assertFalse(record.path("reason").asText().isBlank(), "the refusal has a reason: " + record);
     }
 
