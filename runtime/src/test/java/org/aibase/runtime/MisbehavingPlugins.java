@@ -1,0 +1,273 @@
+package org.aibase.runtime;
+
+/**
+ * The test plugins that try to get past one guard each, and the ones that use the per-plugin services
+ * as they are meant to be used. Each lives in its own package {@code org.example.misbehaving.<id>}.
+ */
+final class MisbehavingPlugins {
+
+    private MisbehavingPlugins() {
+    }
+
+    // ---- service references the validator must refuse ----
+
+    /** References Config Admin (every plugin's configuration, secrets included), which no plugin is granted. */
+    static MisbehavingPlugin referencesConfigAdmin() {
+        String id = "wants_config_admin";
+        String type = type(id, "Snoop");
+        return MisbehavingPlugin.withId(id)
+                .source(type, """
+                        package %s;
+                        public class Snoop {
+                        }
+                        """.formatted(pkg(id)))
+                .component(type, component(type, """
+                          <reference name="configAdmin" interface="org.osgi.service.cm.ConfigurationAdmin"
+                              cardinality="0..1" policy="dynamic"/>
+                        """));
+    }
+
+    /**
+     * An optional, dynamic reference to {@code PluginFiles} without the {@code files} permission: it
+     * would simply stay unbound at run time (the find hook hides the service), if it got that far.
+     */
+    static MisbehavingPlugin referencesFilesWithoutPermission() {
+        String id = "wants_files";
+        String type = type(id, "Reader");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .header("Import-Package", "org.aibase.api.files")
+                .source(type, """
+                        package %s;
+                        import org.aibase.api.files.PluginFiles;
+                        public class Reader {
+                            volatile PluginFiles files;
+                        }
+                        """.formatted(pkg(id)))
+                .component(type, component(type, """
+                          <reference name="files" interface="org.aibase.api.files.PluginFiles"
+                              cardinality="0..1" policy="dynamic" field="files"/>
+                        """));
+    }
+
+    // ---- exports the validator must refuse ----
+
+    /** Exports a package inside the platform's namespace, to stand in for it in other bundles' wiring. */
+    static MisbehavingPlugin exportsPlatformPackage() {
+        String type = "org.aibase.api.x.Shadow";
+        return MisbehavingPlugin.withId("exports_api")
+                .header("Export-Package", "org.aibase.api.x")
+                .source(type, """
+                        package org.aibase.api.x;
+                        public class Shadow {
+                        }
+                        """);
+    }
+
+    // ---- denied APIs the bytecode scan must refuse: one plugin per API ----
+
+    static MisbehavingPlugin runtimeExec() {
+        return usesDeniedApi("uses_exec", "throws Exception { Runtime.getRuntime().exec(new String[] {\"true\"}); }");
+    }
+
+    static MisbehavingPlugin rawSocket() {
+        return usesDeniedApi("uses_socket", "throws Exception { new java.net.Socket(\"127.0.0.1\", 9).close(); }");
+    }
+
+    static MisbehavingPlugin systemExit() {
+        return usesDeniedApi("uses_exit", "{ System.exit(3); }");
+    }
+
+    static MisbehavingPlugin systemGetenv() {
+        return usesDeniedApi("uses_getenv", "{ System.out.println(System.getenv(\"OPENAI_API_KEY\")); }");
+    }
+
+    static MisbehavingPlugin newThread() {
+        return usesDeniedApi("uses_thread", "{ new Thread(() -> { }).start(); }");
+    }
+
+    static MisbehavingPlugin filesWrite() {
+        return usesDeniedApi("uses_files",
+                "throws Exception { java.nio.file.Files.write(java.nio.file.Path.of(\"/tmp/owned\"), new byte[1]); }");
+    }
+
+    /** The class every denied-API plugin carries: {@code org.example.misbehaving.<id>.Evil}. */
+    static String evilClass(String id) {
+        return type(id, "Evil");
+    }
+
+    private static MisbehavingPlugin usesDeniedApi(String id, String methodBody) {
+        return MisbehavingPlugin.withId(id)
+                .source(evilClass(id), """
+                        package %s;
+                        public class Evil {
+                            public static void run() %s
+                        }
+                        """.formatted(pkg(id), methodBody));
+    }
+
+    // ---- wiring the resolver hook must refuse ----
+
+    /** Imports a package only a platform bundle exports (or, for the framework API, the system bundle). */
+    static MisbehavingPlugin importing(String id, String packageName) {
+        return MisbehavingPlugin.withId(id).header("Import-Package", packageName);
+    }
+
+    static MisbehavingPlugin requiringBundle(String id, String symbolicName) {
+        return MisbehavingPlugin.withId(id).header("Require-Bundle", symbolicName);
+    }
+
+    static MisbehavingPlugin fragmentOf(String id, String hostSymbolicName) {
+        return MisbehavingPlugin.withId(id).header("Fragment-Host", hostSymbolicName);
+    }
+
+    // ---- HTTP: a resource that selects another plugin's application ----
+
+    /**
+     * Registers {@code Stolen} ({@code @Path("stolen")}) straight on the Jakarta REST whiteboard in
+     * hello's application, and {@code Ping} ({@code @Path("ping")}) the proper way, as its own endpoint.
+     */
+    static MisbehavingPlugin hijacksHello() {
+        String id = "hijacks_hello";
+        String stolen = type(id, "Stolen");
+        String ping = type(id, "Ping");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .header("Import-Package", "jakarta.ws.rs")
+                .source(stolen, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        @Path("stolen")
+                        public class Stolen {
+                            @GET @Produces("text/plain")
+                            public String get() { return "hello's URL space is mine"; }
+                        }
+                        """.formatted(pkg(id)))
+                .source(ping, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        @Path("ping")
+                        public class Ping {
+                            @GET @Produces("text/plain")
+                            public String get() { return "pong"; }
+                        }
+                        """.formatted(pkg(id)))
+                .component(stolen, component(stolen, """
+                          <property name="osgi.jakartars.resource" type="Boolean" value="true"/>
+                          <property name="osgi.jakartars.application.select" type="String" value="(osgi.jakartars.name=aibase.hello)"/>
+                          <service scope="prototype"><provide interface="%s"/></service>
+                        """.formatted(stolen)))
+                .component(ping, endpoint(id, ping, ""));
+    }
+
+    // ---- the per-plugin services, used by a plugin that holds them ----
+
+    /**
+     * Holds {@code http}, {@code network} (only {@code 127.0.0.1}) and {@code files}; its resource
+     * {@code probe} calls {@code OutboundHttp} and {@code PluginFiles} and answers the outcome: 200
+     * with the result, or 400 with {@code {"code","message"}} of the refusal.
+     */
+    static MisbehavingPlugin probesConfinedServices() {
+        String id = "probes_services";
+        String probe = type(id, "Probe");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http, network, files]")
+                .yaml("network_hosts: [127.0.0.1]")
+                .header("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.core,org.aibase.api.plugin,org.aibase.api.http,"
+                        + "org.aibase.api.files")
+                .source(probe, """
+                        package %s;
+                        import java.net.URI;
+                        import java.nio.charset.StandardCharsets;
+                        import java.util.Map;
+                        import jakarta.ws.rs.Consumes;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.PUT;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        import jakarta.ws.rs.QueryParam;
+                        import jakarta.ws.rs.core.Response;
+                        import org.aibase.api.files.PluginFiles;
+                        import org.aibase.api.http.HttpCall;
+                        import org.aibase.api.http.HttpResult;
+                        import org.aibase.api.http.OutboundHttp;
+                        import org.aibase.api.plugin.PluginException;
+
+                        @Path("probe")
+                        @Produces("application/json")
+                        public class Probe {
+                            OutboundHttp http;
+                            PluginFiles files;
+
+                            @GET @Path("outbound")
+                            public Response outbound(@QueryParam("url") String url) {
+                                try {
+                                    HttpResult result = http.send(HttpCall.get(URI.create(url)));
+                                    return Response.ok(Map.of("status", result.status(), "body", result.bodyText())).build();
+                                } catch (PluginException e) {
+                                    return refused(e);
+                                }
+                            }
+
+                            @PUT @Path("file") @Consumes("text/plain")
+                            public Response write(@QueryParam("name") String name, String text) {
+                                try {
+                                    files.write(name, text.getBytes(StandardCharsets.UTF_8));
+                                    return Response.ok(Map.of("written", name)).build();
+                                } catch (PluginException e) {
+                                    return refused(e);
+                                }
+                            }
+
+                            @GET @Path("file")
+                            public Response read(@QueryParam("name") String name) {
+                                try {
+                                    return Response.ok(Map.of("text", new String(files.read(name), StandardCharsets.UTF_8))).build();
+                                } catch (PluginException e) {
+                                    return refused(e);
+                                }
+                            }
+
+                            private static Response refused(PluginException e) {
+                                return Response.status(400).type("application/json")
+                                        .entity(Map.of("code", e.code(), "message", String.valueOf(e.getMessage()))).build();
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(probe, endpoint(id, probe, """
+                          <reference name="http" interface="org.aibase.api.http.OutboundHttp" field="http"/>
+                          <reference name="files" interface="org.aibase.api.files.PluginFiles" field="files"/>
+                        """));
+    }
+
+    // ---- DS descriptions, written by hand in the form bnd writes them ----
+
+    /** A plugin's resource as {@code @PluginEndpoint} describes it: prototype scope, {@code aibase.plugin.endpoint=<id>}. */
+    private static String endpoint(String id, String type, String references) {
+        return component(type, """
+                  <property name="aibase.plugin.endpoint" type="String" value="%s"/>
+                  <service scope="prototype"><provide interface="%s"/></service>
+                %s""".formatted(id, type, references));
+    }
+
+    private static String component(String type, String body) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="%s">
+                %s  <implementation class="%s"/>
+                </scr:component>
+                """.formatted(type, body, type);
+    }
+
+    private static String pkg(String id) {
+        return "org.example.misbehaving." + id;
+    }
+
+    private static String type(String id, String simpleName) {
+        return pkg(id) + "." + simpleName;
+    }
+}
