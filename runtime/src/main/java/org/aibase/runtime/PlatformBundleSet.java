@@ -23,9 +23,10 @@ final class PlatformBundleSet {
 
     /**
      * Started first within their start level: SLF4J picks its provider once, at the first logger,
-     * so a bundle that logs before slf4j-simple is active would leave every log silent.
+     * so a bundle that logs before slf4j-simple is active would leave every log silent; and the
+     * sandbox's resolver and service hooks must be in place before the other host bundles resolve.
      */
-    private static final List<String> FIRST = List.of("slf4j-api.jar", "slf4j-simple.jar");
+    private static final List<String> FIRST = List.of("slf4j-api.jar", "slf4j-simple.jar", "aibase-sandbox.jar");
 
     /** Install order is start order within a start level. */
     static final Comparator<PlatformBundle> START_ORDER = Comparator

@@ -12,6 +12,7 @@ import org.aibase.validator.internal.ComponentDescriptionCheck;
 import org.aibase.validator.internal.DefaultsCheck;
 import org.aibase.validator.internal.DescriptorCheck;
 import org.aibase.validator.internal.ExportCheck;
+import org.aibase.validator.internal.FragmentCheck;
 import org.aibase.validator.internal.IdCheck;
 import org.aibase.validator.internal.Inspection;
 import org.aibase.validator.internal.LimitsCheck;
@@ -68,6 +69,7 @@ public final class PluginValidator {
                 new LimitsCheck(context.limits()),
                 new DefaultsCheck(),
                 new ExportCheck(),
+                new FragmentCheck(),
                 new ComponentDescriptionCheck(context),
                 new BytecodeCheck(context));
     }

@@ -25,6 +25,16 @@ class ManifestRulesTest extends RuleTestSupport {
     }
 
     @Test
+    void refusesAFragment() throws IOException {
+        ValidationReport report = validate(TestJar.validPlugin().header("Fragment-Host",
+                "org.aibase.rest;bundle-version=\"[1.0,2)\""));
+
+        assertOnlyError(report, "META-INF/MANIFEST.MF/Fragment-Host",
+                "makes the JAR a fragment of org.aibase.rest; fragments join their host's class loader and are not deployed",
+                "a bundle of its own (no Fragment-Host header)");
+    }
+
+    @Test
     void acceptsExportsOutsideThePlatform() throws IOException {
         assertTrue(validate(TestJar.validPlugin().header("Export-Package", "org.example.api;version=\"1.0\",org.aibasement")).valid());
     }
