@@ -22,12 +22,17 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsExtension
 @JakartarsName("aibase.errors.http")
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+// every application: plugins' unknown paths and methods answer JSON too, and without it the
+// catch-all mapper would turn a plugin's 404 into a 500
+@JakartarsApplicationSelect("(osgi.jakartars.name=*)")
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
+        if (original.hasEntity()) {
+            return original; // a plugin that wrote its own error body keeps it
+        }
         int status = original.getStatus();
         Map<String, Object> details = new LinkedHashMap<>();
         if (exception instanceof NotAllowedException) {
