@@ -1,6 +1,7 @@
 package org.aibase.llm.internal;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,8 +17,12 @@ import org.aibase.api.llm.ChatRequest;
 import org.aibase.api.llm.ChatResponse;
 import org.aibase.api.llm.LlmException;
 import org.aibase.api.llm.LlmException.Kind;
-import org.aibase.api.llm.LlmService;
 import org.aibase.api.llm.ModelInfo;
+import org.aibase.llm.EndpointStatus;
+import org.aibase.llm.LlmStatus;
+import org.aibase.llm.LlmUsage;
+import org.aibase.llm.TokenWindow;
+import org.aibase.llm.UsageRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -29,28 +34,38 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The platform's LLM service: routes each request over the configured endpoints. It exists even with
- * no endpoint, so plugins can start; calls then fail UNAVAILABLE saying which file to create.
+ * The one router behind every plugin's {@link org.aibase.api.llm.LlmService}: routes each request over
+ * the configured endpoints, enforces the caller's hourly token budget and counts what it used. It is
+ * not an {@code LlmService} itself, so the per-plugin facade is the only one registered and no call
+ * goes unattributed. It exists even with no endpoint, so plugins can start; calls then fail
+ * UNAVAILABLE saying which file to create.
  */
-@Component(service = LlmService.class, configurationPid = RouterConfiguration.PID,
+@Component(service = {LlmGateway.class, LlmUsage.class, LlmStatus.class}, configurationPid = RouterConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RouterConfiguration.class)
-public final class RoutedLlmService implements LlmService {
+public final class LlmGateway implements LlmUsage, LlmStatus {
 
     private static final int ASYNC_THREADS = 4;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<ConfiguredEndpoint> endpoints = List.of();
+    volatile List<ConfiguredEndpoint> endpoints = List.of();
 
     private final ChatRouter router;
+    private final TokenBudgets budgets;
+    private final UsageLedger ledger = new UsageLedger();
     private final ExecutorService async;
 
     /** Activated by DS with the router configuration (or its defaults). */
     @Activate
-    public RoutedLlmService(RouterConfiguration config) {
-        this.router = new ChatRouter(RoutingPolicy.from(config), Clock.systemUTC(), Sleeper.THREAD,
+    public LlmGateway(RouterConfiguration config) {
+        this(config, Clock.systemUTC());
+    }
+
+    LlmGateway(RouterConfiguration config, Clock clock) {
+        this.router = new ChatRouter(RoutingPolicy.from(config), clock, Sleeper.THREAD,
                 () -> ThreadLocalRandom.current().nextDouble());
+        this.budgets = new TokenBudgets(clock);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -62,18 +77,25 @@ public final class RoutedLlmService implements LlmService {
         this.async = pool;
     }
 
-    @Override
-    public ChatResponse chat(ChatRequest request) {
-        return router.chat(request, current());
+    /** Answers the caller's request within its budget, counting the call against it. */
+    ChatResponse chat(Caller caller, ChatRequest request) {
+        CallRecorder recorder = new CallRecorder(caller, ledger, budgets);
+        try {
+            budgets.admit(caller);
+            return router.chat(request, current(), recorder);
+        } catch (LlmException e) {
+            recorder.refusedUnlessAttempted(request.model(), e);
+            throw e;
+        }
     }
 
-    @Override
-    public CompletionStage<ChatResponse> chatAsync(ChatRequest request) {
+    /** {@link #chat} on the gateway's threads. */
+    CompletionStage<ChatResponse> chatAsync(Caller caller, ChatRequest request) {
         CompletableFuture<ChatResponse> result = new CompletableFuture<>();
         try {
             async.execute(() -> {
                 try {
-                    result.complete(chat(request));
+                    result.complete(chat(caller, request));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                 }
@@ -84,9 +106,27 @@ public final class RoutedLlmService implements LlmService {
         return result;
     }
 
-    @Override
-    public List<ModelInfo> models() {
+    /** Every model of every endpoint with its circuit state. */
+    List<ModelInfo> models() {
         return router.models(current());
+    }
+
+    @Override
+    public List<EndpointStatus> endpoints() {
+        return endpoints.stream().sorted(Comparator.comparing(c -> c.endpoint().name())).map(c -> {
+            ChatEndpoint e = c.endpoint();
+            return new EndpointStatus(e.name(), e.type(), e.models(), router.circuit(e.name()).state(), c.keySet());
+        }).toList();
+    }
+
+    @Override
+    public List<UsageRecord> usage() {
+        return ledger.snapshot();
+    }
+
+    @Override
+    public List<TokenWindow> windows() {
+        return budgets.snapshot();
     }
 
     @Deactivate
