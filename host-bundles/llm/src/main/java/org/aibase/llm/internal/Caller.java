@@ -12,7 +12,7 @@ import org.osgi.service.component.ComponentContext;
  * platform bundle (which has no budget).
  *
  * @param id the plugin id, or {@value #PLATFORM}
- * @param tokensPerHour the descriptor's {@code limits.llm_tokens_per_hour}; empty: unlimited
+ * @param tokensPerHour the plugin's {@code limits.llm_tokens_per_hour} or the platform default; empty: unlimited
  */
 record Caller(String id, OptionalLong tokensPerHour) {
 
@@ -24,11 +24,15 @@ record Caller(String id, OptionalLong tokensPerHour) {
         Objects.requireNonNull(tokensPerHour, "tokensPerHour");
     }
 
-    /** The bundle using a bundle-scoped component, as the framework reports it (so it cannot be spoofed). */
-    static Caller of(ComponentContext context) {
+    /**
+     * The bundle using a bundle-scoped component, as the framework reports it (so it cannot be spoofed);
+     * a plugin that declares no budget gets {@code defaultTokensPerHour}.
+     */
+    static Caller of(ComponentContext context, long defaultTokensPerHour) {
         try {
             CallingPlugin plugin = CallingPlugin.of(context);
-            return new Caller(plugin.id(), plugin.descriptor().limits().llmTokensPerHour());
+            OptionalLong declared = plugin.descriptor().limits().llmTokensPerHour();
+            return new Caller(plugin.id(), declared.isPresent() ? declared : OptionalLong.of(defaultTokensPerHour));
         } catch (PluginException notAPlugin) {
             return new Caller(PLATFORM, OptionalLong.empty());
         }

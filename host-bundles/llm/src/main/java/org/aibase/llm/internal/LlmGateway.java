@@ -31,7 +31,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The one router behind every plugin's {@link org.aibase.api.llm.LlmService}: routes each request over
@@ -40,29 +39,35 @@ import org.osgi.service.metatype.annotations.Designate;
  * goes unattributed. It exists even with no endpoint, so plugins can start; calls then fail
  * UNAVAILABLE saying which file to create.
  */
-@Component(service = {LlmGateway.class, LlmUsage.class, LlmStatus.class}, configurationPid = RouterConfiguration.PID,
+@Component(service = {LlmGateway.class, LlmUsage.class, LlmStatus.class},
+        configurationPid = {RouterConfiguration.PID, BudgetDefaults.SANDBOX_PID},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = RouterConfiguration.class)
 public final class LlmGateway implements LlmUsage, LlmStatus {
 
     private static final int ASYNC_THREADS = 4;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<ConfiguredEndpoint> endpoints = List.of();
+    volatile List<ConfiguredEndpoint> configured = List.of();
 
     private final ChatRouter router;
     private final TokenBudgets budgets;
     private final UsageLedger ledger = new UsageLedger();
     private final ExecutorService async;
+    private final long defaultTokensPerHour;
 
-    /** Activated by DS with the router configuration (or its defaults). */
+    /** Activated by DS with the router configuration and the sandbox's default budget (or their defaults). */
     @Activate
-    public LlmGateway(RouterConfiguration config) {
-        this(config, Clock.systemUTC());
+    public LlmGateway(RouterConfiguration config, BudgetDefaults budgetDefaults) {
+        this(config, budgetDefaults.default_llm_tokens_per_hour(), Clock.systemUTC());
     }
 
-    LlmGateway(RouterConfiguration config, Clock clock) {
+    LlmGateway(RouterConfiguration config, long defaultTokensPerHour, Clock clock) {
+        if (defaultTokensPerHour <= 0) {
+            throw new IllegalArgumentException(BudgetDefaults.SANDBOX_PID
+                    + ": default.llm.tokens.per.hour must be positive, not " + defaultTokensPerHour);
+        }
+        this.defaultTokensPerHour = defaultTokensPerHour;
         this.router = new ChatRouter(RoutingPolicy.from(config), clock, Sleeper.THREAD,
                 () -> ThreadLocalRandom.current().nextDouble());
         this.budgets = new TokenBudgets(clock);
@@ -106,6 +111,11 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
         return result;
     }
 
+    /** The budget of a plugin that declares none. */
+    long defaultTokensPerHour() {
+        return defaultTokensPerHour;
+    }
+
     /** Every model of every endpoint with its circuit state. */
     List<ModelInfo> models() {
         return router.models(current());
@@ -113,7 +123,7 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
 
     @Override
     public List<EndpointStatus> endpoints() {
-        return endpoints.stream().sorted(Comparator.comparing(c -> c.endpoint().name())).map(c -> {
+        return configured.stream().sorted(Comparator.comparing(c -> c.endpoint().name())).map(c -> {
             ChatEndpoint e = c.endpoint();
             return new EndpointStatus(e.name(), e.type(), e.models(), router.circuit(e.name()).state(), c.keySet());
         }).toList();
@@ -135,6 +145,6 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
     }
 
     private List<ChatEndpoint> current() {
-        return endpoints.stream().map(ConfiguredEndpoint::endpoint).toList();
+        return configured.stream().map(ConfiguredEndpoint::endpoint).toList();
     }
 }

@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 /**
  * The {@link LlmService} a plugin gets: one instance per consuming bundle, which the framework names,
  * so every call is attributed to (and budgeted for) the plugin that made it. Bundles that are not
- * plugins are attributed as {@value Caller#PLATFORM}.
+ * plugins are attributed as {@value Caller#PLATFORM}. Bound statically to the gateway: when its
+ * configuration (and so the default budget) changes, facades are created anew.
  */
 @Component(service = LlmService.class, scope = ServiceScope.BUNDLE)
 public final class PluginLlmService implements LlmService {
@@ -27,7 +28,7 @@ public final class PluginLlmService implements LlmService {
     /** Activated by DS for each bundle that gets the service. */
     @Activate
     public PluginLlmService(@Reference LlmGateway gateway, ComponentContext context) {
-        this(gateway, Caller.of(context));
+        this(gateway, Caller.of(context, gateway.defaultTokensPerHour()));
     }
 
     PluginLlmService(LlmGateway gateway, Caller caller) {

@@ -106,7 +106,8 @@ class ConfiguredEndpointTest {
 
     @Test
     void theServiceWithoutProvidersExplainsAndItsAsyncFormFailsTheSameWay() throws Exception {
-        LlmGateway gateway = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of()));
+        LlmGateway gateway = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of()),
+                TypedConfig.of(BudgetDefaults.class, Map.of()));
         PluginLlmService service = new PluginLlmService(gateway, new Caller("shop", OptionalLong.empty()));
         try {
             LlmException e = assertThrows(LlmException.class, () -> service.chat(ChatRequest.of("hi")));

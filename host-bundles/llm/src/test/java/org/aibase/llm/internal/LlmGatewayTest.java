@@ -32,7 +32,7 @@ class LlmGatewayTest {
     final MockWebServer server = new MockWebServer();
 
     final ManualClock clock = new ManualClock();
-    final LlmGateway gateway = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of("max_retries", 0)),
+    final LlmGateway gateway = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of("max_retries", 0)), 100_000,
             clock);
     ConfiguredEndpoint local;
 
@@ -40,7 +40,7 @@ class LlmGatewayTest {
         local = new ConfiguredEndpoint(TypedConfig.of(ProviderConfiguration.class, Map.of("type", "openai-compatible",
                 "name", "local", "base_url", server.url("/v1").toString(), "models", new String[] {"gpt-4o-mini"})),
                 name -> null, clock);
-        gateway.endpoints = List.of(local);
+        gateway.configured = List.of(local);
     }
 
     @AfterEach
@@ -110,13 +110,26 @@ class LlmGatewayTest {
     }
 
     @Test
+    void theSandboxDefaultBudgetIsReadAndMustBePositive() {
+        LlmGateway configured = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of()),
+                TypedConfig.of(BudgetDefaults.class, Map.of("default_llm_tokens_per_hour", 2500L)));
+        configured.deactivate();
+        assertEquals(2500, configured.defaultTokensPerHour());
+        assertEquals(100_000, gateway.defaultTokensPerHour());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LlmGateway(
+                TypedConfig.of(RouterConfiguration.class, Map.of()), 0, clock));
+        assertTrue(e.getMessage().contains("default.llm.tokens.per.hour"), e.getMessage());
+    }
+
+    @Test
     void statusShowsEachEndpointWithItsCircuitAndWhetherAKeyIsSetNeverTheKey() {
         localEndpoint();
         ConfiguredEndpoint keyed = new ConfiguredEndpoint(TypedConfig.of(ProviderConfiguration.class, Map.of(
                 "type", "openai", "api_key", "sk-secret-value", "models", new String[] {"gpt-4o"})),
                 name -> null, Clock.systemUTC());
         try {
-            gateway.endpoints = List.of(keyed, local);
+            gateway.configured = List.of(keyed, local);
 
             List<EndpointStatus> status = gateway.endpoints();
 
