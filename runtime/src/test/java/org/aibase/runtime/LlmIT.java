@@ -163,6 +163,10 @@ class LlmIT {
             assertTrue(json(answer).path("error").path("message").asText()
                     .contains("config/org.aibase.llm.provider-openai.cfg"), answer.body());
             assertEquals(false, json(Http.get(api + "/llm/models", USER)).path("configured").asBoolean(true));
+            JsonNode usage = json(Http.get(api + "/llm/usage", USER));
+            assertEquals("none", usage.path("usage").path(0).path("endpoint").asText(), usage.toString());
+            assertEquals(1, usage.path("usage").path(0).path("failures").path("unavailable").asInt(), usage.toString());
+            assertEquals(100_000, usage.path("windows").path(0).path("budget").asInt(), "the sandbox's default budget");
             assertTrue(received.isEmpty());
         }
     }
