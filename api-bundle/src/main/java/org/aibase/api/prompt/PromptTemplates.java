@@ -9,7 +9,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface PromptTemplates {
 
-    /** Renders a template; throws IllegalArgumentException naming a missing, unknown or mistyped variable. */
+    /**
+     * Renders a template with its variables.
+     *
+     * @throws PromptTemplateException naming the template and the missing, undeclared or mistyped variable
+     */
     String render(String templateName, Map<String, Object> variables);
 
     /** The names of the templates available. */

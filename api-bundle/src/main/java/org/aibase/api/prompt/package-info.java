@@ -2,7 +2,7 @@
  * Prompt templates shipped inside a plugin ({@code templates/*.yaml}), rendered with checked variables.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.aibase.api.prompt;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,7 @@ import org.aibase.api.llm.LlmException;
 import org.aibase.api.llm.LlmException.Kind;
 import org.aibase.api.llm.ModelInfo;
 import org.aibase.api.llm.ResponseFormat;
+import org.aibase.api.llm.Usage;
 import org.aibase.llm.internal.http.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,11 @@ final class ChatRouter {
 
     /** Answers the request with the given endpoints (a snapshot taken by the caller). */
     ChatResponse chat(ChatRequest request, List<ChatEndpoint> endpoints) {
+        return chat(request, endpoints, AttemptListener.NONE);
+    }
+
+    /** Answers the request, telling the listener about every request sent to a provider. */
+    ChatResponse chat(ChatRequest request, List<ChatEndpoint> endpoints, AttemptListener listener) {
         if (endpoints.isEmpty()) {
             throw new LlmException(Kind.UNAVAILABLE, NO_PROVIDER_MESSAGE);
         }
@@ -75,7 +81,7 @@ final class ChatRouter {
             }
             for (ChatEndpoint endpoint : targets) {
                 try {
-                    return attempt(endpoint, model, request, !first);
+                    return attempt(endpoint, model, request, !first, listener);
                 } catch (LlmException e) {
                     if (!e.retriable()) {
                         throw e;
@@ -94,7 +100,8 @@ final class ChatRouter {
     }
 
     /** One endpoint, with retries for retriable failures. */
-    private ChatResponse attempt(ChatEndpoint endpoint, String model, ChatRequest request, boolean fallbackUsed) {
+    private ChatResponse attempt(ChatEndpoint endpoint, String model, ChatRequest request, boolean fallbackUsed,
+            AttemptListener listener) {
         Duration timeout = request.timeout().orElse(endpoint.timeout());
         CircuitBreaker circuit = circuit(endpoint.name());
         for (int attempt = 0; ; attempt++) {
@@ -105,10 +112,12 @@ final class ChatRouter {
                             + "failures; next probe at " + circuit.reopensAt());
                 }
                 Instant start = clock.instant();
+                ProviderReply reply = null;
                 try {
-                    ProviderReply reply = endpoint.client().send(request, model, timeout);
+                    reply = endpoint.client().send(request, model, timeout);
                     circuit.onSuccess();
                     requireJsonWhenAsked(request, reply, endpoint);
+                    listener.answered(endpoint.name(), model, reply.usage(), fallbackUsed);
                     return new ChatResponse(reply.content(), reply.model(), endpoint.name(), reply.usage(),
                             reply.finishReason(), Duration.between(start, clock.instant()), fallbackUsed);
                 } catch (LlmException e) {
@@ -117,10 +126,14 @@ final class ChatRouter {
                     } else {
                         circuit.onSuccess();
                     }
+                    // an answer that was refused afterwards (JSON that does not parse) still cost its tokens
+                    listener.failed(endpoint.name(), model, e, reply == null ? Usage.NONE : reply.usage());
                     failure = e;
                 } catch (RuntimeException e) {
                     circuit.onFailure();
-                    throw new LlmException(Kind.INVALID_RESPONSE, endpoint.name() + ": " + e, e);
+                    LlmException invalid = new LlmException(Kind.INVALID_RESPONSE, endpoint.name() + ": " + e, e);
+                    listener.failed(endpoint.name(), model, invalid, Usage.NONE);
+                    throw invalid;
                 }
             }
             if (!failure.retriable() || attempt >= policy.maxRetries()) {

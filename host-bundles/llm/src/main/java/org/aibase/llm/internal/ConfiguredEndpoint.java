@@ -38,6 +38,7 @@ public final class ConfiguredEndpoint {
 
     private final HttpTransport transport;
     private final ChatEndpoint endpoint;
+    private final boolean keySet;
 
     /** Activated by DS; the key comes from the configuration or the named environment variable. */
     @Activate
@@ -51,6 +52,7 @@ public final class ConfiguredEndpoint {
         require(config.timeout_seconds() > 0, "timeout.seconds must be positive");
         require(config.max_concurrent() > 0, "max.concurrent must be positive");
         String key = apiKey(config, environment, type);
+        this.keySet = !key.isEmpty();
         Map<String, String> deployments = pairs(config.deployments(), "deployments");
         List<String> models = new ArrayList<>(ConfigValues.list(config.models()));
         deployments.keySet().stream().filter(m -> !models.contains(m)).forEach(models::add);
@@ -74,6 +76,11 @@ public final class ConfiguredEndpoint {
     /** The endpoint as the router sees it. */
     public ChatEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** Whether an API key is configured (for the status page; the key itself never leaves this class). */
+    public boolean keySet() {
+        return keySet;
     }
 
     @Deactivate

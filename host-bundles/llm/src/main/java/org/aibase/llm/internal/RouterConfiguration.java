@@ -3,7 +3,9 @@ package org.aibase.llm.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "AI Base LLM router",
+// designated here (pid) rather than with @Designate: the gateway also reads the sandbox's PID, and
+// bnd's @Designate wants a component with exactly one
+@ObjectClassDefinition(pid = RouterConfiguration.PID, name = "AI Base LLM router",
         description = "Default model, aliases, fallback chain, retries and circuit breaker of the LLM service")
 @interface RouterConfiguration {
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -105,7 +106,9 @@ class ConfiguredEndpointTest {
 
     @Test
     void theServiceWithoutProvidersExplainsAndItsAsyncFormFailsTheSameWay() throws Exception {
-        RoutedLlmService service = new RoutedLlmService(TypedConfig.of(RouterConfiguration.class, Map.of()));
+        LlmGateway gateway = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of()),
+                TypedConfig.of(BudgetDefaults.class, Map.of()));
+        PluginLlmService service = new PluginLlmService(gateway, new Caller("shop", OptionalLong.empty()));
         try {
             LlmException e = assertThrows(LlmException.class, () -> service.chat(ChatRequest.of("hi")));
             assertEquals(Kind.UNAVAILABLE, e.kind());
@@ -116,7 +119,7 @@ class ConfiguredEndpointTest {
                     () -> service.chatAsync(ChatRequest.of("hi")).toCompletableFuture().join());
             assertTrue(async.getCause() instanceof LlmException);
         } finally {
-            service.deactivate();
+            gateway.deactivate();
         }
     }
 

@@ -40,6 +40,7 @@ final class AccessPolicy {
                     ? Optional.empty() : Optional.of(Role.USER);
             case "plugins" -> Optional.of(plugins(api, method, read));
             case "deployments" -> Optional.of(Role.ADMIN);
+            case "llm" -> Optional.of(read ? Role.USER : Role.ADMIN);
             default -> Optional.of(Role.USER);
         };
     }

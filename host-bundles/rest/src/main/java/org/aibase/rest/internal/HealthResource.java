@@ -10,12 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.aibase.llm.LlmStatus;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -39,6 +41,11 @@ public final class HealthResource {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile JakartarsServiceRuntime jakartarsRuntime;
+
+    // optional, and never part of "ready": the platform serves plugins with no LLM provider configured
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LlmStatus llmStatus;
 
     @Activate
     public HealthResource(BundleContext context) {
@@ -67,6 +74,9 @@ public final class HealthResource {
         body.put("ready", ready);
         body.put("framework", framework);
         body.put("http", Map.of("status", dto == null ? "down" : "up"));
+        LlmStatus llm = llmStatus;
+        body.put("llm", llm == null ? Map.of("status", LlmJson.NOT_CONFIGURED, "endpoints", 0)
+                : LlmJson.health(llm.endpoints()));
         body.put("plugins", Map.of("active", active, "installed", plugins.size(), "items", plugins));
         return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(body).build();

@@ -9,7 +9,11 @@ import jakarta.ws.rs.Produces;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.aibase.llm.LlmUsage;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -22,6 +26,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class MetricsResource {
 
     private final PluginMeters meters;
+
+    // optional: /metrics answers without the LLM bundle, and the LLM families appear when it starts
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LlmUsage llmUsage;
 
     @Activate
     public MetricsResource(@Reference PluginMeters meters) {
@@ -56,6 +65,11 @@ public final class MetricsResource {
             text.sample("aibase_plugin_request_duration_seconds_sum", id, m.latencyNanos() / 1e9);
             text.sample("aibase_plugin_request_duration_seconds_count", id, m.requests());
         });
+
+        LlmUsage llm = llmUsage;
+        if (llm != null) {
+            LlmMetrics.write(text, llm.usage());
+        }
 
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         text.family("jvm_memory_heap_used_bytes", "gauge", "heap in use");

@@ -1,5 +1,7 @@
 package org.aibase.rest.internal;
 
+import java.util.Map;
+
 /** Writes the Prometheus text exposition format (version 0.0.4). */
 final class PrometheusText {
 
@@ -17,6 +19,17 @@ final class PrometheusText {
             out.append("{plugin=\"").append(escape(plugin)).append("\"}");
         }
         out.append(' ').append(format(value)).append('\n');
+    }
+
+    /** A sample with several labels, written in the map's order. */
+    void labelled(String name, Map<String, String> labels, double value) {
+        out.append(name).append('{');
+        String separator = "";
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            out.append(separator).append(label.getKey()).append("=\"").append(escape(label.getValue())).append('"');
+            separator = ",";
+        }
+        out.append("} ").append(format(value)).append('\n');
     }
 
     void quantile(String name, String plugin, String quantile, double value) {
