@@ -18,6 +18,12 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return exception.toResponse();
+        Response response = exception.toResponse();
+        if (response.getStatus() == 413) {
+            // the rest of the oversized body is never read, so this connection cannot carry another
+            // request: say so, or a client that reuses it sees its next request fail
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
+        return response;
     }
 }
