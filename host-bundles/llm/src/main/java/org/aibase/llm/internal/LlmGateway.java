@@ -1,8 +1,10 @@
 package org.aibase.llm.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,7 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
 
     private final ChatRouter router;
     private final TokenBudgets budgets;
+    private final ResponseCache cache;
     private final UsageLedger ledger = new UsageLedger();
     private final ExecutorService async;
     private final long defaultTokensPerHour;
@@ -71,6 +74,11 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
         this.router = new ChatRouter(RoutingPolicy.from(config), clock, Sleeper.THREAD,
                 () -> ThreadLocalRandom.current().nextDouble());
         this.budgets = new TokenBudgets(clock);
+        if (config.cache_size() < 0 || config.cache_ttl_seconds() <= 0) {
+            throw new IllegalArgumentException(RouterConfiguration.PID
+                    + ": cache.size must be 0 or more and cache.ttl.seconds positive");
+        }
+        this.cache = new ResponseCache(config.cache_size(), Duration.ofSeconds(config.cache_ttl_seconds()), clock);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -84,10 +92,16 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
 
     /** Answers the caller's request within its budget, counting the call against it. */
     ChatResponse chat(Caller caller, ChatRequest request) {
+        Optional<ChatResponse> cached = cache.get(request);
+        if (cached.isPresent()) {
+            return cached.get(); // no provider call: no tokens spent, nothing to count
+        }
         CallRecorder recorder = new CallRecorder(caller, ledger, budgets);
         try {
             budgets.admit(caller);
-            return router.chat(request, current(), recorder);
+            ChatResponse response = router.chat(request, current(), recorder);
+            cache.put(request, response);
+            return response;
         } catch (LlmException e) {
             recorder.refusedUnlessAttempted(request.model(), e);
             throw e;

@@ -36,4 +36,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Circuit open (s)", description = "How long an open circuit refuses calls before a probe")
     int circuit_open_seconds() default 30;
+
+    @AttributeDefinition(name = "Response cache size",
+            description = "Answers kept for identical requests at temperature 0; 0 turns the cache off")
+    int cache_size() default 0;
+
+    @AttributeDefinition(name = "Response cache age (s)", description = "How long a cached answer is served")
+    int cache_ttl_seconds() default 3600;
 }
