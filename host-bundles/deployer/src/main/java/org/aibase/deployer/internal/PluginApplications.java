@@ -2,6 +2,7 @@ package org.aibase.deployer.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -96,7 +97,14 @@ final class PluginApplications {
         // served only together with the platform's authentication filter, never open for a moment
         properties.put(JakartarsWhiteboardConstants.JAKARTA_RS_EXTENSION_SELECT, "(osgi.jakartars.name=aibase.auth)");
         // an empty application: the plugin's resources join it through the whiteboard's application filter
-        return context.registerService(Application.class, new Application() { }, properties);
+        return context.registerService(Application.class, new Application() {
+            @Override
+            public Map<String, Object> getProperties() {
+                // WADL needs JAXB, which the platform does not ship: without this Jersey looks for it on
+                // every build of the application, and the whiteboard rebuilds on every deployment
+                return Map.of("jersey.config.server.wadl.disableWadl", Boolean.TRUE);
+            }
+        }, properties);
     }
 
     private final class Customizer implements BundleTrackerCustomizer<StartedPlugin> {

@@ -21,8 +21,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /** {@code GET /metrics} (admin): the plugins' meters and the JVM's figures in Prometheus text format. */
 @Component(service = MetricsResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
-@JakartarsApplicationSelect("(osgi.jakartars.name=" + MetricsApplication.NAME + ")")
-@jakarta.ws.rs.Path("")
+@JakartarsApplicationSelect("(osgi.jakartars.name=" + DefaultApplication.NAME + ")")
+@jakarta.ws.rs.Path("metrics")
 public final class MetricsResource {
 
     private final PluginMeters meters;

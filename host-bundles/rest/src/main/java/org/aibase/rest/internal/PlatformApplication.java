@@ -1,5 +1,7 @@
 package org.aibase.rest.internal;
 
+import java.util.Map;
+
 import jakarta.ws.rs.core.Application;
 
 import org.osgi.service.component.annotations.Component;
@@ -21,6 +23,18 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 public final class PlatformApplication extends Application {
 
     static final String NAME = "aibase.platform";
+
+    /**
+     * Jersey properties for every application the platform registers. WADL needs JAXB, which the
+     * platform does not ship: without this Jersey looks for it (and warns) on every application
+     * build, and the whiteboard rebuilds applications on every deployment.
+     */
+    static final Map<String, Object> JERSEY_PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", Boolean.TRUE);
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return JERSEY_PROPERTIES;
+    }
 
     /** Filter selecting this application, for the platform's resources. */
     static final String SELECT = "(osgi.jakartars.name=" + NAME + ")";

@@ -7,9 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 /** Which plugin a request to a plugin's application is for: {@code /api/v1/<plugin-id>/...}. */
 final class PluginRequests {
 
-    /** Filter selecting every plugin application (and not the platform's own). */
-    static final String PLUGIN_APPLICATIONS =
-            "(&(osgi.jakartars.name=aibase.*)(!(osgi.jakartars.name=" + PlatformApplication.NAME + ")))";
+    /** Filter selecting every plugin application: the deployer marks them with the plugin's id. */
+    static final String PLUGIN_APPLICATIONS = "(aibase.plugin.id=*)";
 
     private PluginRequests() {
     }
