@@ -1,6 +1,7 @@
 package org.aibase.llm.internal.anthropic;
 
 import static org.aibase.llm.internal.http.Fixtures.assertJsonMatches;
+import static org.aibase.llm.internal.http.Fixtures.json;
 import static org.aibase.llm.internal.http.Fixtures.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,10 +64,6 @@ class AnthropicChatClientTest {
     @AfterEach
     void tearDown() {
         transport.close();
-    }
-
-    static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
 
     @Test

@@ -28,6 +28,12 @@ public final class Fixtures {
     }
 
     /** A fixture's text, e.g. {@code openai/response-success.json}. */
+    /** A provider's answer: the status and a JSON body. */
+    public static mockwebserver3.MockResponse json(int code, String body) {
+        return new mockwebserver3.MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+                .body(body).build();
+    }
+
     public static String text(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
