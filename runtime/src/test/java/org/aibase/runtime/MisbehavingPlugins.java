@@ -164,6 +164,38 @@ final class MisbehavingPlugins {
                 .component(ping, endpoint(id, ping, ""));
     }
 
+    /**
+     * A {@code Plugin} service whose task {@code spin} keeps a core busy for 8 s and never looks at
+     * its interrupt, with {@code limits.timeout: 1s}: runaway work, as a stuck loop is.
+     */
+    static MisbehavingPlugin spinsPastItsTimeout() {
+        String id = "spinner";
+        String tasks = type(id, "SpinTasks");
+        return MisbehavingPlugin.withId(id)
+                .yaml("limits: {timeout: 1s}")
+                .header("Import-Package", "org.aibase.api.plugin")
+                .source(tasks, """
+                        package %s;
+                        import java.util.Map;
+                        import org.aibase.api.plugin.Plugin;
+                        import org.aibase.api.plugin.TaskRequest;
+                        import org.aibase.api.plugin.TaskResult;
+                        public class SpinTasks implements Plugin {
+                            public TaskResult execute(TaskRequest request) {
+                                long end = System.nanoTime() + 8_000_000_000L;
+                                long spins = 0;
+                                while (System.nanoTime() < end) {
+                                    spins++; // deaf to interrupts
+                                }
+                                return TaskResult.ok(Map.of("spins", spins));
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(tasks, component(tasks, """
+                          <service><provide interface="org.aibase.api.plugin.Plugin"/></service>
+                        """));
+    }
+
     // ---- the per-plugin services, used by a plugin that holds them ----
 
     /**

@@ -20,7 +20,7 @@ public record DeploymentEvent(Instant time, Type type, String file, Optional<Str
 
     /** What happened to a file. */
     public enum Type {
-        INSTALLED, UPDATED, REMOVED, REJECTED, FAILED, STARTED, STOPPED;
+        INSTALLED, UPDATED, REMOVED, REJECTED, FAILED, STARTED, STOPPED, QUARANTINED;
 
         /** The JSON name, e.g. {@code installed}. */
         public String id() {

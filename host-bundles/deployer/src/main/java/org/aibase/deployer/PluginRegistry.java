@@ -36,6 +36,14 @@ public interface PluginRegistry {
     PluginRecord stop(String id);
 
     /**
+     * Stops a plugin whose work ran away (it ignored an interrupt past its timeout) and marks it
+     * {@code quarantined} with the reason, remembered across restarts until an operator starts it.
+     *
+     * @throws RegistryException NOT_FOUND
+     */
+    PluginRecord quarantine(String id, String reason);
+
+    /**
      * Uninstalls a plugin by removing its file from the deploy folder; returns once it is gone.
      *
      * @throws RegistryException NOT_FOUND

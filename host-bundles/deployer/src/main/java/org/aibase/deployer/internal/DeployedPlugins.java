@@ -36,6 +36,8 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  */
 final class DeployedPlugins implements PluginRegistry {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeployedPlugins.class);
+
     static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(30);
     static final Duration UNINSTALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -92,16 +94,28 @@ final class DeployedPlugins implements PluginRegistry {
     @Override
     public PluginRecord stop(String id) {
         PluginRecord record = require(id);
-        Bundle bundle = bundleOf(record, "stop");
         marks.stopped(id); // first: a restart in between must not start it again
+        return stopBundle(record, DeploymentEvent.Type.STOPPED, Optional.empty());
+    }
+
+    @Override
+    public PluginRecord quarantine(String id, String reason) {
+        PluginRecord record = require(id);
+        marks.quarantined(id, reason); // first: a restart in between must not start it again
+        LOG.warn("Quarantined plugin {}: {}", id, reason);
+        return stopBundle(record, DeploymentEvent.Type.QUARANTINED, Optional.of(reason));
+    }
+
+    private PluginRecord stopBundle(PluginRecord record, DeploymentEvent.Type type, Optional<String> reason) {
+        Bundle bundle = bundleOf(record, "stop");
         try {
             bundle.stop(); // also clears the framework's persistent autostart
         } catch (BundleException | IllegalStateException e) {
             // the bundle is stopped even when its activator failed while stopping
             transitions.failed(bundle, e);
         }
-        log.append(event(record, DeploymentEvent.Type.STOPPED));
-        return require(id);
+        log.append(event(record, type, reason));
+        return require(record.id().orElseThrow());
     }
 
     @Override
@@ -169,7 +183,10 @@ final class DeployedPlugins implements PluginRegistry {
         }
         Optional<PluginRecord> record = records.byFile(target);
         Bundle bundle = context.getBundle(DeployLocations.of(target));
-        if (record.isEmpty() || bundle == null || pending.isPending(bundle)) {
+        // an active plugin is installed; its endpoints follow as the whiteboard rebuilds (health tells
+        // when), and a whiteboard slowed down by load must not turn a good upload into an error
+        if (record.isEmpty() || bundle == null
+                || (pending.isPending(bundle) && record.get().state() != PluginState.ACTIVE)) {
             return Optional.empty();
         }
         PluginState state = record.get().state();
@@ -223,8 +240,12 @@ final class DeployedPlugins implements PluginRegistry {
     }
 
     private static DeploymentEvent event(PluginRecord record, DeploymentEvent.Type type) {
+        return event(record, type, Optional.empty());
+    }
+
+    private static DeploymentEvent event(PluginRecord record, DeploymentEvent.Type type, Optional<String> reason) {
         return new DeploymentEvent(Instant.now(), type, record.file(), record.id(),
-                record.descriptor().map(PluginDescriptor::version), Optional.empty());
+                record.descriptor().map(PluginDescriptor::version), reason);
     }
 
     /** Polls until the condition yields a value; the deployer works on its own thread, so this only waits. */

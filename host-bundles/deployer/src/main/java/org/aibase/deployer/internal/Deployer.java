@@ -147,6 +147,11 @@ public final class Deployer implements PluginRegistry {
     }
 
     @Override
+    public PluginRecord quarantine(String id, String reason) {
+        return registry.quarantine(id, reason);
+    }
+
+    @Override
     public void uninstall(String id) {
         registry.uninstall(id);
     }

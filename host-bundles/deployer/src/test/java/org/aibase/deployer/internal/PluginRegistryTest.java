@@ -90,6 +90,28 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aQuarantinedPluginKeepsItsReasonAcrossARestartUntilAnOperatorStartsIt() throws Exception {
+        TestPlugins.write(deploy.resolve("hello.jar"), "hello", "1.0.0");
+        registry = newDeployer(Map.of());
+        await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
+        PluginRecord quarantined = registry.quarantine("hello", "task 'spin' ignored its interrupt");
+        assertEquals(PluginState.QUARANTINED, quarantined.state());
+        assertEquals("task 'spin' ignored its interrupt", quarantined.reason().orElseThrow());
+        assertEquals(List.of("quarantined"), types(1));
+        registry.deactivate();
+        registry = null;
+        framework.close();
+
+        framework = newFramework();
+        registry = newDeployer(Map.of());
+
+        PluginRecord after = registry.plugin("hello").orElseThrow();
+        assertEquals(PluginState.QUARANTINED, after.state());
+        assertEquals("task 'spin' ignored its interrupt", after.reason().orElseThrow());
+        assertEquals(PluginState.ACTIVE, registry.start("hello").state(), "an operator may start it again");
+    }
+
+    @Test
     void aPluginThatCannotResolveIsFailedWithTheMissingPackage() throws Exception {
         registry = newDeployer(Map.of());
         TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "permissions: [http]\n", "org.example.missing");

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.aibase.api.plugin.Plugin;
+import org.aibase.api.plugin.PluginState;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
@@ -47,6 +48,11 @@ public final class PluginTasksResource {
     public Map<String, Object> run(@PathParam("id") String id, Map<String, Object> body) {
         TaskRequest request = request(body);
         PluginRecord record = PluginLookup.require(registry, id);
+        if (record.state() == PluginState.QUARANTINED) {
+            throw new ApiException(503, "quarantined", "Plugin '" + id + "' is quarantined: "
+                    + record.reason().orElse("its work ran away") + "; an operator may start it again",
+                    Map.of("state", record.state().id()));
+        }
         Plugin handler = record.bundleId().isPresent()
                 ? runner.handler(record.bundleId().getAsLong()).orElse(null)
                 : null;
@@ -55,7 +61,7 @@ public final class PluginTasksResource {
                     + ") has no Plugin service to run tasks", Map.of("state", record.state().id()));
         }
         Duration timeout = record.descriptor().flatMap(d -> d.limits().timeout()).orElse(runner.defaultTimeout());
-        return PluginJson.taskResult(runner.run(id, handler, request, timeout));
+        return PluginJson.taskResult(runner.run(id, handler, request, timeout, reason -> registry.quarantine(id, reason)));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,14 +7,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.Severity;
@@ -55,20 +59,31 @@ public final class TaskRunner {
         @AttributeDefinition(name = "Default timeout (seconds)", min = "1",
                 description = "For plugins whose descriptor declares no limits.timeout")
         int default_timeout_seconds() default 30;
+
+        @AttributeDefinition(name = "Quarantine grace (seconds)", min = "1",
+                description = "How long an interrupted task may take to stop before its plugin is quarantined")
+        int quarantine_grace_seconds() default 5;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
 
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService watchdog;
     private final Duration defaultTimeout;
+    private final Duration grace;
     private final Map<Long, Plugin> handlers = new ConcurrentHashMap<>();
 
     @Activate
     public TaskRunner(Settings settings) {
-        this(settings.threads(), settings.queue(), Duration.ofSeconds(settings.default_timeout_seconds()));
+        this(settings.threads(), settings.queue(), Duration.ofSeconds(settings.default_timeout_seconds()),
+                Duration.ofSeconds(settings.quarantine_grace_seconds()));
     }
 
     TaskRunner(int threads, int queue, Duration defaultTimeout) {
+        this(threads, queue, defaultTimeout, Duration.ofSeconds(5));
+    }
+
+    TaskRunner(int threads, int queue, Duration defaultTimeout, Duration grace) {
         require(threads >= 1, "threads", threads);
         require(queue >= 0, "queue", queue);
         require(!defaultTimeout.isNegative() && !defaultTimeout.isZero(), "default.timeout.seconds", defaultTimeout);
@@ -76,6 +91,13 @@ public final class TaskRunner {
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, waiting, new TaskThreads());
         this.executor.allowCoreThreadTimeOut(true);
         this.defaultTimeout = defaultTimeout;
+        require(!grace.isNegative() && !grace.isZero(), "quarantine.grace.seconds", grace);
+        this.grace = grace;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "aibase-task-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Reference(service = Plugin.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -98,15 +120,24 @@ public final class TaskRunner {
 
     /**
      * Runs a task and waits at most {@code timeout}. Past it: failed result {@code timeout} and the
-     * task's thread is interrupted. A task that throws: failed result {@code task_failed} with the
+     * task's thread is interrupted; a task still running {@code grace} after that ignored the
+     * interrupt, and {@code runaway} is told why (the caller quarantines the plugin: its thread
+     * cannot be stopped in-process). A task that throws: failed result {@code task_failed} with the
      * message only (the stack trace is logged).
      *
      * @throws ApiException 503 when the pool and its queue are full
      */
-    TaskResult run(String pluginId, Plugin plugin, TaskRequest request, Duration timeout) {
+    TaskResult run(String pluginId, Plugin plugin, TaskRequest request, Duration timeout, Consumer<String> runaway) {
         Future<TaskResult> future;
+        AtomicBoolean finished = new AtomicBoolean();
         try {
-            future = executor.submit(() -> plugin.execute(request));
+            future = executor.submit(() -> {
+                try {
+                    return plugin.execute(request);
+                } finally {
+                    finished.set(true);
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new ApiException(503, "busy", "Too many tasks are running or waiting; try again shortly");
         }
@@ -116,6 +147,7 @@ public final class TaskRunner {
                     : TaskResult.failure("task_failed", "The plugin returned no result", Severity.HIGH);
         } catch (TimeoutException e) {
             future.cancel(true);
+            watchRunaway(pluginId, request, timeout, finished, runaway);
             return TaskResult.failure("timeout", "Task '" + request.type() + "' did not finish within "
                     + timeout.toMillis() + " ms", Severity.HIGH);
         } catch (ExecutionException e) {
@@ -130,8 +162,25 @@ public final class TaskRunner {
         }
     }
 
+    private void watchRunaway(String pluginId, TaskRequest request, Duration timeout, AtomicBoolean finished,
+            Consumer<String> runaway) {
+        try {
+            watchdog.schedule(() -> {
+                if (!finished.get()) {
+                    String reason = "task '" + request.type() + "' ignored its interrupt: still running " + grace.toMillis()
+                            + " ms after its timeout of " + timeout.toMillis() + " ms";
+                    LOG.warn("Plugin {}: {}", pluginId, reason);
+                    runaway.accept(reason);
+                }
+            }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // deactivating: the executor's threads are interrupted anyway
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        watchdog.shutdownNow();
         executor.shutdownNow();
         handlers.clear();
     }

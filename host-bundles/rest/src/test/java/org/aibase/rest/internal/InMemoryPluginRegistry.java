@@ -66,6 +66,15 @@ final class InMemoryPluginRegistry implements PluginRegistry {
     }
 
     @Override
+    public PluginRecord quarantine(String id, String reason) {
+        PluginRecord r = require(id);
+        PluginRecord quarantined = new PluginRecord(r.id(), r.file(), r.descriptor(), PluginState.QUARANTINED,
+                Optional.of(reason), r.report(), r.bundleId(), List.of(), r.since());
+        plugins.put(id, quarantined);
+        return quarantined;
+    }
+
+    @Override
     public void uninstall(String id) {
         require(id);
         plugins.remove(id);

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
@@ -30,7 +31,7 @@ import org.osgi.framework.Constants;
 class PluginTasksResourceTest {
 
     private final InMemoryPluginRegistry registry = new InMemoryPluginRegistry();
-    private final TaskRunner runner = new TaskRunner(2, 4, Duration.ofSeconds(5));
+    private final TaskRunner runner = new TaskRunner(2, 4, Duration.ofSeconds(5), Duration.ofMillis(200));
     private final PluginTasksResource resource = new PluginTasksResource(registry, runner);
 
     @AfterEach
@@ -134,6 +135,64 @@ class PluginTasksResourceTest {
     }
 
     @Test
+    void aTaskThatIgnoresItsInterruptQuarantinesItsPluginAndLaterTasksAre503() throws Exception {
+        AtomicBoolean release = new AtomicBoolean();
+        Plugin runaway = request -> {
+            while (!release.get()) {
+                Thread.onSpinWait(); // deaf to interrupts, as a runaway loop is
+            }
+            return TaskResult.ok(Map.of());
+        };
+        ResourceLimits limits = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                OptionalLong.empty(), Optional.of(Duration.ofMillis(100)), OptionalInt.empty(), Optional.empty(),
+                OptionalLong.empty());
+        PluginDescriptor descriptor = new PluginDescriptor("spin", "Spin", "1.0.0", null, null, null, null, null,
+                null, null, null, null, null, null, limits, null);
+        registry.add(new PluginRecord(Optional.of("spin"), "spin.jar", Optional.of(descriptor), PluginState.ACTIVE,
+                Optional.empty(), Optional.empty(), OptionalLong.of(11), List.of(), Instant.EPOCH));
+        runner.addHandler(runaway, Map.of(Constants.SERVICE_BUNDLEID, 11L));
+        try {
+            assertEquals("timeout", resource.run("spin", Map.of("type", "loop")).get("error_code"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (registry.plugin("spin").orElseThrow().state() != PluginState.QUARANTINED && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            PluginRecord quarantined = registry.plugin("spin").orElseThrow();
+            assertEquals(PluginState.QUARANTINED, quarantined.state());
+            assertTrue(quarantined.reason().orElseThrow().contains("task 'loop' ignored its interrupt"),
+                    quarantined.reason().orElseThrow());
+            ApiException refused = assertThrows(ApiException.class, () -> resource.run("spin", Map.of("type", "loop")));
+            assertEquals(503, refused.status());
+            assertEquals("quarantined", refused.code());
+        } finally {
+            release.set(true);
+        }
+    }
+
+    @Test
+    void aTaskThatStopsWhenInterruptedDoesNotQuarantine() throws Exception {
+        Plugin polite = request -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TaskResult.ok(Map.of());
+        };
+        ResourceLimits limits = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                OptionalLong.empty(), Optional.of(Duration.ofMillis(100)), OptionalInt.empty(), Optional.empty(),
+                OptionalLong.empty());
+        PluginDescriptor descriptor = new PluginDescriptor("polite", "Polite", "1.0.0", null, null, null, null, null,
+                null, null, null, null, null, null, limits, null);
+        registry.add(new PluginRecord(Optional.of("polite"), "polite.jar", Optional.of(descriptor), PluginState.ACTIVE,
+                Optional.empty(), Optional.empty(), OptionalLong.of(12), List.of(), Instant.EPOCH));
+        runner.addHandler(polite, Map.of(Constants.SERVICE_BUNDLEID, 12L));
+        assertEquals("timeout", resource.run("polite", Map.of("type", "wait")).get("error_code"));
+        Thread.sleep(600);
+        assertEquals(PluginState.ACTIVE, registry.plugin("polite").orElseThrow().state());
+    }
+
+    @Test
     void theBodyNeedsAType() {
         install("hello", 7, greeter());
         assertEquals("type", assertThrows(ApiException.class, () -> resource.run("hello", Map.of("config", Map.of())))
@@ -158,11 +217,12 @@ class PluginTasksResourceTest {
             return TaskResult.ok(Map.of());
         };
         Thread first = new Thread(() -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5), reason -> { }));
         first.start();
         assertTrue(running.await(5, TimeUnit.SECONDS));
         ApiException busy = assertThrows(ApiException.class,
-                () -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null), Duration.ofSeconds(5)));
+                () -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null), Duration.ofSeconds(5),
+                        reason -> { }));
         assertEquals(503, busy.status());
         release.countDown();
         first.join(5_000);
