@@ -1,9 +1,7 @@
 package org.aibase.rest.internal;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -39,11 +37,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 @Priority(Priorities.USER + 100)
 public final class PluginAdmission implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /** When a plugin declares no {@code limits.concurrency}: the sandbox's default. */
-    static final int DEFAULT_CONCURRENCY = 16;
-    /** How long a request waits for a slot before it is refused. */
-    static final long WAIT_MILLIS = 250;
-
     private static final String SLOT = "aibase.admission.slot";
 
     private final PluginRegistry registry;
@@ -65,23 +58,11 @@ public final class PluginAdmission implements ContainerRequestFilter, ContainerR
             return; // not a plugin's URL: the router answers 404
         }
         PluginDescriptor descriptor = plugin.get().descriptor().get();
-        int limit = descriptor.limits().concurrency().orElse(DEFAULT_CONCURRENCY);
-        Semaphore slot = slots.of(descriptor.id(), limit);
-        boolean admitted = slot.tryAcquire();
-        if (!admitted) {
-            meters.of(descriptor.id()).waited();
-            try {
-                admitted = slot.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (!admitted) {
-            meters.of(descriptor.id()).rejected();
-            Response refusal = new ApiException(429, "too_many_requests", "Plugin '" + descriptor.id()
-                    + "' is serving its limit of " + limit + " requests at once; retry shortly",
-                    Map.of("limit", limit)).toResponse();
-            request.abortWith(Response.fromResponse(refusal).header("Retry-After", "1").build());
+        Semaphore slot;
+        try {
+            slot = slots.admit(descriptor, meters.of(descriptor.id()));
+        } catch (ApiException refused) {
+            request.abortWith(Response.fromResponse(refused.toResponse()).header("Retry-After", "1").build());
             return;
         }
         request.setProperty(SLOT, slot);

@@ -35,11 +35,16 @@ public final class PluginTasksResource {
 
     private final PluginRegistry registry;
     private final TaskRunner runner;
+    private final AdmissionSlots slots;
+    private final PluginMeters meters;
 
     @Activate
-    public PluginTasksResource(@Reference PluginRegistry registry, @Reference TaskRunner runner) {
+    public PluginTasksResource(@Reference PluginRegistry registry, @Reference TaskRunner runner,
+            @Reference AdmissionSlots slots, @Reference PluginMeters meters) {
         this.registry = registry;
         this.runner = runner;
+        this.slots = slots;
+        this.meters = meters;
     }
 
     @POST
@@ -61,7 +66,15 @@ public final class PluginTasksResource {
                     + ") has no Plugin service to run tasks", Map.of("state", record.state().id()));
         }
         Duration timeout = record.descriptor().flatMap(d -> d.limits().timeout()).orElse(runner.defaultTimeout());
-        return PluginJson.taskResult(runner.run(id, handler, request, timeout, reason -> registry.quarantine(id, reason)));
+        // tasks count against the same limits.concurrency as the plugin's REST requests
+        java.util.concurrent.Semaphore slot = record.descriptor().map(d -> slots.admit(d, meters.of(id))).orElse(null);
+        try {
+            return PluginJson.taskResult(runner.run(id, handler, request, timeout, reason -> registry.quarantine(id, reason)));
+        } finally {
+            if (slot != null) {
+                slot.release();
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -57,7 +57,7 @@ class JerseyWiringTest {
                 .register(new UnexpectedErrorMapper())
                 .register(new PluginsResource(registry, uploads, new PluginMeters()))
                 .register(new PluginConfigResource(configurations))
-                .register(new PluginTasksResource(registry, runner))
+                .register(new PluginTasksResource(registry, runner, new AdmissionSlots(), new PluginMeters()))
                 .register(new SessionResource(gatekeeper)));
     }
 

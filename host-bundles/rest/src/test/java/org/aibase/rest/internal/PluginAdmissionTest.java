@@ -104,7 +104,7 @@ class PluginAdmissionTest {
         assertTrue(ENTERED.await(10, TimeUnit.SECONDS));
         long before = System.nanoTime();
         assertEquals(429, call("slow", "admin-key"));
-        assertTrue(System.nanoTime() - before >= TimeUnit.MILLISECONDS.toNanos(PluginAdmission.WAIT_MILLIS - 10),
+        assertTrue(System.nanoTime() - before >= TimeUnit.MILLISECONDS.toNanos(AdmissionSlots.WAIT_MILLIS - 10),
                 "it waited for a slot first");
         assertEquals(401, call("slow", null), "refused callers never take a slot");
         RELEASE.countDown();

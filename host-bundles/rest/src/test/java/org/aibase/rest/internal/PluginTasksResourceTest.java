@@ -32,7 +32,7 @@ class PluginTasksResourceTest {
 
     private final InMemoryPluginRegistry registry = new InMemoryPluginRegistry();
     private final TaskRunner runner = new TaskRunner(2, 4, Duration.ofSeconds(5), Duration.ofMillis(200));
-    private final PluginTasksResource resource = new PluginTasksResource(registry, runner);
+    private final PluginTasksResource resource = new PluginTasksResource(registry, runner, new AdmissionSlots(), new PluginMeters());
 
     @AfterEach
     void stop() {
@@ -167,6 +167,37 @@ class PluginTasksResourceTest {
         } finally {
             release.set(true);
         }
+    }
+
+    @Test
+    void tasksShareThePluginsConcurrencyLimit() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Plugin blocking = request -> {
+            running.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TaskResult.ok(Map.of());
+        };
+        ResourceLimits oneAtATime = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty(), OptionalInt.of(1),
+                OptionalLong.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalLong.empty());
+        PluginDescriptor descriptor = new PluginDescriptor("single", "Single", "1.0.0", null, null, null, null, null,
+                null, null, null, null, null, null, oneAtATime, null);
+        registry.add(new PluginRecord(Optional.of("single"), "single.jar", Optional.of(descriptor), PluginState.ACTIVE,
+                Optional.empty(), Optional.empty(), OptionalLong.of(13), List.of(), Instant.EPOCH));
+        runner.addHandler(blocking, Map.of(Constants.SERVICE_BUNDLEID, 13L));
+
+        Thread first = new Thread(() -> resource.run("single", Map.of("type", "work")));
+        first.start();
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        ApiException refused = assertThrows(ApiException.class, () -> resource.run("single", Map.of("type", "work")));
+        assertEquals(429, refused.status());
+        release.countDown();
+        first.join(5_000);
+        assertEquals(true, resource.run("single", Map.of("type", "work")).get("success"), "the slot came back");
     }
 
     @Test
