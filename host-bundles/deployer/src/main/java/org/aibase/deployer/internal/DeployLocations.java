@@ -33,6 +33,11 @@ final class DeployLocations {
     }
 
     private static Optional<Path> path(String location) {
+        // platform bundles (aibase:platform/...) are most bundles: answering them without an exception
+        // matters, as the registry looks at every bundle on every API call
+        if (!location.startsWith("file:")) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Path.of(URI.create(location)).normalize());
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {

@@ -81,6 +81,14 @@ final class PluginRecords {
 
     /** The record of a plugin id: the installed one when a refused file carries the same id. */
     Optional<PluginRecord> byId(String id) {
+        // the installed plugin first, without building every record: the HTTP layer asks on each request
+        for (Bundle bundle : context.getBundles()) {
+            Optional<Path> file = locations.fileOf(bundle.getLocation());
+            if (file.isPresent() && bundle.getState() != Bundle.UNINSTALLED
+                    && plugins.descriptorOf(bundle).filter(d -> d.id().equals(id)).isPresent()) {
+                return Optional.of(of(bundle, file.get()));
+            }
+        }
         return all().stream().filter(r -> r.id().filter(id::equals).isPresent()).findFirst();
     }
 

@@ -36,15 +36,17 @@ public final class MeteringFilter implements ContainerRequestFilter, ContainerRe
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final PluginMeters meters;
+    private final GovernorSwitch governor;
 
     @Activate
-    public MeteringFilter(@Reference PluginMeters meters) {
+    public MeteringFilter(@Reference PluginMeters meters, @Reference GovernorSwitch governor) {
         this.meters = meters;
+        this.governor = governor;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        java.util.Optional<String> id = PluginRequests.pluginId(request);
+        java.util.Optional<String> id = governor.enabled() ? PluginRequests.pluginId(request) : java.util.Optional.empty();
         if (id.isEmpty()) {
             return;
         }

@@ -42,16 +42,22 @@ public final class PluginAdmission implements ContainerRequestFilter, ContainerR
     private final PluginRegistry registry;
     private final PluginMeters meters;
     private final AdmissionSlots slots;
+    private final GovernorSwitch governor;
 
     @Activate
-    public PluginAdmission(@Reference PluginRegistry registry, @Reference PluginMeters meters, @Reference AdmissionSlots slots) {
+    public PluginAdmission(@Reference PluginRegistry registry, @Reference PluginMeters meters,
+            @Reference AdmissionSlots slots, @Reference GovernorSwitch governor) {
         this.registry = registry;
         this.meters = meters;
         this.slots = slots;
+        this.governor = governor;
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws java.io.IOException {
+        if (!governor.enabled()) {
+            return;
+        }
         Optional<String> id = PluginRequests.pluginId(request);
         Optional<PluginRecord> plugin = id.flatMap(registry::plugin);
         if (plugin.isEmpty() || plugin.get().descriptor().isEmpty()) {

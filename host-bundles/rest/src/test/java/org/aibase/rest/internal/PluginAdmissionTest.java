@@ -70,8 +70,8 @@ class PluginAdmissionTest {
         jersey = new ApplicationHandler(new ResourceConfig()
                 .register(new JacksonJsonExtension())
                 .register(new AuthenticationFilter(gatekeeper))
-                .register(new PluginAdmission(registry, meters, new AdmissionSlots()))
-                .register(new MeteringFilter(meters))
+                .register(new PluginAdmission(registry, meters, new AdmissionSlots(), new GovernorSwitch(true)))
+                .register(new MeteringFilter(meters, new GovernorSwitch(true)))
                 .register(new UnexpectedErrorMapper())
                 .register(SlowResource.class));
     }
