@@ -38,7 +38,7 @@ final class PlatformRuntime {
         PortCheck.ensureFree(options.effectiveHost(), options.effectivePort());
         ConsoleCredentials console = ConsoleCredentials.loadOrCreate(home.credentials());
         say("Home " + home.root() + " (deploy/, config/, data/)");
-        say("Web Console user '" + console.username() + "', password in " + home.credentials());
+        say("Web Console user '" + console.username() + "' and password, and the first admin API key, in " + home.credentials());
 
         long started = System.nanoTime();
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
