@@ -1,5 +1,6 @@
 /**
- * For host bundles that serve plugins: which plugin is calling a bundle-scoped service.
+ * For host bundles that serve plugins: which plugin is calling a bundle-scoped service, and its
+ * effective limits.
  * Plugins never see this package (it is not on their wiring allow-list).
  */
 @Export
