@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A plugin's background threads: an executor and a scheduler, each running at most
  * {@code limits.concurrency} tasks at once, made on first use and shut down together when the plugin
- * stops. The governor's CPU and time accounting will wrap these tasks later.
+ * stops. Every task runs under the governor's CPU and memory accounting ({@link AccountedWork}).
  */
 final class GovernedExecutors {
 
@@ -30,6 +30,7 @@ final class GovernedExecutors {
     private final String pluginId;
     private final int concurrency;
     private final PluginThreads threads;
+    private final AccountedWork accounting;
     private ThreadPoolExecutor executor;
     private ScheduledThreadPoolExecutor scheduler;
     // what the plugin gets: a cast to ThreadPoolExecutor must not let it raise its own bounds
@@ -37,10 +38,11 @@ final class GovernedExecutors {
     private ScheduledExecutorService schedulerView;
     private boolean closed;
 
-    GovernedExecutors(String pluginId, int concurrency, PluginThreads threads) {
+    GovernedExecutors(String pluginId, int concurrency, PluginThreads threads, AccountedWork accounting) {
         this.pluginId = pluginId;
         this.concurrency = concurrency;
         this.threads = threads;
+        this.accounting = accounting;
     }
 
     /** The executor, made on first use. */
@@ -48,7 +50,17 @@ final class GovernedExecutors {
         checkOpen();
         if (executor == null) {
             executor = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(QUEUE_CAPACITY), threads, new ThreadPoolExecutor.AbortPolicy());
+                    new LinkedBlockingQueue<>(QUEUE_CAPACITY), threads, new ThreadPoolExecutor.AbortPolicy()) {
+                @Override
+                protected void beforeExecute(Thread thread, Runnable task) {
+                    accounting.before();
+                }
+
+                @Override
+                protected void afterExecute(Runnable task, Throwable failure) {
+                    accounting.after();
+                }
+            };
             executor.allowCoreThreadTimeOut(true); // an idle plugin holds no threads
             executorView = Executors.unconfigurableExecutorService(executor);
         }
@@ -59,7 +71,17 @@ final class GovernedExecutors {
     synchronized ScheduledExecutorService scheduler() {
         checkOpen();
         if (scheduler == null) {
-            scheduler = new ScheduledThreadPoolExecutor(concurrency, threads);
+            scheduler = new ScheduledThreadPoolExecutor(concurrency, threads) {
+                @Override
+                protected void beforeExecute(Thread thread, Runnable task) {
+                    accounting.before();
+                }
+
+                @Override
+                protected void afterExecute(Runnable task, Throwable failure) {
+                    accounting.after();
+                }
+            };
             scheduler.setRemoveOnCancelPolicy(true);
             scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);

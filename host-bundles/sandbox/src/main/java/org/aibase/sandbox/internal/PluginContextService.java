@@ -11,6 +11,8 @@ import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.deployer.PluginConfigurations;
 import org.aibase.deployer.RegistryException;
 import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.WorkUnit;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -39,13 +41,19 @@ public final class PluginContextService implements PluginContext {
 
     /** Serves the plugin that uses this instance. */
     @Activate
-    public PluginContextService(ComponentContext context, SandboxConfiguration configuration) {
+    public PluginContextService(ComponentContext context, SandboxConfiguration configuration,
+            @Reference Governor governor) {
         CallingPlugin plugin = CallingPlugin.of(context);
         this.descriptor = plugin.descriptor();
         this.limits = PlatformDefaults.from(configuration).effective(descriptor.limits());
         BundleWiring wiring = plugin.bundle().adapt(BundleWiring.class);
+        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
+        // the executor threads already carry the plugin's class loader; a runaway background task is only logged:
+        // its plugin stopping interrupts it, and nothing else can end it in-process
+        WorkUnit unit = new WorkUnit(descriptor, WorkUnit.Kind.BACKGROUND, "a background task of plugin " + descriptor.id(),
+                null, reason -> { });
         this.executors = new GovernedExecutors(descriptor.id(), limits.concurrency().orElseThrow(),
-                new PluginThreads(descriptor.id(), wiring == null ? null : wiring.getClassLoader()));
+                new PluginThreads(descriptor.id(), loader), new AccountedWork(governor, unit));
     }
 
     @Deactivate

@@ -40,4 +40,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Default LLM tokens per hour", description = "LLM tokens in a sliding hour")
     long default_llm_tokens_per_hour() default 100_000L;
+
+    @AttributeDefinition(name = "Work threads",
+            description = "Threads that run plugins' requests and tasks, over all plugins; more answer 503")
+    int work_threads() default 256;
+
+    @AttributeDefinition(name = "Runaway grace",
+            description = "How long interrupted work may take to stop before its plugin is quarantined, e.g. 5s")
+    String runaway_grace() default "5s";
 }

@@ -18,7 +18,7 @@ class GovernedExecutorsTest {
 
     @Test
     void runsAtMostConcurrencyTasksOnNamedThreadsAndInterruptsThemOnClose() throws Exception {
-        GovernedExecutors executors = new GovernedExecutors("demo", 2, new PluginThreads("demo", null));
+        GovernedExecutors executors = new GovernedExecutors("demo", 2, new PluginThreads("demo", null), accounting("demo"));
         ExecutorService executor = executors.executor();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -51,12 +51,17 @@ class GovernedExecutorsTest {
 
     @Test
     void theSchedulerRunsDelayedWork() throws Exception {
-        GovernedExecutors executors = new GovernedExecutors("tick", 1, new PluginThreads("tick", null));
+        GovernedExecutors executors = new GovernedExecutors("tick", 1, new PluginThreads("tick", null), accounting("tick"));
         try {
             assertEquals("aibase-tick-1",
                     executors.scheduler().schedule(() -> Thread.currentThread().getName(), 10, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS));
         } finally {
             executors.close();
         }
+    }
+
+    private static AccountedWork accounting(String pluginId) {
+        PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 4, java.time.Duration.ofSeconds(5));
+        return new AccountedWork(governor, PluginGovernorTest.quietUnit(pluginId, "", org.aibase.sandbox.WorkUnit.Kind.BACKGROUND));
     }
 }

@@ -1,0 +1,243 @@
+package org.aibase.sandbox.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.GovernorException;
+import org.aibase.sandbox.GovernorException.Reason;
+import org.aibase.sandbox.PluginLoad;
+import org.aibase.sandbox.WorkUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's {@link Governor}: plugin requests and tasks run on its own threads, so a plugin
+ * never holds a Jetty thread, and a watchdog samples every running unit's thread
+ * ({@code com.sun.management.ThreadMXBean}) for CPU, allocations and its deadline.
+ */
+@Component(service = Governor.class, configurationPid = SandboxConfiguration.PID)
+public final class PluginGovernor implements Governor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginGovernor.class);
+
+    /** How often the watchdog looks: the precision of timeouts and the reaction time to a memory hog. */
+    static final long TICK_MILLIS = 25;
+    /** How long work waits for a concurrency slot before it is refused. */
+    static final long SLOT_WAIT_MILLIS = 250;
+    private static final long CPU_POLL_MILLIS = 50;
+
+    private final Map<String, PluginBudget> budgets = new ConcurrentHashMap<>();
+    private final Set<RunningUnit<?>> active = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService watchdog;
+    private volatile PlatformDefaults defaults;
+    private volatile long graceNanos;
+
+    @Activate
+    public PluginGovernor(SandboxConfiguration configuration) {
+        this(PlatformDefaults.from(configuration), configuration.work_threads(), grace(configuration));
+    }
+
+    PluginGovernor(PlatformDefaults defaults, int workThreads, Duration grace) {
+        if (workThreads < 1) {
+            throw new IllegalArgumentException(SandboxConfiguration.PID + ": work.threads must be at least 1, not " + workThreads);
+        }
+        this.defaults = defaults;
+        this.graceNanos = grace.toNanos();
+        AtomicInteger count = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "aibase-work-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "aibase-governor-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Modified
+    void modified(SandboxConfiguration configuration) {
+        this.defaults = PlatformDefaults.from(configuration);
+        this.graceNanos = grace(configuration).toNanos();
+        workers.setMaximumPoolSize(Math.max(1, configuration.work_threads()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        watchdog.shutdownNow();
+        workers.shutdownNow();
+        GovernorException stopping = new GovernorException(Reason.BUSY, "The platform is stopping", Map.of());
+        long now = System.nanoTime();
+        budgets.values().forEach(budget -> {
+            for (RunningUnit<?> waiting; (waiting = budget.waitingForCpu.poll()) != null;) {
+                waiting.stop(stopping, now);
+            }
+        });
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(WorkUnit unit, Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        ResourceLimits limits = defaults.effective(unit.plugin().limits());
+        PluginBudget budget = budget(unit.plugin().id());
+        Semaphore slot = null;
+        if (unit.admitted()) {
+            try {
+                slot = budget.admit(limits.concurrency().orElseThrow(), SLOT_WAIT_MILLIS);
+            } catch (GovernorException refused) {
+                result.completeExceptionally(refused);
+                return result;
+            }
+        }
+        long now = System.nanoTime();
+        RunningUnit<T> running = new RunningUnit<>(unit, budget, limits, now, work, result, slot, active);
+        if (!budget.waitingForCpu.isEmpty() || budget.cpu.over(running.cpuLimit, now)) {
+            // over its CPU budget: the work waits (in order) and the watchdog starts it when there is room
+            budget.cpuWaits.increment();
+            budget.waitingForCpu.add(running);
+        } else {
+            start(running);
+        }
+        return result;
+    }
+
+    private void start(RunningUnit<?> running) {
+        active.add(running);
+        try {
+            workers.execute(running);
+        } catch (RejectedExecutionException e) {
+            active.remove(running);
+            running.stop(new GovernorException(Reason.BUSY, "Every platform work thread is taken; retry shortly",
+                    Map.of("threads", workers.getMaximumPoolSize())), System.nanoTime());
+        }
+    }
+
+    @Override
+    public Accounted account(WorkUnit unit) throws InterruptedException {
+        ResourceLimits limits = defaults.effective(unit.plugin().limits());
+        PluginBudget budget = budget(unit.plugin().id());
+        double cpuLimit = limits.cpu().orElseThrow();
+        if (budget.cpu.over(cpuLimit, System.nanoTime())) {
+            budget.cpuWaits.increment();
+            do {
+                Thread.sleep(CPU_POLL_MILLIS);
+            } while (budget.cpu.over(cpuLimit, System.nanoTime()));
+        }
+        RunningUnit<Void> running = new RunningUnit<>(unit, budget, limits, System.nanoTime(), null, null, null, active);
+        running.begin();
+        active.add(running);
+        return running::end;
+    }
+
+    @Override
+    public PluginLoad load(String pluginId) {
+        PluginBudget budget = budgets.get(pluginId);
+        return budget == null ? PluginLoad.NONE : budget.load(System.nanoTime());
+    }
+
+    @Override
+    public Map<String, PluginLoad> loads() {
+        long now = System.nanoTime();
+        Map<String, PluginLoad> loads = new TreeMap<>();
+        budgets.forEach((id, budget) -> loads.put(id, budget.load(now)));
+        return loads;
+    }
+
+    private PluginBudget budget(String pluginId) {
+        return budgets.computeIfAbsent(pluginId, PluginBudget::new);
+    }
+
+    private void tickSafely() {
+        try {
+            tick(System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.error("The governor's watchdog failed a round; it goes on", e);
+        }
+    }
+
+    /** One round of the watchdog: sample, stop what broke a limit, report runaways, start waiting work. */
+    void tick(long now) {
+        for (RunningUnit<?> running : active) {
+            running.sample(now);
+            if (running.allocated() > running.memoryLimit) {
+                if (running.stop(memoryExceeded(running), now)) {
+                    running.budget.memoryExceeded.increment();
+                    LOG.warn("Plugin {}: {} allocated more than its limit of {} bytes; interrupted",
+                            running.budget.pluginId, running.unit.name(), running.memoryLimit);
+                }
+            } else if (running.deadline != 0 && now > running.deadline) {
+                if (running.stop(timedOut(running, "did not finish"), now)) {
+                    running.budget.timeouts.increment();
+                }
+            }
+            String runaway = running.runaway(now, graceNanos);
+            if (runaway != null) {
+                running.budget.runaways.increment();
+                LOG.warn("Plugin {}: {}", running.budget.pluginId, runaway);
+                try {
+                    running.unit.onRunaway().accept(runaway);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not act on runaway work of plugin {}", running.budget.pluginId, e);
+                }
+            }
+        }
+        budgets.values().forEach(budget -> startWaiting(budget, now));
+    }
+
+    private void startWaiting(PluginBudget budget, long now) {
+        for (RunningUnit<?> head; (head = budget.waitingForCpu.peek()) != null;) {
+            if (head.deadline != 0 && now > head.deadline) {
+                budget.waitingForCpu.poll();
+                if (head.stop(timedOut(head, "waited for CPU budget (limits.cpu) and did not start"), now)) {
+                    budget.timeouts.increment();
+                }
+            } else if (!budget.cpu.over(head.cpuLimit, now)) {
+                budget.waitingForCpu.poll();
+                start(head);
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static GovernorException timedOut(RunningUnit<?> unit, String what) {
+        return new GovernorException(Reason.TIMEOUT, unit.unit.name() + " " + what + " within its limits.timeout of "
+                + unit.timeoutMillis + " ms and was stopped", Map.of("plugin", unit.budget.pluginId, "timeout_ms", unit.timeoutMillis));
+    }
+
+    private static GovernorException memoryExceeded(RunningUnit<?> unit) {
+        return new GovernorException(Reason.MEMORY_LIMIT, unit.unit.name() + " allocated more than its limits.memory of "
+                + unit.memoryLimit + " bytes and was stopped",
+                Map.of("plugin", unit.budget.pluginId, "limit_bytes", unit.memoryLimit, "allocated_bytes", unit.allocated()));
+    }
+
+    private static Duration grace(SandboxConfiguration configuration) {
+        try {
+            return org.aibase.api.plugin.ResourceLimits.parseDuration(configuration.runaway_grace());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SandboxConfiguration.PID + ": runaway.grace " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.aibase.sandbox.internal;
+
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.aibase.api.plugin.ResourceLimits;
+
+import org.aibase.sandbox.GovernorException;
+import org.aibase.sandbox.WorkUnit;
+
+/**
+ * A unit of a plugin's work between admission and its end: which thread runs it, what that thread
+ * has used so far, and whether the governor stopped it. The watchdog samples it while it runs.
+ */
+final class RunningUnit<T> implements Runnable {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    final WorkUnit unit;
+    final PluginBudget budget;
+    /** When it must have finished ({@code System.nanoTime()}), or 0 for no timeout. */
+    final long deadline;
+    final long timeoutMillis;
+    final long memoryLimit;
+    final double cpuLimit;
+    private final Callable<T> work;
+    private final CompletableFuture<T> result;
+    private final Semaphore slot;
+    private final Set<RunningUnit<?>> active;
+
+    private Thread thread;
+    private ClassLoader previousLoader;
+    private long startAllocated;
+    private long lastCpu;
+    private long lastAllocated;
+    private boolean finished;
+    private long stoppedAt;
+    private String stopReason;
+    private boolean runawayReported;
+
+    /**
+     * A unit under the given limits; {@code work}, {@code result} and {@code slot} are null for
+     * background work accounted on its own thread.
+     *
+     * @param active the governor's set of running units, which the unit leaves when it ends
+     */
+    RunningUnit(WorkUnit unit, PluginBudget budget, ResourceLimits limits, long now, Callable<T> work,
+            CompletableFuture<T> result, Semaphore slot, Set<RunningUnit<?>> active) {
+        this.unit = unit;
+        this.budget = budget;
+        this.timeoutMillis = unit.admitted() ? limits.timeout().orElseThrow().toMillis() : 0;
+        this.deadline = unit.admitted() ? now + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
+        this.memoryLimit = limits.memoryBytes().orElseThrow();
+        this.cpuLimit = limits.cpu().orElseThrow();
+        this.work = work;
+        this.result = result;
+        this.slot = slot;
+        this.active = active;
+    }
+
+    @Override
+    public void run() {
+        begin();
+        try {
+            result.complete(work.call());
+        } catch (Throwable failure) {
+            result.completeExceptionally(failure);
+        } finally {
+            end();
+        }
+    }
+
+    /** The calling thread starts running the unit. */
+    void begin() {
+        Thread current = Thread.currentThread();
+        synchronized (this) {
+            thread = current;
+            lastCpu = THREADS.getCurrentThreadCpuTime();
+            startAllocated = THREADS.getCurrentThreadAllocatedBytes();
+            lastAllocated = startAllocated;
+        }
+        budget.running.incrementAndGet();
+        if (unit.loader() != null) {
+            previousLoader = current.getContextClassLoader();
+            current.setContextClassLoader(unit.loader());
+        }
+    }
+
+    /** The unit's thread is done with it: final accounting, the slot back, no interrupt left behind. */
+    void end() {
+        synchronized (this) {
+            sample(System.nanoTime());
+            finished = true;
+        }
+        budget.running.decrementAndGet();
+        if (slot != null) {
+            slot.release();
+        }
+        if (unit.loader() != null) {
+            Thread.currentThread().setContextClassLoader(previousLoader);
+        }
+        // an interrupt aimed at this unit must not hit the thread's next unit
+        Thread.interrupted();
+        active.remove(this);
+    }
+
+    /** Adds what the thread used since the last sample to the plugin's figures. */
+    synchronized void sample(long now) {
+        if (thread == null || finished) {
+            return;
+        }
+        long id = thread.getId();
+        long cpu = THREADS.getThreadCpuTime(id);
+        long allocated = THREADS.getThreadAllocatedBytes(id);
+        if (cpu > lastCpu) {
+            budget.cpu.add(cpu - lastCpu, now);
+            budget.cpuNanos.add(cpu - lastCpu);
+            lastCpu = cpu;
+        }
+        if (allocated > lastAllocated) {
+            budget.allocatedBytes.add(allocated - lastAllocated);
+            lastAllocated = allocated;
+        }
+    }
+
+    /** Bytes the thread allocated while running this unit, as of the last sample. */
+    synchronized long allocated() {
+        return thread == null ? 0 : lastAllocated - startAllocated;
+    }
+
+    synchronized boolean started() {
+        return thread != null;
+    }
+
+    /**
+     * Stops the unit: its caller gets the failure at once and its thread is interrupted.
+     *
+     * @return false when it had already finished or been stopped
+     */
+    boolean stop(GovernorException why, long now) {
+        synchronized (this) {
+            if (finished || stoppedAt != 0) {
+                return false;
+            }
+            stoppedAt = now;
+            stopReason = why.getMessage();
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+        if (result != null) {
+            result.completeExceptionally(why);
+        }
+        if (thread == null && slot != null) {
+            slot.release(); // never started: nothing else gives the slot back
+        }
+        return true;
+    }
+
+    /** Why it is a runaway, once: it was stopped more than {@code graceNanos} ago and still runs; else null. */
+    synchronized String runaway(long now, long graceNanos) {
+        if (finished || thread == null || stoppedAt == 0 || runawayReported || now - stoppedAt < graceNanos) {
+            return null;
+        }
+        runawayReported = true;
+        return unit.name() + " ignored its interrupt: still running " + (now - stoppedAt) / 1_000_000
+                + " ms after it was stopped (" + stopReason + ")";
+    }
+}

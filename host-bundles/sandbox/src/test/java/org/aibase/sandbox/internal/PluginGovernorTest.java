@@ -1,0 +1,211 @@
+package org.aibase.sandbox.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.GovernorException;
+import org.aibase.sandbox.GovernorException.Reason;
+import org.aibase.sandbox.WorkUnit;
+import org.aibase.validator.DescriptorReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The governor on real threads: each limit stops the work that breaks it and only that work. */
+class PluginGovernorTest {
+
+    private final List<String> runaways = new CopyOnWriteArrayList<>();
+    private final PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 16, Duration.ofMillis(300));
+
+    @AfterEach
+    void stop() {
+        governor.deactivate();
+    }
+
+    @Test
+    void runsWorkOnAGovernorThreadAndCountsItsCpu() throws Exception {
+        String caller = Thread.currentThread().getName();
+        String thread = governor.submit(unit("calc", "limits: {timeout: 5s}", WorkUnit.Kind.REQUEST), () -> {
+            long sum = 0;
+            for (int i = 0; i < 5_000_000; i++) {
+                sum += i % 7;
+            }
+            return sum > 0 ? Thread.currentThread().getName() : "";
+        }).get(5, TimeUnit.SECONDS);
+
+        assertTrue(thread.startsWith("aibase-work-"), thread);
+        assertTrue(!thread.equals(caller));
+        assertTrue(governor.load("calc").cpuNanos() > 0);
+        assertEquals(0, governor.load("calc").running());
+    }
+
+    @Test
+    void workPastItsTimeoutFailsAtOnceAndIsInterrupted() throws Exception {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        long start = System.nanoTime();
+        CompletableFuture<String> result = governor.submit(unit("slow", "limits: {timeout: 200ms}", WorkUnit.Kind.REQUEST), () -> {
+            try {
+                Thread.sleep(30_000);
+                return "woke";
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            } finally {
+                ended.countDown();
+            }
+        });
+
+        GovernorException failure = failure(result);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(Reason.TIMEOUT, failure.reason());
+        assertTrue(failure.getMessage().contains("200 ms"), failure.getMessage());
+        assertTrue(millis < 2_000, "answered after " + millis + " ms");
+        assertTrue(ended.await(2, TimeUnit.SECONDS));
+        assertTrue(interrupted.get());
+        assertEquals(1, governor.load("slow").timeouts());
+        assertTrue(runaways.isEmpty());
+    }
+
+    @Test
+    void workThatIgnoresItsInterruptIsReportedAsARunaway() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            CompletableFuture<String> result = governor.submit(unit("loop", "limits: {timeout: 100ms}", WorkUnit.Kind.REQUEST), () -> {
+                while (!stop.get()) {
+                    Thread.onSpinWait(); // ignores interrupts on purpose
+                }
+                return "stopped";
+            });
+            assertEquals(Reason.TIMEOUT, failure(result).reason());
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (runaways.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, runaways.size(), runaways.toString());
+            assertTrue(runaways.get(0).contains("ignored its interrupt"), runaways.get(0));
+            assertEquals(1, governor.load("loop").runaways());
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    @Test
+    void workAllocatingPastItsMemoryLimitIsStopped() throws Exception {
+        CompletableFuture<Integer> result = governor.submit(unit("hog", "limits: {memory: 16MB, timeout: 20s}", WorkUnit.Kind.REQUEST), () -> {
+            List<byte[]> kept = new ArrayList<>();
+            while (!Thread.currentThread().isInterrupted()) {
+                kept.add(new byte[64 * 1024]);
+                if (kept.size() > 200) {
+                    kept.clear(); // stays small on the heap; the allocations still count
+                }
+            }
+            return kept.size();
+        });
+
+        GovernorException failure = failure(result);
+        assertEquals(Reason.MEMORY_LIMIT, failure.reason());
+        assertEquals(16L << 20, failure.details().get("limit_bytes"));
+        assertTrue(((Long) failure.details().get("allocated_bytes")) > 16L << 20);
+        assertEquals(1, governor.load("hog").memoryExceeded());
+    }
+
+    @Test
+    void workOverTheConcurrencyLimitWaitsBrieflyThenIsRefused() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WorkUnit unit = unit("busy", "limits: {concurrency: 1, timeout: 10s}", WorkUnit.Kind.REQUEST);
+        CompletableFuture<Boolean> first = governor.submit(unit, () -> release.await(10, TimeUnit.SECONDS));
+
+        GovernorException refused = failure(governor.submit(unit, () -> true));
+        release.countDown();
+
+        assertEquals(Reason.TOO_MANY_REQUESTS, refused.reason());
+        assertEquals(1, refused.details().get("limit"));
+        assertTrue(first.get(5, TimeUnit.SECONDS));
+        assertEquals(1, governor.load("busy").rejections());
+        assertTrue(governor.submit(unit, () -> true).get(5, TimeUnit.SECONDS), "the slot came back");
+    }
+
+    @Test
+    void newWorkWaitsWhileThePluginIsOverItsCpuLimit() throws Exception {
+        WorkUnit unit = unit("burner", "limits: {cpu: 0.02, timeout: 30s}", WorkUnit.Kind.REQUEST);
+        // 0.02 cores over 10 s is 200 ms of CPU: burn more than that
+        governor.submit(unit, () -> burn(400)).get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<Boolean> next = governor.submit(unit, () -> true);
+        Thread.sleep(300);
+
+        assertTrue(!next.isDone(), "the next request waits");
+        assertEquals(1, governor.load("burner").waitingForCpu());
+        assertEquals(1, governor.load("burner").cpuWaits());
+        assertTrue(governor.load("burner").cpuCores() > 0.02);
+        next.cancel(false);
+    }
+
+    @Test
+    void workWaitingForCpuPastItsTimeoutFails() throws Exception {
+        WorkUnit unit = unit("starved", "limits: {cpu: 0.02, timeout: 500ms}", WorkUnit.Kind.REQUEST);
+        governor.submit(unit, () -> burn(300)).handle((v, e) -> v).get(10, TimeUnit.SECONDS);
+
+        GovernorException failure = failure(governor.submit(unit, () -> true));
+
+        assertEquals(Reason.TIMEOUT, failure.reason());
+        assertTrue(failure.getMessage().contains("CPU"), failure.getMessage());
+    }
+
+    @Test
+    void backgroundWorkIsAccountedOnItsOwnThread() throws Exception {
+        try (Governor.Accounted accounted = governor.account(unit("bg", "", WorkUnit.Kind.BACKGROUND))) {
+            burn(50);
+        }
+        assertTrue(governor.load("bg").cpuNanos() > 0);
+        assertEquals(0, governor.load("bg").running());
+    }
+
+    private static long burn(long cpuMillis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cpuMillis);
+        long sum = 0;
+        while (System.nanoTime() < end) {
+            sum += System.nanoTime() % 3;
+        }
+        return sum;
+    }
+
+    private static GovernorException failure(CompletableFuture<?> result) throws Exception {
+        try {
+            result.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return assertInstanceOf(GovernorException.class, e.getCause());
+        }
+        throw new AssertionError("the work was not stopped");
+    }
+
+    private WorkUnit unit(String id, String yaml, WorkUnit.Kind kind) {
+        return new WorkUnit(descriptor(id, yaml), kind, "work of " + id, null, runaways::add);
+    }
+
+    /** A unit whose runaways nobody hears of. */
+    static WorkUnit quietUnit(String id, String yaml, WorkUnit.Kind kind) {
+        return new WorkUnit(descriptor(id, yaml), kind, "work of " + id, null, reason -> { });
+    }
+
+    static PluginDescriptor descriptor(String id, String yaml) {
+        return new DescriptorReader()
+                .read(new ByteArrayInputStream(("id: " + id + "\nversion: 1.0.0\n" + yaml).getBytes(StandardCharsets.UTF_8)))
+                .descriptor().orElseThrow();
+    }
+}
