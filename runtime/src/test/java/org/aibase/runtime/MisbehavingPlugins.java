@@ -279,14 +279,14 @@ final class MisbehavingPlugins {
     // ---- DS descriptions, written by hand in the form bnd writes them ----
 
     /** A plugin's resource as {@code @PluginEndpoint} describes it: prototype scope, {@code aibase.plugin.endpoint=<id>}. */
-    private static String endpoint(String id, String type, String references) {
+    static String endpoint(String id, String type, String references) {
         return component(type, """
                   <property name="aibase.plugin.endpoint" type="String" value="%s"/>
                   <service scope="prototype"><provide interface="%s"/></service>
                 %s""".formatted(id, type, references));
     }
 
-    private static String component(String type, String body) {
+    static String component(String type, String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="%s">
@@ -295,11 +295,11 @@ final class MisbehavingPlugins {
                 """.formatted(type, body, type);
     }
 
-    private static String pkg(String id) {
+    static String pkg(String id) {
         return "org.example.misbehaving." + id;
     }
 
-    private static String type(String id, String simpleName) {
+    static String type(String id, String simpleName) {
         return pkg(id) + "." + simpleName;
     }
 }

@@ -1,7 +1,5 @@
 package org.aibase.rest.internal;
 
-import java.lang.management.ManagementFactory;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -17,9 +15,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
- * Meters every request to a plugin's application: count, status class, latency, and the CPU time and
- * bytes allocated by the thread that served it ({@code com.sun.management.ThreadMXBean}: the
- * resource method runs on the request's thread, so the thread's deltas are the request's cost).
+ * Meters every request to a plugin's application: count, status class and latency, from the first
+ * filter to the response (which the governor's thread may write). CPU and allocations are the
+ * governor's: it samples the thread that runs the resource method.
  */
 @Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class }, scope = ServiceScope.PROTOTYPE)
 @JakartarsExtension
@@ -29,11 +27,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 public final class MeteringFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String STARTED = "aibase.metering.started";
-    private static final String CPU = "aibase.metering.cpu";
-    private static final String ALLOCATED = "aibase.metering.allocated";
     private static final String PLUGIN = "aibase.metering.plugin";
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final PluginMeters meters;
     private final GovernorSwitch governor;
@@ -54,8 +48,6 @@ public final class MeteringFilter implements ContainerRequestFilter, ContainerRe
         meters.of(plugin).started();
         request.setProperty(PLUGIN, plugin);
         request.setProperty(STARTED, System.nanoTime());
-        request.setProperty(CPU, THREADS.getCurrentThreadCpuTime());
-        request.setProperty(ALLOCATED, THREADS.getCurrentThreadAllocatedBytes());
     }
 
     @Override
@@ -64,8 +56,6 @@ public final class MeteringFilter implements ContainerRequestFilter, ContainerRe
             return;
         }
         long nanos = System.nanoTime() - (Long) request.getProperty(STARTED);
-        long cpu = THREADS.getCurrentThreadCpuTime() - (Long) request.getProperty(CPU);
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - (Long) request.getProperty(ALLOCATED);
-        meters.of(plugin).finished(response.getStatus(), nanos, cpu, allocated);
+        meters.of(plugin).finished(response.getStatus(), nanos);
     }
 }

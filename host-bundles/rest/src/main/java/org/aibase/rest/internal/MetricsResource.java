@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLoad;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.aibase.llm.LlmUsage;
@@ -26,6 +28,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class MetricsResource {
 
     private final PluginMeters meters;
+    private final Governor governor;
 
     // optional: /metrics answers without the LLM bundle, and the LLM families appear when it starts
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -33,8 +36,9 @@ public final class MetricsResource {
     private volatile LlmUsage llmUsage;
 
     @Activate
-    public MetricsResource(@Reference PluginMeters meters) {
+    public MetricsResource(@Reference PluginMeters meters, @Reference Governor governor) {
         this.meters = meters;
+        this.governor = governor;
     }
 
     @GET
@@ -50,14 +54,6 @@ public final class MetricsResource {
         all.forEach((id, m) -> text.sample("aibase_plugin_client_errors_total", id, m.clientErrors()));
         text.family("aibase_plugin_in_flight", "gauge", "plugin requests executing now");
         all.forEach((id, m) -> text.sample("aibase_plugin_in_flight", id, m.inFlight()));
-        text.family("aibase_plugin_waits_total", "counter", "plugin requests that waited for a free slot");
-        all.forEach((id, m) -> text.sample("aibase_plugin_waits_total", id, m.waits()));
-        text.family("aibase_plugin_rejections_total", "counter", "plugin requests refused with 429 at the concurrency limit");
-        all.forEach((id, m) -> text.sample("aibase_plugin_rejections_total", id, m.rejections()));
-        text.family("aibase_plugin_cpu_seconds_total", "counter", "CPU time of the threads serving a plugin's requests");
-        all.forEach((id, m) -> text.sample("aibase_plugin_cpu_seconds_total", id, m.cpuNanos() / 1e9));
-        text.family("aibase_plugin_allocated_bytes_total", "counter", "bytes allocated while serving a plugin's requests");
-        all.forEach((id, m) -> text.sample("aibase_plugin_allocated_bytes_total", id, m.allocatedBytes()));
         text.family("aibase_plugin_request_duration_seconds", "summary", "latency over the last requests");
         all.forEach((id, m) -> {
             m.latencyPercentiles().forEach((p, ms) -> text.quantile("aibase_plugin_request_duration_seconds", id,
@@ -65,6 +61,28 @@ public final class MetricsResource {
             text.sample("aibase_plugin_request_duration_seconds_sum", id, m.latencyNanos() / 1e9);
             text.sample("aibase_plugin_request_duration_seconds_count", id, m.requests());
         });
+
+        Map<String, PluginLoad> loads = governor.loads();
+        text.family("aibase_plugin_cpu_seconds_total", "counter", "CPU time of the threads running a plugin's work");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_cpu_seconds_total", id, l.cpuNanos() / 1e9));
+        text.family("aibase_plugin_cpu_cores", "gauge", "CPU used by a plugin's work over the last 10 s, in cores");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_cpu_cores", id, l.cpuCores()));
+        text.family("aibase_plugin_allocated_bytes_total", "counter", "bytes allocated while running a plugin's work");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_allocated_bytes_total", id, l.allocatedBytes()));
+        text.family("aibase_plugin_running", "gauge", "units of a plugin's work executing now");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_running", id, l.running()));
+        text.family("aibase_plugin_waits_total", "counter", "requests and tasks that waited for a concurrency slot");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_waits_total", id, l.slotWaits()));
+        text.family("aibase_plugin_rejections_total", "counter", "requests and tasks refused with 429 at the concurrency limit");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_rejections_total", id, l.rejections()));
+        text.family("aibase_plugin_cpu_waits_total", "counter", "units of work that waited because the plugin was over limits.cpu");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_cpu_waits_total", id, l.cpuWaits()));
+        text.family("aibase_plugin_timeouts_total", "counter", "units of work stopped past limits.timeout");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_timeouts_total", id, l.timeouts()));
+        text.family("aibase_plugin_memory_exceeded_total", "counter", "units of work stopped past limits.memory");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_memory_exceeded_total", id, l.memoryExceeded()));
+        text.family("aibase_plugin_runaways_total", "counter", "stopped work that ignored its interrupt");
+        loads.forEach((id, l) -> text.sample("aibase_plugin_runaways_total", id, l.runaways()));
 
         LlmUsage llm = llmUsage;
         if (llm != null) {

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one plugin's HTTP resources did: counts, CPU time and allocated bytes of the threads that
- * served them, and latencies over the last {@value #WINDOW} requests (percentiles of a sliding
- * window: recent behaviour, bounded memory).
+ * What one plugin's HTTP resources answered: counts by status class, requests in flight, and
+ * latencies over the last {@value #WINDOW} requests (percentiles of a sliding window: recent
+ * behaviour, bounded memory). What the work cost (CPU, allocations, waits) the governor accounts.
  */
 final class PluginMeter {
 
@@ -18,12 +18,8 @@ final class PluginMeter {
     private final LongAdder requests = new LongAdder();
     private final LongAdder serverErrors = new LongAdder();
     private final LongAdder clientErrors = new LongAdder();
-    private final LongAdder cpuNanos = new LongAdder();
-    private final LongAdder allocatedBytes = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final LongAdder waits = new LongAdder();
-    private final LongAdder rejections = new LongAdder();
     private final long[] window = new long[WINDOW];
     private long recorded;
 
@@ -31,8 +27,8 @@ final class PluginMeter {
         inFlight.incrementAndGet();
     }
 
-    /** One request finished with the given status, after the given wall time, CPU time and allocation. */
-    void finished(int status, long nanos, long cpu, long allocated) {
+    /** One request finished with the given status, after the given wall time. */
+    void finished(int status, long nanos) {
         inFlight.decrementAndGet();
         requests.increment();
         if (status >= 500) {
@@ -41,33 +37,9 @@ final class PluginMeter {
             clientErrors.increment();
         }
         latencyNanos.add(nanos);
-        if (cpu > 0) {
-            cpuNanos.add(cpu);
-        }
-        if (allocated > 0) {
-            allocatedBytes.add(allocated);
-        }
         synchronized (window) {
             window[(int) (recorded++ % WINDOW)] = nanos;
         }
-    }
-
-    /** A request had to wait for a free slot. */
-    void waited() {
-        waits.increment();
-    }
-
-    /** A request was refused for want of a slot (429). */
-    void rejected() {
-        rejections.increment();
-    }
-
-    long waits() {
-        return waits.sum();
-    }
-
-    long rejections() {
-        return rejections.sum();
     }
 
     long requests() {
@@ -80,14 +52,6 @@ final class PluginMeter {
 
     long clientErrors() {
         return clientErrors.sum();
-    }
-
-    long cpuNanos() {
-        return cpuNanos.sum();
-    }
-
-    long allocatedBytes() {
-        return allocatedBytes.sum();
     }
 
     long latencyNanos() {

@@ -1,7 +1,8 @@
 package org.aibase.rest.internal;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.aibase.api.plugin.Plugin;
+import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.deployer.PluginRecord;
@@ -35,22 +37,17 @@ public final class PluginTasksResource {
 
     private final PluginRegistry registry;
     private final TaskRunner runner;
-    private final AdmissionSlots slots;
-    private final PluginMeters meters;
 
     @Activate
-    public PluginTasksResource(@Reference PluginRegistry registry, @Reference TaskRunner runner,
-            @Reference AdmissionSlots slots, @Reference PluginMeters meters) {
+    public PluginTasksResource(@Reference PluginRegistry registry, @Reference TaskRunner runner) {
         this.registry = registry;
         this.runner = runner;
-        this.slots = slots;
-        this.meters = meters;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> run(@PathParam("id") String id, Map<String, Object> body) {
+    public CompletionStage<Map<String, Object>> run(@PathParam("id") String id, Map<String, Object> body) {
         TaskRequest request = request(body);
         PluginRecord record = PluginLookup.require(registry, id);
         if (record.state() == PluginState.QUARANTINED) {
@@ -65,16 +62,19 @@ public final class PluginTasksResource {
             throw new ApiException(404, "no_task_handler", "Plugin '" + id + "' (" + record.state().id()
                     + ") has no Plugin service to run tasks", Map.of("state", record.state().id()));
         }
-        Duration timeout = record.descriptor().flatMap(d -> d.limits().timeout()).orElse(runner.defaultTimeout());
-        // tasks count against the same limits.concurrency as the plugin's REST requests
-        java.util.concurrent.Semaphore slot = record.descriptor().map(d -> slots.admit(d, meters.of(id))).orElse(null);
-        try {
-            return PluginJson.taskResult(runner.run(id, handler, request, timeout, reason -> registry.quarantine(id, reason)));
-        } finally {
-            if (slot != null) {
-                slot.release();
+        // a handler comes only from an installed plugin, which has a descriptor; the governor applies its limits
+        // (tasks share limits.concurrency with the plugin's REST requests) and this request's thread is free meanwhile
+        PluginDescriptor plugin = record.descriptor().orElseThrow();
+        CompletableFuture<Map<String, Object>> json = new CompletableFuture<>();
+        // not thenApply: Jersey must see the ApiException itself, not a CompletionException around it
+        runner.run(plugin, handler, request, reason -> registry.quarantine(id, reason)).whenComplete((result, failure) -> {
+            if (failure != null) {
+                json.completeExceptionally(failure);
+            } else {
+                json.complete(PluginJson.taskResult(result));
             }
-        }
+        });
+        return json;
     }
 
     @SuppressWarnings("unchecked")

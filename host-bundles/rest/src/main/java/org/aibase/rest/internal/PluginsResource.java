@@ -26,6 +26,8 @@ import org.aibase.api.plugin.Category;
 import org.aibase.api.plugin.PluginState;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLimits;
 import org.aibase.deployer.RegistryException;
 import org.aibase.validator.ValidationReport;
 import org.osgi.service.component.annotations.Activate;
@@ -48,13 +50,17 @@ public final class PluginsResource {
     private final PluginRegistry registry;
     private final JarUploads uploads;
     private final PluginMeters meters;
+    private final Governor governor;
+    private final PluginLimits limits;
 
     @Activate
     public PluginsResource(@Reference PluginRegistry registry, @Reference JarUploads uploads,
-            @Reference PluginMeters meters) {
+            @Reference PluginMeters meters, @Reference Governor governor, @Reference PluginLimits limits) {
         this.registry = registry;
         this.uploads = uploads;
         this.meters = meters;
+        this.governor = governor;
+        this.limits = limits;
     }
 
     @GET
@@ -88,24 +94,16 @@ public final class PluginsResource {
         return PluginJson.record(PluginLookup.require(registry, id));
     }
 
-    /** What the plugin's HTTP resources did since the platform started (limits come with the governor). */
+    /** What the plugin's HTTP resources and work did since the platform started, and its effective limits. */
     @GET
     @Path("{id}/usage")
     public Map<String, Object> usage(@PathParam("id") String id) {
         PluginRecord record = PluginLookup.require(registry, id);
-        PluginMeter meter = meters.find(id);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("state", record.state().id());
-        json.put("requests", meter == null ? 0 : meter.requests());
-        json.put("errors", meter == null ? 0 : meter.serverErrors());
-        json.put("client_errors", meter == null ? 0 : meter.clientErrors());
-        json.put("in_flight", meter == null ? 0 : meter.inFlight());
-        json.put("waits", meter == null ? 0 : meter.waits());
-        json.put("rejections", meter == null ? 0 : meter.rejections());
-        json.put("latency_ms", (meter == null ? new PluginMeter() : meter).latencyPercentiles());
-        json.put("cpu_ms", meter == null ? 0 : meter.cpuNanos() / 1_000_000);
-        json.put("allocated_bytes", meter == null ? 0 : meter.allocatedBytes());
+        json.putAll(PluginUsage.json(meters.find(id), governor.load(id),
+                record.descriptor().map(limits::effective).orElse(null)));
         return json;
     }
 

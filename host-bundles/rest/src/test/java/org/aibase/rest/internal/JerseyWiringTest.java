@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.aibase.api.plugin.PluginState;
+import org.aibase.sandbox.internal.PluginGovernor;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -35,6 +36,7 @@ class JerseyWiringTest {
 
     private ApplicationHandler jersey;
     private TaskRunner runner;
+    private PluginGovernor governor;
 
     @BeforeEach
     void start() throws Exception {
@@ -45,7 +47,8 @@ class JerseyWiringTest {
                 .add(InMemoryPluginRegistry.record("hello", PluginState.ACTIVE, 7));
         InMemoryPluginConfigurations configurations = new InMemoryPluginConfigurations();
         configurations.defaults.put("hello", Map.of("greeting", "Hello"));
-        runner = new TaskRunner(1, 1, Duration.ofSeconds(5));
+        governor = new PluginGovernor(2, Duration.ofSeconds(5));
+        runner = new TaskRunner(governor);
         JarUploads uploads = new JarUploads(staging, 1024);
         jersey = new ApplicationHandler(new ResourceConfig()
                 .register(new JacksonJsonExtension())
@@ -55,15 +58,16 @@ class JerseyWiringTest {
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonProcessingExceptionMapper())
                 .register(new UnexpectedErrorMapper())
-                .register(new PluginsResource(registry, uploads, new PluginMeters()))
+                .register(new PluginsResource(registry, uploads, new PluginMeters(), governor, ResourceLimitsOf.DECLARED))
                 .register(new PluginConfigResource(configurations))
-                .register(new PluginTasksResource(registry, runner, new AdmissionSlots(), new PluginMeters()))
+                .register(new PluginTasksResource(registry, runner))
                 .register(new SessionResource(gatekeeper)));
     }
 
     @AfterEach
     void stop() {
         runner.deactivate();
+        governor.deactivate();
     }
 
     private Answer call(String method, String path, String authorization, String contentType, String body)

@@ -10,21 +10,19 @@ import org.junit.jupiter.api.Test;
 class PluginMeterTest {
 
     @Test
-    void countsStatusClassesCpuAllocationAndInFlight() {
+    void countsStatusClassesLatencyAndInFlight() {
         PluginMeter meter = new PluginMeter();
         meter.started();
         meter.started();
         assertEquals(2, meter.inFlight());
-        meter.finished(200, 1_000_000, 500, 1024);
-        meter.finished(503, 3_000_000, 700, 2048);
+        meter.finished(200, 1_000_000);
+        meter.finished(503, 3_000_000);
         meter.started();
-        meter.finished(404, 2_000_000, -1, -1); // a thread whose CPU time is not measurable
+        meter.finished(404, 2_000_000);
         assertEquals(0, meter.inFlight());
         assertEquals(3, meter.requests());
         assertEquals(1, meter.serverErrors());
         assertEquals(1, meter.clientErrors());
-        assertEquals(1200, meter.cpuNanos());
-        assertEquals(3072, meter.allocatedBytes());
         assertEquals(6_000_000, meter.latencyNanos());
     }
 
@@ -34,7 +32,7 @@ class PluginMeterTest {
         assertEquals(Map.of("p50", 0.0, "p95", 0.0, "p99", 0.0), meter.latencyPercentiles());
         for (int ms = 1; ms <= 100; ms++) {
             meter.started();
-            meter.finished(200, ms * 1_000_000L, 0, 0);
+            meter.finished(200, ms * 1_000_000L);
         }
         Map<String, Double> p = meter.latencyPercentiles();
         assertEquals(50.0, p.get("p50"));
@@ -43,7 +41,7 @@ class PluginMeterTest {
         // the window forgets: after WINDOW fast requests the slow ones are gone
         for (int i = 0; i < PluginMeter.WINDOW; i++) {
             meter.started();
-            meter.finished(200, 1_000_000L, 0, 0);
+            meter.finished(200, 1_000_000L);
         }
         assertEquals(1.0, meter.latencyPercentiles().get("p99"));
         assertTrue(meter.requests() > PluginMeter.WINDOW);

@@ -24,6 +24,7 @@ import org.aibase.api.plugin.Severity;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.internal.PluginGovernor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
@@ -31,12 +32,32 @@ import org.osgi.framework.Constants;
 class PluginTasksResourceTest {
 
     private final InMemoryPluginRegistry registry = new InMemoryPluginRegistry();
-    private final TaskRunner runner = new TaskRunner(2, 4, Duration.ofSeconds(5), Duration.ofMillis(200));
-    private final PluginTasksResource resource = new PluginTasksResource(registry, runner, new AdmissionSlots(), new PluginMeters());
+    private final PluginGovernor governor = new PluginGovernor(4, Duration.ofMillis(200));
+    private final TaskRunner runner = new TaskRunner(governor);
+    private final PluginTasksResource resource = new PluginTasksResource(registry, runner);
 
     @AfterEach
     void stop() {
         runner.deactivate();
+        governor.deactivate();
+    }
+
+    /** Runs a task through the resource and waits for its answer; an ApiException however it comes. */
+    private Map<String, Object> run(String id, Map<String, Object> body) {
+        return await(resource.run(id, body));
+    }
+
+    static <T> T await(java.util.concurrent.CompletionStage<T> answer) {
+        try {
+            return answer.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void install(String id, long bundleId, Plugin plugin) {
@@ -53,7 +74,7 @@ class PluginTasksResourceTest {
     @Test
     void runsATaskOnThePluginOfTheBundle() {
         install("hello", 7, greeter());
-        Map<String, Object> result = resource.run("hello", Map.of("type", "greet", "config", Map.of("name", "Ada")));
+        Map<String, Object> result = run("hello", Map.of("type", "greet", "config", Map.of("name", "Ada")));
         assertEquals(true, result.get("success"));
         assertEquals(Map.of("greeting", "Hello, Ada"), result.get("data"));
     }
@@ -61,7 +82,7 @@ class PluginTasksResourceTest {
     @Test
     void anUnknownTypeIsThePluginsOwnFailure() {
         install("hello", 7, greeter());
-        Map<String, Object> result = resource.run("hello", Map.of("type", "dance"));
+        Map<String, Object> result = run("hello", Map.of("type", "dance"));
         assertEquals(false, result.get("success"));
         assertEquals("unknown_task", result.get("error_code"));
         assertEquals("low", result.get("severity"));
@@ -71,7 +92,7 @@ class PluginTasksResourceTest {
     void aPluginWithoutPluginServiceIs404() {
         registry.add(InMemoryPluginRegistry.record("quiet", PluginState.ACTIVE, 8));
         install("hello", 7, greeter());
-        ApiException e = assertThrows(ApiException.class, () -> resource.run("quiet", Map.of("type", "greet")));
+        ApiException e = assertThrows(ApiException.class, () -> run("quiet", Map.of("type", "greet")));
         assertEquals(404, e.status());
         assertEquals("no_task_handler", e.code());
     }
@@ -81,14 +102,14 @@ class PluginTasksResourceTest {
         Plugin plugin = greeter();
         install("hello", 7, plugin);
         runner.removeHandler(plugin, Map.of(Constants.SERVICE_BUNDLEID, 7L));
-        ApiException e = assertThrows(ApiException.class, () -> resource.run("hello", Map.of("type", "greet")));
+        ApiException e = assertThrows(ApiException.class, () -> run("hello", Map.of("type", "greet")));
         assertEquals("no_task_handler", e.code());
     }
 
     @Test
     void anUnknownPluginIsTheRegistrys404() {
         RegistryException e = assertThrows(RegistryException.class,
-                () -> resource.run("ghost", Map.of("type", "greet")));
+                () -> run("ghost", Map.of("type", "greet")));
         assertEquals(RegistryException.Kind.NOT_FOUND, e.kind());
     }
 
@@ -97,7 +118,7 @@ class PluginTasksResourceTest {
         install("hello", 7, request -> {
             throw new IllegalArgumentException("name is required");
         });
-        Map<String, Object> result = resource.run("hello", Map.of("type", "greet"));
+        Map<String, Object> result = run("hello", Map.of("type", "greet"));
         assertEquals(false, result.get("success"));
         assertEquals("task_failed", result.get("error_code"));
         assertEquals("high", result.get("severity"));
@@ -125,7 +146,7 @@ class PluginTasksResourceTest {
         runner.addHandler(slow, Map.of(Constants.SERVICE_BUNDLEID, 9L));
 
         long started = System.nanoTime();
-        Map<String, Object> result = resource.run("slow", Map.of("type", "work"));
+        Map<String, Object> result = run("slow", Map.of("type", "work"));
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertEquals(false, result.get("success"));
@@ -152,7 +173,7 @@ class PluginTasksResourceTest {
                 Optional.empty(), Optional.empty(), OptionalLong.of(11), List.of(), Instant.EPOCH));
         runner.addHandler(runaway, Map.of(Constants.SERVICE_BUNDLEID, 11L));
         try {
-            assertEquals("timeout", resource.run("spin", Map.of("type", "loop")).get("error_code"));
+            assertEquals("timeout", run("spin", Map.of("type", "loop")).get("error_code"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (registry.plugin("spin").orElseThrow().state() != PluginState.QUARANTINED && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -161,7 +182,7 @@ class PluginTasksResourceTest {
             assertEquals(PluginState.QUARANTINED, quarantined.state());
             assertTrue(quarantined.reason().orElseThrow().contains("task 'loop' ignored its interrupt"),
                     quarantined.reason().orElseThrow());
-            ApiException refused = assertThrows(ApiException.class, () -> resource.run("spin", Map.of("type", "loop")));
+            ApiException refused = assertThrows(ApiException.class, () -> run("spin", Map.of("type", "loop")));
             assertEquals(503, refused.status());
             assertEquals("quarantined", refused.code());
         } finally {
@@ -190,14 +211,13 @@ class PluginTasksResourceTest {
                 Optional.empty(), Optional.empty(), OptionalLong.of(13), List.of(), Instant.EPOCH));
         runner.addHandler(blocking, Map.of(Constants.SERVICE_BUNDLEID, 13L));
 
-        Thread first = new Thread(() -> resource.run("single", Map.of("type", "work")));
-        first.start();
+        var first = resource.run("single", Map.of("type", "work"));
         assertTrue(running.await(5, TimeUnit.SECONDS));
-        ApiException refused = assertThrows(ApiException.class, () -> resource.run("single", Map.of("type", "work")));
+        ApiException refused = assertThrows(ApiException.class, () -> run("single", Map.of("type", "work")));
         assertEquals(429, refused.status());
         release.countDown();
-        first.join(5_000);
-        assertEquals(true, resource.run("single", Map.of("type", "work")).get("success"), "the slot came back");
+        await(first);
+        assertEquals(true, run("single", Map.of("type", "work")).get("success"), "the slot came back");
     }
 
     @Test
@@ -218,7 +238,7 @@ class PluginTasksResourceTest {
         registry.add(new PluginRecord(Optional.of("polite"), "polite.jar", Optional.of(descriptor), PluginState.ACTIVE,
                 Optional.empty(), Optional.empty(), OptionalLong.of(12), List.of(), Instant.EPOCH));
         runner.addHandler(polite, Map.of(Constants.SERVICE_BUNDLEID, 12L));
-        assertEquals("timeout", resource.run("polite", Map.of("type", "wait")).get("error_code"));
+        assertEquals("timeout", run("polite", Map.of("type", "wait")).get("error_code"));
         Thread.sleep(600);
         assertEquals(PluginState.ACTIVE, registry.plugin("polite").orElseThrow().state());
     }
@@ -226,16 +246,17 @@ class PluginTasksResourceTest {
     @Test
     void theBodyNeedsAType() {
         install("hello", 7, greeter());
-        assertEquals("type", assertThrows(ApiException.class, () -> resource.run("hello", Map.of("config", Map.of())))
+        assertEquals("type", assertThrows(ApiException.class, () -> run("hello", Map.of("config", Map.of())))
                 .details().get("parameter"));
         assertEquals("config", assertThrows(ApiException.class,
-                () -> resource.run("hello", Map.of("type", "greet", "config", List.of()))).details().get("parameter"));
-        assertEquals("empty_body", assertThrows(ApiException.class, () -> resource.run("hello", null)).code());
+                () -> run("hello", Map.of("type", "greet", "config", List.of()))).details().get("parameter"));
+        assertEquals("empty_body", assertThrows(ApiException.class, () -> run("hello", null)).code());
     }
 
     @Test
     void aFullPoolAnswers503() throws InterruptedException {
-        TaskRunner tiny = new TaskRunner(1, 0, Duration.ofSeconds(5));
+        PluginGovernor oneThread = new PluginGovernor(1, Duration.ofSeconds(5));
+        TaskRunner tiny = new TaskRunner(oneThread);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
         Plugin blocking = request -> {
@@ -247,16 +268,16 @@ class PluginTasksResourceTest {
             }
             return TaskResult.ok(Map.of());
         };
-        Thread first = new Thread(() -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null),
-                Duration.ofSeconds(5), reason -> { }));
-        first.start();
+        PluginDescriptor plugin = new PluginDescriptor("a", "A", "1.0.0", null, null, null, null, null,
+                null, null, null, null, null, null, ResourceLimits.NONE, null);
+        var first = tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null), reason -> { });
         assertTrue(running.await(5, TimeUnit.SECONDS));
         ApiException busy = assertThrows(ApiException.class,
-                () -> tiny.run("a", blocking, new org.aibase.api.plugin.TaskRequest("x", null), Duration.ofSeconds(5),
-                        reason -> { }));
+                () -> await(tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null), reason -> { })));
         assertEquals(503, busy.status());
+        assertEquals("busy", busy.code());
         release.countDown();
-        first.join(5_000);
-        tiny.deactivate();
+        assertEquals(true, await(first).success());
+        oneThread.deactivate();
     }
 }

@@ -23,6 +23,7 @@ import org.aibase.validator.Finding;
 import org.aibase.validator.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.aibase.sandbox.internal.PluginGovernor;
 
 class PluginsResourceTest {
 
@@ -33,8 +34,16 @@ class PluginsResourceTest {
 
     private final InMemoryPluginRegistry registry = new InMemoryPluginRegistry();
 
+    private final PluginGovernor governor = new PluginGovernor(1, java.time.Duration.ofSeconds(5));
+
+    @org.junit.jupiter.api.AfterEach
+    void stopGovernor() {
+        governor.deactivate();
+    }
+
     private PluginsResource resource(long maxBytes) throws IOException {
-        return new PluginsResource(registry, new JarUploads(staging, maxBytes), new PluginMeters());
+        return new PluginsResource(registry, new JarUploads(staging, maxBytes), new PluginMeters(), governor,
+                ResourceLimitsOf.DECLARED);
     }
 
     private static InputStream bytes(int size) {

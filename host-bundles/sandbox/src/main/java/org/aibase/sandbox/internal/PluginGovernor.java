@@ -57,6 +57,14 @@ public final class PluginGovernor implements Governor {
         this(PlatformDefaults.from(configuration), configuration.work_threads(), grace(configuration));
     }
 
+    /**
+     * A governor with the built-in default limits, outside OSGi: for tests and tools of other modules
+     * (this package is never exported, so no bundle can reach it).
+     */
+    public PluginGovernor(int workThreads, Duration grace) {
+        this(PlatformDefaults.BUILT_IN, workThreads, grace);
+    }
+
     PluginGovernor(PlatformDefaults defaults, int workThreads, Duration grace) {
         if (workThreads < 1) {
             throw new IllegalArgumentException(SandboxConfiguration.PID + ": work.threads must be at least 1, not " + workThreads);
@@ -84,8 +92,9 @@ public final class PluginGovernor implements Governor {
         workers.setMaximumPoolSize(Math.max(1, configuration.work_threads()));
     }
 
+    /** Stops the watchdog and the work threads. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         watchdog.shutdownNow();
         workers.shutdownNow();
         GovernorException stopping = new GovernorException(Reason.BUSY, "The platform is stopping", Map.of());

@@ -65,7 +65,10 @@ final class RunningUnit<T> implements Runnable {
 
     @Override
     public void run() {
-        begin();
+        if (!begin()) {
+            active.remove(this); // stopped before a thread took it up: its caller has the answer already
+            return;
+        }
         try {
             result.complete(work.call());
         } catch (Throwable failure) {
@@ -75,10 +78,13 @@ final class RunningUnit<T> implements Runnable {
         }
     }
 
-    /** The calling thread starts running the unit. */
-    void begin() {
+    /** The calling thread starts running the unit; false when it was stopped before it could start. */
+    boolean begin() {
         Thread current = Thread.currentThread();
         synchronized (this) {
+            if (stoppedAt != 0) {
+                return false;
+            }
             thread = current;
             lastCpu = THREADS.getCurrentThreadCpuTime();
             startAllocated = THREADS.getCurrentThreadAllocatedBytes();
@@ -89,6 +95,7 @@ final class RunningUnit<T> implements Runnable {
             previousLoader = current.getContextClassLoader();
             current.setContextClassLoader(unit.loader());
         }
+        return true;
     }
 
     /** The unit's thread is done with it: final accounting, the slot back, no interrupt left behind. */
@@ -143,21 +150,29 @@ final class RunningUnit<T> implements Runnable {
      * @return false when it had already finished or been stopped
      */
     boolean stop(GovernorException why, long now) {
+        boolean started;
         synchronized (this) {
             if (finished || stoppedAt != 0) {
                 return false;
             }
             stoppedAt = now;
             stopReason = why.getMessage();
-            if (thread != null) {
-                thread.interrupt();
-            }
+            started = thread != null;
         }
+        // the caller's answer first: interrupted work that then returns a value must not win the race
         if (result != null) {
             result.completeExceptionally(why);
         }
-        if (thread == null && slot != null) {
-            slot.release(); // never started: nothing else gives the slot back
+        if (!started) {
+            if (slot != null) {
+                slot.release(); // never started: nothing else gives the slot back
+            }
+            return true;
+        }
+        synchronized (this) {
+            if (!finished) {
+                thread.interrupt();
+            }
         }
         return true;
     }

@@ -1,0 +1,57 @@
+package org.aibase.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.sandbox.PluginLoad;
+
+/** The usage of one plugin as JSON: what its HTTP resources answered, what its work cost, and its limits. */
+final class PluginUsage {
+
+    private PluginUsage() {
+    }
+
+    /**
+     * @param meter its HTTP meter, or null before its first request
+     * @param load what the governor accounted
+     * @param limits its effective limits, or null when it has no readable descriptor
+     */
+    static Map<String, Object> json(PluginMeter meter, PluginLoad load, ResourceLimits limits) {
+        PluginMeter m = meter == null ? new PluginMeter() : meter;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requests", m.requests());
+        json.put("errors", m.serverErrors());
+        json.put("client_errors", m.clientErrors());
+        json.put("in_flight", m.inFlight());
+        json.put("latency_ms", m.latencyPercentiles());
+        json.put("cpu_ms", load.cpuNanos() / 1_000_000);
+        json.put("cpu_cores_10s", Math.round(load.cpuCores() * 1000) / 1000.0);
+        json.put("allocated_bytes", load.allocatedBytes());
+        json.put("running", load.running());
+        json.put("waiting_for_cpu", load.waitingForCpu());
+        json.put("waits", load.slotWaits());
+        json.put("rejections", load.rejections());
+        json.put("cpu_waits", load.cpuWaits());
+        json.put("timeouts", load.timeouts());
+        json.put("memory_exceeded", load.memoryExceeded());
+        json.put("runaways", load.runaways());
+        if (limits != null) {
+            json.put("limits", limits(limits));
+        }
+        return json;
+    }
+
+    private static Map<String, Object> limits(ResourceLimits limits) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
+        limits.cpu().ifPresent(v -> json.put("cpu", v));
+        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
+        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
+        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
+        limits.jobs().ifPresent(v -> json.put("jobs", v));
+        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
+        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
+        return json;
+    }
+}
