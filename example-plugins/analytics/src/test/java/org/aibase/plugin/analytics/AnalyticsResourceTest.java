@@ -1,0 +1,162 @@
+package org.aibase.plugin.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.aibase.plugin.analytics.internal.AnalysisSettings;
+import org.aibase.plugin.analytics.internal.jobs.AnalysisQueue;
+import org.aibase.plugin.analytics.internal.jobs.DatasetStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Validation of {@code POST /analyze} and the job listing, on the resource constructed directly.
+ * The queue and the store are recording stand-ins (the job and persistence services they will be
+ * bound to do not exist yet): these tests prove what is refused and what reaches them.
+ */
+class AnalyticsResourceTest {
+
+    private final RecordingQueue queue = new RecordingQueue();
+    private final MemoryStore store = new MemoryStore();
+    private final AnalyticsResource resource = new AnalyticsResource(configuration(1000, 5, 100_000), queue, store);
+
+    private static ByteArrayInputStream body(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> error(Response r) {
+        return (Map<String, Object>) ((Map<String, Object>) r.getEntity()).get("error");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String field(Response r) {
+        return (String) ((Map<String, Object>) error(r).get("details")).get("field");
+    }
+
+    @Test
+    void aValidJsonBodyIsStoredAndQueuedWithItsOverrides() {
+        Response r = resource.analyzeJson(body("{\"name\":\"sales\",\"records\":[{\"a\":1},{\"a\":2}],"
+                + "\"config\":{\"analysis_depth\":\"basic\",\"max_data_points\":50}}"));
+        assertEquals(202, r.getStatus());
+        assertEquals("pending", ((Map<?, ?>) r.getEntity()).get("status"));
+        assertEquals(new AnalysisSettings("basic", true, "default", 0.3, 50), queue.settings.get(0));
+        assertEquals("application/json", store.datasets.values().iterator().next().mediaType());
+    }
+
+    @Test
+    void badJsonBodiesAreRefusedNamingTheField() {
+        Response unknown = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}],\"config\":{\"max_dataset_size\":5,\"foo\":1}}"));
+        assertEquals(422, unknown.getStatus());
+        assertTrue(error(unknown).get("message").toString().contains("max_dataset_size, foo"), error(unknown).toString());
+        Response longName = resource.analyzeJson(body("{\"name\":\"" + "n".repeat(101) + "\",\"records\":[{\"a\":1}]}"));
+        assertEquals(422, longName.getStatus());
+        assertEquals("name", field(longName));
+        Response notObjects = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[1,2]}"));
+        assertEquals("records[0]", field(notObjects));
+        Response temperature = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}],\"config\":{\"temperature\":\"hot\"}}"));
+        assertEquals("config.temperature", field(temperature));
+        Response columns = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1}]}"));
+        assertEquals(413, columns.getStatus());
+        assertTrue(error(columns).get("message").toString().contains("max_columns = 5"));
+        assertTrue(queue.settings.isEmpty(), "nothing invalid is queued");
+        assertTrue(store.datasets.isEmpty(), "nothing invalid is stored");
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413() {
+        Response r = resource.analyzeCsv("big", body("a\n" + "1\n".repeat(60_000)));
+        assertEquals(413, r.getStatus());
+        assertEquals("body_too_large", error(r).get("code"));
+        assertTrue(error(r).get("message").toString().contains("max_body_bytes = 100000"));
+    }
+
+    @Test
+    void csvAndMultipartUploadsAreAccepted() {
+        assertEquals(202, resource.analyzeCsv("sales", body("a,b\n1,x\n2,y\n")).getStatus());
+        assertEquals("name", field(resource.analyzeCsv(null, body("a\n1\n"))));
+        String multipart = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q3.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "a,b\n1,x\n\r\n--XYZ\r\nContent-Disposition: form-data; name=\"config\"\r\n\r\n{\"generate_charts\":false}\r\n--XYZ--\r\n";
+        Response r = resource.analyzeUpload("multipart/form-data; boundary=XYZ", body(multipart));
+        assertEquals(202, r.getStatus(), String.valueOf(r.getEntity()));
+        assertEquals("q3", ((Map<?, ?>) r.getEntity()).get("name"));
+        assertEquals(false, queue.settings.get(1).generateCharts());
+        assertEquals("a,b\n1,x\n", new String(store.datasets.get("d2").body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jobListingValidatesPagingAndReportsTheRealTotal() {
+        for (int i = 0; i < 3; i++) {
+            resource.analyzeJson(body("{\"name\":\"n" + i + "\",\"records\":[{\"a\":1}]}"));
+        }
+        Response page = resource.jobs("1", "1");
+        assertEquals(3L, ((Map<?, ?>) page.getEntity()).get("total"));
+        assertEquals(1, ((List<?>) ((Map<?, ?>) page.getEntity()).get("jobs")).size());
+        assertEquals("limit", field(resource.jobs("0", "1000")));
+        assertEquals("skip", field(resource.jobs("-1", null)));
+        assertEquals(404, resource.job("nope").getStatus());
+        assertEquals(204, resource.delete("j1").getStatus());
+        assertEquals(404, resource.delete("j1").getStatus());
+    }
+
+    @Test
+    void configurationChangesApplyToTheNextRequest() {
+        resource.modified(configuration(1, 5, 100_000));
+        Response r = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1},{\"a\":2}]}"));
+        assertEquals(413, r.getStatus());
+        assertTrue(error(r).get("message").toString().contains("max_dataset_size = 1"));
+    }
+
+    static AnalyticsConfiguration configuration(int rows, int columns, long bodyBytes) {
+        return new AnalyticsConfiguration() {
+            @Override public Class<? extends Annotation> annotationType() { return AnalyticsConfiguration.class; }
+            @Override public int max__data__points() { return 10000; }
+            @Override public String analysis__depth() { return "detailed"; }
+            @Override public boolean generate__charts() { return true; }
+            @Override public String llm__model() { return "default"; }
+            @Override public double temperature() { return 0.3; }
+            @Override public int max__dataset__size() { return rows; }
+            @Override public int max__columns() { return columns; }
+            @Override public long max__body__bytes() { return bodyBytes; }
+        };
+    }
+
+    static final class MemoryStore implements DatasetStore {
+        final Map<String, StoredDataset> datasets = new HashMap<>();
+
+        @Override public String put(String name, String mediaType, byte[] body) {
+            String id = "d" + (datasets.size() + 1);
+            datasets.put(id, new StoredDataset(id, name, mediaType, body));
+            return id;
+        }
+        @Override public Optional<StoredDataset> get(String id) { return Optional.ofNullable(datasets.get(id)); }
+        @Override public boolean delete(String id) { return datasets.remove(id) != null; }
+    }
+
+    static final class RecordingQueue implements AnalysisQueue {
+        final List<AnalysisSettings> settings = new ArrayList<>();
+        final Map<String, JobView> jobs = new java.util.LinkedHashMap<>();
+
+        @Override public JobView submit(String datasetId, String name, AnalysisSettings s) {
+            settings.add(s);
+            JobView job = new JobView("j" + settings.size(), name, "pending", 0, Instant.now(), null, null, null, null);
+            jobs.put(job.jobId(), job);
+            return job;
+        }
+        @Override public Optional<JobView> job(String id) { return Optional.ofNullable(jobs.get(id)); }
+        @Override public List<JobView> jobs(int skip, int limit) { return jobs.values().stream().skip(skip).limit(limit).toList(); }
+        @Override public Totals totals() { return new Totals(jobs.size(), 0, 0, jobs.size(), 0); }
+        @Override public boolean delete(String id) { return jobs.remove(id) != null; }
+    }
+}
