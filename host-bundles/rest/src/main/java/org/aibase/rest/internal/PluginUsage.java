@@ -3,13 +3,50 @@ package org.aibase.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.util.Optional;
+
 import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
+import org.aibase.rest.usage.PluginUsages;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.PluginLoad;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The usage of one plugin as JSON: what its HTTP resources answered, what its work cost, and its limits. */
-final class PluginUsage {
+@Component(service = { PluginUsages.class, PluginUsage.class })
+public final class PluginUsage implements PluginUsages {
 
-    private PluginUsage() {
+    private final PluginRegistry registry;
+    private final PluginMeters meters;
+    private final Governor governor;
+    private final PluginLimits limits;
+
+    @Activate
+    public PluginUsage(@Reference PluginRegistry registry, @Reference PluginMeters meters, @Reference Governor governor,
+            @Reference PluginLimits limits) {
+        this.registry = registry;
+        this.meters = meters;
+        this.governor = governor;
+        this.limits = limits;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> of(String pluginId) {
+        return registry.plugin(pluginId).map(this::of);
+    }
+
+    /** The usage of a plugin's record: its id and state first. */
+    Map<String, Object> of(PluginRecord record) {
+        String id = record.id().orElse(record.file());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("state", record.state().id());
+        json.putAll(json(meters.find(id), governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
+        return json;
     }
 
     /**

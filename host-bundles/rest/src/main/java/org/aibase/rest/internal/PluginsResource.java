@@ -26,8 +26,6 @@ import org.aibase.api.plugin.Category;
 import org.aibase.api.plugin.PluginState;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
-import org.aibase.sandbox.Governor;
-import org.aibase.sandbox.PluginLimits;
 import org.aibase.deployer.RegistryException;
 import org.aibase.validator.ValidationReport;
 import org.osgi.service.component.annotations.Activate;
@@ -49,18 +47,13 @@ public final class PluginsResource {
 
     private final PluginRegistry registry;
     private final JarUploads uploads;
-    private final PluginMeters meters;
-    private final Governor governor;
-    private final PluginLimits limits;
+    private final PluginUsage usage;
 
     @Activate
-    public PluginsResource(@Reference PluginRegistry registry, @Reference JarUploads uploads,
-            @Reference PluginMeters meters, @Reference Governor governor, @Reference PluginLimits limits) {
+    public PluginsResource(@Reference PluginRegistry registry, @Reference JarUploads uploads, @Reference PluginUsage usage) {
         this.registry = registry;
         this.uploads = uploads;
-        this.meters = meters;
-        this.governor = governor;
-        this.limits = limits;
+        this.usage = usage;
     }
 
     @GET
@@ -99,12 +92,7 @@ public final class PluginsResource {
     @Path("{id}/usage")
     public Map<String, Object> usage(@PathParam("id") String id) {
         PluginRecord record = PluginLookup.require(registry, id);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("state", record.state().id());
-        json.putAll(PluginUsage.json(meters.find(id), governor.load(id),
-                record.descriptor().map(limits::effective).orElse(null)));
-        return json;
+        return usage.of(record);
     }
 
     @POST

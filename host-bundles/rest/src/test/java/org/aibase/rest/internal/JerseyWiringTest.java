@@ -58,7 +58,7 @@ class JerseyWiringTest {
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonProcessingExceptionMapper())
                 .register(new UnexpectedErrorMapper())
-                .register(new PluginsResource(registry, uploads, new PluginMeters(), governor, ResourceLimitsOf.DECLARED))
+                .register(new PluginsResource(registry, uploads, new PluginUsage(registry, new PluginMeters(), governor, ResourceLimitsOf.DECLARED)))
                 .register(new PluginConfigResource(configurations))
                 .register(new PluginTasksResource(registry, runner))
                 .register(new SessionResource(gatekeeper)));

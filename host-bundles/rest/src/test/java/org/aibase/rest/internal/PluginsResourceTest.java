@@ -42,8 +42,8 @@ class PluginsResourceTest {
     }
 
     private PluginsResource resource(long maxBytes) throws IOException {
-        return new PluginsResource(registry, new JarUploads(staging, maxBytes), new PluginMeters(), governor,
-                ResourceLimitsOf.DECLARED);
+        return new PluginsResource(registry, new JarUploads(staging, maxBytes),
+                new PluginUsage(registry, new PluginMeters(), governor, ResourceLimitsOf.DECLARED));
     }
 
     private static InputStream bytes(int size) {
