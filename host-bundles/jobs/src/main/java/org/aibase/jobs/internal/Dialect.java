@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The SQL that differs between the databases the platform runs on. Everything else the store says is
- * portable: conditional updates, {@code OFFSET ... FETCH NEXT}, identity columns.
+ * portable: conditional updates, {@code OFFSET ... FETCH NEXT}. (No identity column: Derby's identity
+ * generator refuses inserts under contention, "too much contention on sequence".)
  */
 enum Dialect {
     DERBY("CLOB"),
@@ -35,7 +36,7 @@ enum Dialect {
         return List.of("""
                 %2$s aibase_jobs (
                   id VARCHAR(36) NOT NULL PRIMARY KEY,
-                  seq BIGINT GENERATED ALWAYS AS IDENTITY,
+                  seq BIGINT NOT NULL,
                   plugin VARCHAR(64) NOT NULL,
                   job_type VARCHAR(100) NOT NULL,
                   job_name VARCHAR(200) NOT NULL,

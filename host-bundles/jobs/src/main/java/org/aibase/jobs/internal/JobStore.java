@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,7 @@ final class JobStore {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final AtomicLong lastSequence = new AtomicLong();
 
     JobStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -62,11 +64,19 @@ final class JobStore {
     String insert(String plugin, String type, String name, String input, long now) {
         String id = UUID.randomUUID().toString();
         update("store a job", """
-                INSERT INTO aibase_jobs (id, plugin, job_type, job_name, status, progress, progress_message, input_json,
+                INSERT INTO aibase_jobs (id, seq, plugin, job_type, job_name, status, progress, progress_message, input_json,
                   created_at, attempt, run_after, idempotent, max_attempts, backoff_ms)
-                VALUES (?, ?, ?, ?, 'pending', 0, '', ?, ?, 0, ?, FALSE, 1, 0)""",
-                id, plugin, type, name, input, now, now);
+                VALUES (?, ?, ?, ?, ?, 'pending', 0, '', ?, ?, 0, ?, FALSE, 1, 0)""",
+                id, nextSequence(now), plugin, type, name, input, now, now);
         return id;
+    }
+
+    /**
+     * The submission order: the submission time in microseconds, strictly increasing on this node, so
+     * jobs of several nodes interleave by time (as far as the nodes' clocks agree).
+     */
+    private long nextSequence(long nowMillis) {
+        return lastSequence.updateAndGet(last -> Math.max(last + 1, nowMillis * 1000));
     }
 
     Optional<Job> find(String id) {
