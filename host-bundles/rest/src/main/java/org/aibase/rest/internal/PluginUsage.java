@@ -89,21 +89,8 @@ public final class PluginUsage implements PluginUsages {
         json.put("memory_exceeded", load.memoryExceeded());
         json.put("runaways", load.runaways());
         if (limits != null) {
-            json.put("limits", limits(limits));
+            json.put("limits", PluginJson.limits(limits));
         }
-        return json;
-    }
-
-    private static Map<String, Object> limits(ResourceLimits limits) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
-        limits.cpu().ifPresent(v -> json.put("cpu", v));
-        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
-        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
-        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
-        limits.jobs().ifPresent(v -> json.put("jobs", v));
-        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
-        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
         return json;
     }
 }
