@@ -15,6 +15,7 @@ import org.aibase.api.jobs.JobHandler;
 import org.aibase.api.jobs.JobStatus;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -43,13 +44,16 @@ public final class JobPlatform implements JobStatistics {
 
     private final JobEngine engine;
     private final PluginLimits limits;
+    private final Governor governor;
     private final Map<ServiceReference<JobHandler>, HandlerRegistration> registrations = new ConcurrentHashMap<>();
 
     @Activate
     public JobPlatform(BundleContext context, JobsConfiguration configuration, @Reference PluginLimits limits,
+            @Reference Governor governor,
             @Reference(service = DataSource.class, target = "(aibase.database=platform)")
             Map.Entry<Map<String, Object>, DataSource> database) {
         this.limits = limits;
+        this.governor = governor;
         Dialect dialect = Dialect.of(database.getKey().get("aibase.database.dialect"));
         JobStore store = new JobStore(database.getValue(), dialect);
         store.createSchema();
@@ -85,7 +89,8 @@ public final class JobPlatform implements JobStatistics {
         }
         BundleWiring wiring = reference.getBundle().adapt(BundleWiring.class);
         try {
-            HandlerRegistration registration = HandlerRegistration.of(plugin.get().id(), handler,
+            HandlerRegistration registration = HandlerRegistration.of(plugin.get().id(),
+                    new GovernedJobHandler(handler, governor, plugin.get().descriptor()),
                     wiring == null ? null : wiring.getClassLoader(), properties(reference),
                     () -> JobLimits.of(limits.effective(plugin.get().descriptor())));
             if (engine.register(registration)) {

@@ -157,7 +157,7 @@ public final class PluginGovernor implements Governor {
         RunningUnit<Void> running = new RunningUnit<>(unit, budget, limits, System.nanoTime(), null, null, null, active);
         running.begin();
         active.add(running);
-        return running::end;
+        return running;
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.aibase.sandbox.WorkUnit;
  * A unit of a plugin's work between admission and its end: which thread runs it, what that thread
  * has used so far, and whether the governor stopped it. The watchdog samples it while it runs.
  */
-final class RunningUnit<T> implements Runnable {
+final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Accounted {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -40,7 +40,7 @@ final class RunningUnit<T> implements Runnable {
     private long lastAllocated;
     private boolean finished;
     private long stoppedAt;
-    private String stopReason;
+    private GovernorException stopReason;
     private boolean runawayReported;
 
     /**
@@ -96,6 +96,16 @@ final class RunningUnit<T> implements Runnable {
             current.setContextClassLoader(unit.loader());
         }
         return true;
+    }
+
+    @Override
+    public synchronized java.util.Optional<GovernorException> stopped() {
+        return java.util.Optional.ofNullable(stopReason);
+    }
+
+    @Override
+    public void close() {
+        end();
     }
 
     /** The unit's thread is done with it: final accounting, the slot back, no interrupt left behind. */
@@ -156,7 +166,7 @@ final class RunningUnit<T> implements Runnable {
                 return false;
             }
             stoppedAt = now;
-            stopReason = why.getMessage();
+            stopReason = why;
             started = thread != null;
         }
         // the caller's answer first: interrupted work that then returns a value must not win the race
@@ -184,6 +194,6 @@ final class RunningUnit<T> implements Runnable {
         }
         runawayReported = true;
         return unit.name() + " ignored its interrupt: still running " + (now - stoppedAt) / 1_000_000
-                + " ms after it was stopped (" + stopReason + ")";
+                + " ms after it was stopped (" + stopReason.getMessage() + ")";
     }
 }
