@@ -69,12 +69,19 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
             active.remove(this); // stopped before a thread took it up: its caller has the answer already
             return;
         }
+        T value = null;
+        Throwable failure = null;
         try {
-            result.complete(work.call());
-        } catch (Throwable failure) {
-            result.completeExceptionally(failure);
+            value = work.call();
+        } catch (Throwable e) {
+            failure = e;
         } finally {
-            end();
+            end(); // accounted and the slot back before the caller hears of it
+        }
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(failure);
         }
     }
 
@@ -157,9 +164,10 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
     /**
      * Stops the unit: its caller gets the failure at once and its thread is interrupted.
      *
+     * @param counter the plugin's counter of this reason, counted once when the unit is stopped
      * @return false when it had already finished or been stopped
      */
-    boolean stop(GovernorException why, long now) {
+    boolean stop(GovernorException why, long now, java.util.concurrent.atomic.LongAdder counter) {
         boolean started;
         synchronized (this) {
             if (finished || stoppedAt != 0) {
@@ -169,6 +177,7 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
             stopReason = why;
             started = thread != null;
         }
+        counter.increment(); // counted before the caller hears of it
         // the caller's answer first: interrupted work that then returns a value must not win the race
         if (result != null) {
             result.completeExceptionally(why);
