@@ -114,7 +114,7 @@
         }
         var file = input.files[0];
         show('info', 'Uploading ' + file.name + ' ...');
-        post('/upload', file, 'application/java-archive').then(function (answer) {
+        post('/upload?file=' + encodeURIComponent(file.name), file, 'application/java-archive').then(function (answer) {
             if (answer.ok) {
                 show('info', 'Installed ' + answer.json.id + ' from ' + file.name + ': '
                     + String(answer.json.state).toUpperCase() + (answer.json.reason ? ' (' + answer.json.reason + ')' : ''));

@@ -136,7 +136,7 @@ public final class AiPluginsPage extends AbstractServlet {
             ConsoleActions.Answer answer;
             Matcher plugin = PLUGIN_ACTION.matcher(path);
             if (path.equals("/upload")) {
-                answer = actions.upload(request.getContentType(), request.getContentLengthLong(), request.getInputStream());
+                answer = actions.upload(request.getParameter("file"), request.getContentType(), request.getContentLengthLong(), request.getInputStream());
             } else if (plugin.matches()) {
                 String id = plugin.group(1);
                 answer = switch (plugin.group(2)) {

@@ -54,8 +54,8 @@ final class ConsoleActions {
     }
 
     /** Validates and installs an uploaded JAR under its id's file name, as {@code POST /api/v1/plugins} does. */
-    Answer upload(String contentType, long length, InputStream body) throws IOException {
-        try (JarStaging.StagedJar jar = staging.stage(contentType, length, body)) {
+    Answer upload(String uploadedName, String contentType, long length, InputStream body) throws IOException {
+        try (JarStaging.StagedJar jar = staging.stage(uploadedName, contentType, length, body)) {
             ValidationReport report = registry.validate(jar.path());
             String fileName = report.descriptor().filter(d -> report.valid()).map(d -> d.id() + ".jar")
                     .orElseThrow(() -> new RegistryException(RegistryException.Kind.INVALID,

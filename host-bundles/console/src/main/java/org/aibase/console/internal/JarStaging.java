@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Streams an uploaded JAR (the request body) to a staging file and stops at the size limit, so an
@@ -18,11 +19,15 @@ final class JarStaging {
 
     static final Set<String> CONTENT_TYPES = Set.of("application/java-archive", "application/octet-stream");
 
-    /** A staged file, deleted on close unless the registry moved it away. */
+    /** A plain JAR file name as the browser sends it; anything else is staged as {@code upload.jar}. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.jar");
+
+    /** A staged file in a folder of its own (so reports name the uploaded file), deleted on close unless moved. */
     record StagedJar(Path path) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             Files.deleteIfExists(path);
+            Files.deleteIfExists(path.getParent());
         }
     }
 
@@ -43,7 +48,7 @@ final class JarStaging {
      *
      * @throws ActionException 415 for another content type, 413 past the limit, 400 for an empty body
      */
-    StagedJar stage(String contentType, long declaredLength, InputStream body) throws IOException {
+    StagedJar stage(String fileName, String contentType, long declaredLength, InputStream body) throws IOException {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!CONTENT_TYPES.contains(type)) {
             throw new ActionException(415, "unsupported_media_type", "Send the JAR as the body with Content-Type "
@@ -53,7 +58,8 @@ final class JarStaging {
         if (declaredLength > maxBytes) {
             throw tooLarge();
         }
-        StagedJar jar = new StagedJar(Files.createTempFile(folder, "upload-", ".jar"));
+        String name = fileName != null && FILE_NAME.matcher(fileName).matches() ? fileName : "upload.jar";
+        StagedJar jar = new StagedJar(Files.createTempDirectory(folder, "upload-").resolve(name));
         try (OutputStream out = Files.newOutputStream(jar.path())) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;

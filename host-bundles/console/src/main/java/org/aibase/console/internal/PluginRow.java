@@ -22,7 +22,7 @@ record PluginRow(PluginRecord record, Map<String, Object> usage, RequestRates.Ra
         OptionalLong tokensLastHour, OptionalLong tokenBudget) {
 
     PluginRow {
-        usage = Map.copyOf(usage);
+        usage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(usage)); // keeps the API's order
     }
 
     /** The id, or the file name of a refused file without a readable id. */

@@ -1,6 +1,6 @@
 package org.aibase.console.internal;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +38,7 @@ final class PluginRows {
     }
 
     private PluginRow row(PluginRecord record, PluginUsages usages, Map<String, TokenWindow> windows, long now) {
-        Map<String, Object> usage = new HashMap<>();
+        Map<String, Object> usage = new LinkedHashMap<>();
         if (usages != null) {
             record.id().flatMap(usages::of).ifPresent(usage::putAll);
         }
