@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -88,20 +89,23 @@ class ConsoleBrowserIT {
         // HTTP Basic, as the console asks for it: credentials in the first URL sign the browser in for the realm
         browser.get(base.replace("http://", "http://" + user + ":" + password + "@") + "/system/console/aibase/data.json");
         browser.get(base + "/system/console/aibase");
+        // the table is replaced on every refresh: elements found in it may go stale, so look again
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
 
-        WebElement hello = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plugin-hello")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plugin-hello")));
         assertTrue(browser.getTitle().contains("AI Plugins"), browser.getTitle());
-        assertEquals("active", hello.getDomAttribute("data-state"));
-        assertTrue(hello.findElement(By.cssSelector("td.aibase-state")).getText().startsWith("ACTIVE"));
+        wait.until(d -> d.findElement(By.cssSelector("#plugin-hello td.aibase-state")).getText().startsWith("ACTIVE"));
+        assertEquals("active", wait.until(d -> d.findElement(By.id("plugin-hello")).getDomAttribute("data-state")));
 
         browser.findElement(By.id("stop-hello")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("plugin-hello"), "data-state", "stopped"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("aibase-message"), "STOPPED"));
-        assertTrue(browser.findElement(By.cssSelector("#plugin-hello td.aibase-state")).getText().startsWith("STOPPED"));
+        wait.until(d -> d.findElement(By.cssSelector("#plugin-hello td.aibase-state")).getText().startsWith("STOPPED"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-hello"))).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("plugin-hello"), "data-state", "active"));
+        wait.until(d -> d.findElement(By.cssSelector("#plugin-hello td.aibase-state")).getText().startsWith("ACTIVE"));
 
         Path bad = Files.writeString(home.resolve("broken-plugin.jar"), "this is not a zip file");
         browser.findElement(By.id("aibase-jar")).sendKeys(bad.toString());
