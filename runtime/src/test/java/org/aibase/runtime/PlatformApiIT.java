@@ -166,7 +166,10 @@ class PlatformApiIT {
     void stopsAndStartsAPlugin() throws Exception {
         assertError(post("/plugins/hello/stop", USER, null), 403, null);
         assertEquals("stopped", json(post("/plugins/hello/stop", ADMIN, null)).path("state").asText());
-        assertEquals(404, Http.await(api + "/hello/greeting", USER, r -> r.statusCode() == 404, WAIT).statusCode());
+        // a stopped plugin's URLs say so, with its state, instead of a bare 404
+        HttpResponse<String> stopped = Http.await(api + "/hello/greeting", USER, r -> r.statusCode() == 503, WAIT);
+        assertError(stopped, 503, "plugin_unavailable");
+        assertEquals("stopped", json(stopped).path("error").path("details").path("state").asText(), stopped.body());
         assertEquals("active", json(post("/plugins/hello/start", ADMIN, null)).path("state").asText());
         assertEquals(200, Http.await(api + "/hello/greeting", USER, r -> r.statusCode() == 200, WAIT).statusCode());
         assertError(post("/plugins/nope/start", ADMIN, null), 404, null);

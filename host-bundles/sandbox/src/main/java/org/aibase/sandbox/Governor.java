@@ -37,6 +37,10 @@ public interface Governor {
 
     /** Background work being accounted on its own thread; close it when the work ends. */
     interface Accounted extends AutoCloseable {
+
+        /** Why the governor stopped (interrupted) the work, if it did: e.g. past {@code limits.memory}. */
+        java.util.Optional<GovernorException> stopped();
+
         @Override
         void close();
     }

@@ -9,7 +9,7 @@ package org.aibase.sandbox;
  * @param running units executing now
  * @param waitingForCpu units waiting because the plugin is over {@code limits.cpu}
  * @param slotWaits units that waited for a {@code limits.concurrency} slot
- * @param rejections units refused for want of a slot (429)
+ * @param rejections units refused: no concurrency slot came free (429), or no platform work thread (503)
  * @param cpuWaits units that had to wait for CPU budget
  * @param timeouts units stopped past {@code limits.timeout}
  * @param memoryExceeded units stopped past {@code limits.memory}

@@ -41,6 +41,7 @@ final class AccessPolicy {
             case "plugins" -> Optional.of(plugins(api, method, read));
             case "deployments" -> Optional.of(Role.ADMIN);
             case "llm" -> Optional.of(read ? Role.USER : Role.ADMIN);
+            case "jobs" -> Optional.of(read ? Role.USER : Role.ADMIN);
             default -> Optional.of(Role.USER);
         };
     }

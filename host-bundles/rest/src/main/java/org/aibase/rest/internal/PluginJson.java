@@ -58,7 +58,7 @@ final class PluginJson {
         return json;
     }
 
-    /** The declared limits only, as numbers with their unit in the key (bytes, milliseconds). */
+    /** Limits as numbers with their unit in the key (bytes, milliseconds); only those present. */
     static Map<String, Object> limits(ResourceLimits limits) {
         Map<String, Object> json = new LinkedHashMap<>();
         limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));

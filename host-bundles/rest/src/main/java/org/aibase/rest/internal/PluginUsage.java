@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.deployer.PluginRecord;
+import org.aibase.jobs.JobStatistics;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.rest.usage.PluginUsages;
 import org.aibase.sandbox.Governor;
@@ -15,6 +16,9 @@ import org.aibase.sandbox.PluginLoad;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The usage of one plugin as JSON: what its HTTP resources answered, what its work cost, and its limits. */
 @Component(service = { PluginUsages.class, PluginUsage.class })
@@ -24,6 +28,11 @@ public final class PluginUsage implements PluginUsages {
     private final PluginMeters meters;
     private final Governor governor;
     private final PluginLimits limits;
+
+    // optional: usage answers without the job service (e.g. while its database is unreachable)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobStatistics jobs;
 
     @Activate
     public PluginUsage(@Reference PluginRegistry registry, @Reference PluginMeters meters, @Reference Governor governor,
@@ -46,6 +55,12 @@ public final class PluginUsage implements PluginUsages {
         json.put("id", id);
         json.put("state", record.state().id());
         json.putAll(json(meters.find(id), governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
+        JobStatistics current = jobs;
+        if (current != null) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            current.countsByPlugin().getOrDefault(id, Map.of()).forEach((status, count) -> counts.put(status.id(), count));
+            json.put("jobs", counts);
+        }
         return json;
     }
 
@@ -74,21 +89,8 @@ public final class PluginUsage implements PluginUsages {
         json.put("memory_exceeded", load.memoryExceeded());
         json.put("runaways", load.runaways());
         if (limits != null) {
-            json.put("limits", limits(limits));
+            json.put("limits", PluginJson.limits(limits));
         }
-        return json;
-    }
-
-    private static Map<String, Object> limits(ResourceLimits limits) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
-        limits.cpu().ifPresent(v -> json.put("cpu", v));
-        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
-        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
-        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
-        limits.jobs().ifPresent(v -> json.put("jobs", v));
-        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
-        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
         return json;
     }
 }

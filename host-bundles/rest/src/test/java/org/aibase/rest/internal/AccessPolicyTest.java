@@ -32,6 +32,8 @@ class AccessPolicyTest {
             "GET, /api/v1/hello/greeting, user",
             "POST, /api/v1/hello/anything, user",
             "GET, /api/v1/jobs, user",
+            "GET, /api/v1/jobs/abc/events, user",
+            "DELETE, /api/v1/jobs/abc, admin",
             "GET, /api/v1/nowhere, user",
             // spellings that Jersey matches the same way must need the same role
             "POST, /api/v1//plugins/hello/stop/, admin",

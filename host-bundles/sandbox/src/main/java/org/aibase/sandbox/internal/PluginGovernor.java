@@ -101,7 +101,7 @@ public final class PluginGovernor implements Governor {
         long now = System.nanoTime();
         budgets.values().forEach(budget -> {
             for (RunningUnit<?> waiting; (waiting = budget.waitingForCpu.poll()) != null;) {
-                waiting.stop(stopping, now);
+                waiting.stop(stopping, now, budget.rejections);
             }
         });
     }
@@ -139,7 +139,7 @@ public final class PluginGovernor implements Governor {
         } catch (RejectedExecutionException e) {
             active.remove(running);
             running.stop(new GovernorException(Reason.BUSY, "Every platform work thread is taken; retry shortly",
-                    Map.of("threads", workers.getMaximumPoolSize())), System.nanoTime());
+                    Map.of("threads", workers.getMaximumPoolSize())), System.nanoTime(), running.budget.rejections);
         }
     }
 
@@ -157,7 +157,7 @@ public final class PluginGovernor implements Governor {
         RunningUnit<Void> running = new RunningUnit<>(unit, budget, limits, System.nanoTime(), null, null, null, active);
         running.begin();
         active.add(running);
-        return running::end;
+        return running;
     }
 
     @Override
@@ -191,15 +191,12 @@ public final class PluginGovernor implements Governor {
         for (RunningUnit<?> running : active) {
             running.sample(now);
             if (running.allocated() > running.memoryLimit) {
-                if (running.stop(memoryExceeded(running), now)) {
-                    running.budget.memoryExceeded.increment();
+                if (running.stop(memoryExceeded(running), now, running.budget.memoryExceeded)) {
                     LOG.warn("Plugin {}: {} allocated more than its limit of {} bytes; interrupted",
                             running.budget.pluginId, running.unit.name(), running.memoryLimit);
                 }
             } else if (running.deadline != 0 && now > running.deadline) {
-                if (running.stop(timedOut(running, "did not finish"), now)) {
-                    running.budget.timeouts.increment();
-                }
+                running.stop(timedOut(running, "did not finish"), now, running.budget.timeouts);
             }
             String runaway = running.runaway(now, graceNanos);
             if (runaway != null) {
@@ -219,9 +216,7 @@ public final class PluginGovernor implements Governor {
         for (RunningUnit<?> head; (head = budget.waitingForCpu.peek()) != null;) {
             if (head.deadline != 0 && now > head.deadline) {
                 budget.waitingForCpu.poll();
-                if (head.stop(timedOut(head, "waited for CPU budget (limits.cpu) and did not start"), now)) {
-                    budget.timeouts.increment();
-                }
+                head.stop(timedOut(head, "waited for CPU budget (limits.cpu) and did not start"), now, budget.timeouts);
             } else if (!budget.cpu.over(head.cpuLimit, now)) {
                 budget.waitingForCpu.poll();
                 start(head);

@@ -16,7 +16,7 @@ import org.aibase.sandbox.WorkUnit;
  * A unit of a plugin's work between admission and its end: which thread runs it, what that thread
  * has used so far, and whether the governor stopped it. The watchdog samples it while it runs.
  */
-final class RunningUnit<T> implements Runnable {
+final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Accounted {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -40,7 +40,7 @@ final class RunningUnit<T> implements Runnable {
     private long lastAllocated;
     private boolean finished;
     private long stoppedAt;
-    private String stopReason;
+    private GovernorException stopReason;
     private boolean runawayReported;
 
     /**
@@ -69,12 +69,19 @@ final class RunningUnit<T> implements Runnable {
             active.remove(this); // stopped before a thread took it up: its caller has the answer already
             return;
         }
+        T value = null;
+        Throwable failure = null;
         try {
-            result.complete(work.call());
-        } catch (Throwable failure) {
-            result.completeExceptionally(failure);
+            value = work.call();
+        } catch (Throwable e) {
+            failure = e;
         } finally {
-            end();
+            end(); // accounted and the slot back before the caller hears of it
+        }
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(failure);
         }
     }
 
@@ -96,6 +103,16 @@ final class RunningUnit<T> implements Runnable {
             current.setContextClassLoader(unit.loader());
         }
         return true;
+    }
+
+    @Override
+    public synchronized java.util.Optional<GovernorException> stopped() {
+        return java.util.Optional.ofNullable(stopReason);
+    }
+
+    @Override
+    public void close() {
+        end();
     }
 
     /** The unit's thread is done with it: final accounting, the slot back, no interrupt left behind. */
@@ -121,9 +138,10 @@ final class RunningUnit<T> implements Runnable {
         if (thread == null || finished) {
             return;
         }
-        long id = thread.getId();
-        long cpu = THREADS.getThreadCpuTime(id);
-        long allocated = THREADS.getThreadAllocatedBytes(id);
+        // the unit's own thread takes the cheap current-thread calls; the watchdog looks the thread up
+        boolean own = thread == Thread.currentThread();
+        long cpu = own ? THREADS.getCurrentThreadCpuTime() : THREADS.getThreadCpuTime(thread.getId());
+        long allocated = own ? THREADS.getCurrentThreadAllocatedBytes() : THREADS.getThreadAllocatedBytes(thread.getId());
         if (cpu > lastCpu) {
             budget.cpu.add(cpu - lastCpu, now);
             budget.cpuNanos.add(cpu - lastCpu);
@@ -147,18 +165,20 @@ final class RunningUnit<T> implements Runnable {
     /**
      * Stops the unit: its caller gets the failure at once and its thread is interrupted.
      *
+     * @param counter the plugin's counter of this reason, counted once when the unit is stopped
      * @return false when it had already finished or been stopped
      */
-    boolean stop(GovernorException why, long now) {
+    boolean stop(GovernorException why, long now, java.util.concurrent.atomic.LongAdder counter) {
         boolean started;
         synchronized (this) {
             if (finished || stoppedAt != 0) {
                 return false;
             }
             stoppedAt = now;
-            stopReason = why.getMessage();
+            stopReason = why;
             started = thread != null;
         }
+        counter.increment(); // counted before the caller hears of it
         // the caller's answer first: interrupted work that then returns a value must not win the race
         if (result != null) {
             result.completeExceptionally(why);
@@ -184,6 +204,6 @@ final class RunningUnit<T> implements Runnable {
         }
         runawayReported = true;
         return unit.name() + " ignored its interrupt: still running " + (now - stoppedAt) / 1_000_000
-                + " ms after it was stopped (" + stopReason + ")";
+                + " ms after it was stopped (" + stopReason.getMessage() + ")";
     }
 }

@@ -1,0 +1,23 @@
+package org.aibase.jobs;
+
+import java.util.List;
+import java.util.Map;
+
+import org.aibase.api.jobs.Job;
+import org.aibase.api.jobs.JobStatus;
+
+/** The platform's jobs at a glance, across all plugins and nodes (read from the job store). */
+public interface JobStatistics {
+
+    /** How many jobs each plugin has in each status (plugins without jobs are absent; every status present). */
+    Map<String, Map<JobStatus, Long>> countsByPlugin();
+
+    /** The latest failed jobs, newest first, without input and result. */
+    List<Job> latestFailures(int limit);
+
+    /** This node's stable id. */
+    String nodeId();
+
+    /** How many attempts run on this node now. */
+    int runningHere();
+}

@@ -1,0 +1,10 @@
+/**
+ * For host bundles (the web console, the usage endpoint): read-only job statistics. Plugins never see
+ * this package (it is not on their wiring allow-list).
+ */
+@Export
+@Version("1.0.0")
+package org.aibase.jobs;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
