@@ -48,6 +48,7 @@ class ConsolePageIT {
                 .writeInto(deploy);
         MisbehavingPlugin.withId("doomed").writeInto(deploy);
         MisbehavingPlugins.systemExit().writeInto(deploy);
+        JobsIT.deploy(home, JobTestPlugins.build(Files.createDirectories(home.resolve("work")), "worker", "limits: {jobs: 2}"));
         launcher = RunningLauncher.ready(home);
         console = ConsoleClient.of(launcher);
     }
@@ -77,7 +78,7 @@ class ConsolePageIT {
         assertTrue(html.contains("System.exit"), "the rejected plugin's report names the denied API");
         assertTrue(html.contains("class=\"aibase-event-rejected\""), "the deployment log shows the rejection");
         assertTrue(html.contains("LLM: not configured") && html.contains("org.aibase.llm.provider-NAME.cfg"), html);
-        assertTrue(html.contains("job service not installed"), html);
+        assertTrue(html.contains("id=\"aibase-job-counts\""), "the jobs panel, with the job service installed");
         assertTrue(html.contains("id=\"config-hello\""), "hello's configuration form");
 
         HttpResponse<String> script = console.get("/res/aibase.js");
@@ -104,7 +105,7 @@ class ConsolePageIT {
         assertTrue(hello.path("limits").path("concurrency").asInt() > 0, "effective limits: " + data.body());
         JsonNode json = JSON.readTree(data.body());
         assertFalse(json.path("llm").path("configured").asBoolean());
-        assertFalse(json.path("jobs").path("installed").asBoolean());
+        assertTrue(json.path("jobs").path("installed").asBoolean());
         assertTrue(json.path("deployments").size() >= 3, data.body());
         JsonNode rejected = plugin(json, "uses_exit");
         assertEquals("rejected", rejected.path("state").asText());
@@ -115,6 +116,31 @@ class ConsolePageIT {
         assertTrue(fragment.body().contains("id=\"aibase-plugin-table\""));
         assertFalse(fragment.body().contains("id=\"navmenu\""), "the fragment is the table alone, for the refresh");
         assertTrue(fragment.body().contains("Requests: "), fragment.body());
+    }
+
+    @Test
+    void theJobsPanelCountsJobsByPluginAndStatus() throws Exception {
+        String api = launcher.baseUrl() + "/api/v1";
+        String key = launcher.credential("admin.api.key");
+        Http.await(api + "/plugins/worker", key, r -> r.body().contains("\"active\""), WAIT);
+        HttpResponse<String> submitted = Http.send("POST", api + "/worker/submit?type=slow&count=2&steps=1&ms=10", key,
+                null, null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode counts = null;
+        while (System.nanoTime() < deadline) {
+            counts = JSON.readTree(console.get("/data.json").body()).path("jobs").path("counts_by_plugin").path("worker");
+            if (counts.path("completed").asInt() == 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(2, counts.path("completed").asInt(), String.valueOf(counts));
+        String html = console.get("").body();
+        assertTrue(html.matches("(?s).*<tr id=\"jobs-worker\"><td>worker</td><td>0</td><td>0</td><td>2</td>.*"),
+                "pending, running, completed: " + html);
+        assertTrue(html.matches("(?s).*<tr id=\"plugin-worker\".*?Jobs: 0 running, 0 queued, 0 failed \\(limit 2 at once\\).*"),
+                "the plugin's row shows its jobs against its limit");
     }
 
     @Test

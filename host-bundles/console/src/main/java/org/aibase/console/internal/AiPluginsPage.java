@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aibase.deployer.PluginConfigurations;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.deployer.RegistryException;
+import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.LlmStatus;
 import org.aibase.llm.LlmUsage;
 import org.aibase.rest.usage.PluginUsages;
@@ -73,6 +74,9 @@ public final class AiPluginsPage extends AbstractServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LlmUsage llmUsage;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobStatistics jobs;
 
     @Activate
     public AiPluginsPage(BundleContext context, ConsoleSettings settings, @Reference PluginRegistry registry,
@@ -95,7 +99,7 @@ public final class AiPluginsPage extends AbstractServlet {
         switch (path) {
             case "/data.json" -> {
                 Map<String, Object> data = PageJson.of(snapshot(), registry.deployments(0, DeploymentLogTable.SHOWN),
-                        llmStatus);
+                        llmStatus, jobs);
                 writeJson(response, 200, data);
             }
             case "/fragment/plugins" -> {
@@ -119,7 +123,7 @@ public final class AiPluginsPage extends AbstractServlet {
                 out -> PluginsTable.render(plugins, out),
                 out -> DeploymentLogTable.render(registry.deployments(0, DeploymentLogTable.SHOWN), plugins, out),
                 out -> LlmPanel.render(llmStatus, llmUsage, out),
-                JobsPanel::render,
+                out -> JobsPanel.render(jobs, out),
                 out -> configForms.render(plugins, configurations, out)));
         response.getWriter().write(html.toString());
     }

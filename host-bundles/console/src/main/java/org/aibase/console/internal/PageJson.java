@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.DeploymentPage;
+import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.EndpointStatus;
 import org.aibase.llm.LlmStatus;
 
@@ -18,7 +19,8 @@ final class PageJson {
     private PageJson() {
     }
 
-    static Map<String, Object> of(List<PluginRow> rows, DeploymentPage deployments, LlmStatus llm) {
+    /** @param llm the LLM status, or null; @param jobs the job statistics, or null */
+    static Map<String, Object> of(List<PluginRow> rows, DeploymentPage deployments, LlmStatus llm, JobStatistics jobs) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("plugins", rows.stream().map(PageJson::plugin).toList());
         json.put("deployments", deployments.events().stream().map(PageJson::event).toList());
@@ -29,7 +31,7 @@ final class PageJson {
         llmJson.put("configured", !endpoints.isEmpty());
         llmJson.put("endpoints", endpoints.stream().map(PageJson::endpoint).toList());
         json.put("llm", llmJson);
-        json.put("jobs", Map.of("installed", false, "message", JobsPanel.NOT_INSTALLED));
+        json.put("jobs", jobs(jobs));
         return json;
     }
 
@@ -50,6 +52,33 @@ final class PageJson {
         json.put("llm_tokens_last_hour", row.tokensLastHour().isPresent() ? row.tokensLastHour().getAsLong() : null);
         json.put("llm_tokens_budget", row.tokenBudget().isPresent() ? row.tokenBudget().getAsLong() : null);
         json.put("report", row.record().report().filter(r -> !r.valid()).map(r -> r.toMap()).orElse(null));
+        return json;
+    }
+
+    private static Map<String, Object> jobs(JobStatistics jobs) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("installed", jobs != null);
+        if (jobs == null) {
+            json.put("message", JobsPanel.NOT_INSTALLED);
+            return json;
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        jobs.countsByPlugin().forEach((plugin, byStatus) -> {
+            Map<String, Long> row = new LinkedHashMap<>();
+            byStatus.forEach((status, n) -> row.put(status.id(), n));
+            counts.put(plugin, row);
+        });
+        json.put("counts_by_plugin", counts);
+        json.put("latest_failures", jobs.latestFailures(JobsPanel.FAILURES_SHOWN).stream().map(job -> {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("id", job.id());
+            failure.put("plugin", job.plugin());
+            failure.put("type", job.type());
+            failure.put("name", job.name());
+            failure.put("error", job.error().orElse(null));
+            failure.put("finished_at", job.finishedAt().map(Object::toString).orElse(null));
+            return failure;
+        }).toList());
         return json;
     }
 

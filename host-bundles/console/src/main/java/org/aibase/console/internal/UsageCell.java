@@ -42,8 +42,18 @@ final class UsageCell {
                 ? " of " + row.tokenBudget().getAsLong() : " (no budget)"));
         line(html, "storage", "Storage", "not measured" + (limits.get("storage_bytes") instanceof Number s
                 ? " (quota " + Figures.bytes(s.longValue()) + ")" : ""));
-        line(html, "jobs", "Jobs", "job service not installed" + (limits.get("jobs") instanceof Number j
+        line(html, "jobs", "Jobs", jobs(row.usage().get("jobs")) + (limits.get("jobs") instanceof Number j
                 ? " (limit " + j.longValue() + " at once)" : ""));
+    }
+
+    /** The usage's {@code jobs} counts by status, present only with the job service. */
+    private static String jobs(Object counts) {
+        if (!(counts instanceof Map<?, ?> byStatus)) {
+            return JobsPanel.NOT_INSTALLED;
+        }
+        return (byStatus.get("running") instanceof Number r ? r.longValue() : 0) + " running, "
+                + (byStatus.get("pending") instanceof Number p ? p.longValue() : 0) + " queued, "
+                + (byStatus.get("failed") instanceof Number f ? f.longValue() : 0) + " failed";
     }
 
     private static String against(Map<String, Object> limits, String key) {
