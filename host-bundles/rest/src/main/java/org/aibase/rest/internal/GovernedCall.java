@@ -10,8 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.ws.rs.core.Response;
 
-import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.deployer.PluginRegistry;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.WorkUnit;
@@ -28,18 +26,14 @@ import org.glassfish.jersey.process.internal.RequestScope;
 final class GovernedCall implements InvocationHandler {
 
     private final Governor governor;
-    private final PluginDescriptor plugin;
-    private final ClassLoader loader;
-    private final PluginRegistry registry;
+    private final WorkUnit unit;
     private final GovernorSwitch governorSwitch;
     private final RequestScope requestScope;
 
-    GovernedCall(Governor governor, PluginDescriptor plugin, ClassLoader loader, PluginRegistry registry,
-            GovernorSwitch governorSwitch, RequestScope requestScope) {
+    /** @param unit what every call of this method is to the governor (made once: calls are many) */
+    GovernedCall(Governor governor, WorkUnit unit, GovernorSwitch governorSwitch, RequestScope requestScope) {
         this.governor = governor;
-        this.plugin = plugin;
-        this.loader = loader;
-        this.registry = registry;
+        this.unit = unit;
         this.governorSwitch = governorSwitch;
         this.requestScope = requestScope;
     }
@@ -49,9 +43,6 @@ final class GovernedCall implements InvocationHandler {
         if (!governorSwitch.enabled()) {
             return method.invoke(resource, args);
         }
-        String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.REQUEST, name, loader,
-                reason -> registry.quarantine(plugin.id(), reason));
         CompletableFuture<Object> answer = new CompletableFuture<>();
         // the request's scope goes along: @Context proxies in the resource resolve on the governor's thread too
         RequestContext request = requestScope.referenceCurrent();

@@ -9,6 +9,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.sandbox.CallingPlugin;
 import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.WorkUnit;
 import org.glassfish.jersey.process.internal.RequestScope;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Parameter;
@@ -49,8 +50,11 @@ final class GovernedInvocations implements ResourceMethodInvocationHandlerProvid
             return null;
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        return new GovernedCall(governor, plugin.get().descriptor(), wiring == null ? null : wiring.getClassLoader(),
-                registry, governorSwitch, requestScope.get());
+        String id = plugin.get().id();
+        WorkUnit unit = new WorkUnit(plugin.get().descriptor(), WorkUnit.Kind.REQUEST,
+                method.getHandlingMethod().getDeclaringClass().getSimpleName() + "." + method.getHandlingMethod().getName(),
+                wiring == null ? null : wiring.getClassLoader(), reason -> registry.quarantine(id, reason));
+        return new GovernedCall(governor, unit, governorSwitch, requestScope.get());
     }
 
     private static boolean exempt(Invocable method) {
