@@ -1,0 +1,130 @@
+package org.aibase.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * The real platform bundle set in Felix: a plugin that used JPA (its factory created, a row written
+ * and read) leaves nothing behind once it is removed: the platform closes its EntityManagerFactory,
+ * and its class loader is garbage collected.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PersistenceClassLoaderIT {
+
+    private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
+    private static final Duration REGISTRATION = Duration.ofSeconds(60);
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        RuntimeHome home = new RuntimeHome(Files.createTempDirectory("aibase-it")).prepare();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // built here, outside the framework, where the compiler finds the API JARs
+        Path plugin = PersistenceTestPlugins.build(Files.createTempDirectory("aibase-gc-plugin"), "keeper",
+                "http, storage", "");
+        LaunchOptions launch = new LaunchOptions(home.root(), Optional.of(port), Optional.empty());
+        ConsoleCredentials console = ConsoleCredentials.loadOrCreate(home.credentials());
+        List<Option> options = new ArrayList<>();
+        FrameworkProperties.of(launch, home, console).forEach((key, value) -> options.add(
+                key.equals(SYSTEM_PACKAGES_EXTRA) ? systemPackages(value.split(",")) : frameworkProperty(key).value(value)));
+        for (PlatformBundle platformBundle : PlatformBundleSet.fromFolder(Path.of(System.getProperty("aibase.test.bundles")))) {
+            Path file = Path.of(System.getProperty("aibase.test.bundles"), platformBundle.name());
+            options.add(bundle(file.toUri().toString())
+                    .startLevel(platformBundle.startLevel())
+                    .start(!platformBundle.isFragment()));
+        }
+        options.add(junitBundles());
+        options.add(systemProperty("aibase.test.jpa.plugin").value(plugin.toString()));
+        options.add(RuntimeLoggingOption.quiet());
+        return options.toArray(Option[]::new);
+    }
+
+    @Test
+    public void aRemovedPluginsClassLoaderIsCollectedOnceItsFactoryIsClosed() throws Exception {
+        Path deploy = Path.of(context.getProperty("aibase.deploy.dir"));
+        String notes = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/api/v1/keeper/notes";
+        String key = context.getProperty("aibase.admin.api.key");
+
+        Files.copy(Path.of(System.getProperty("aibase.test.jpa.plugin")), deploy.resolve("keeper.jar"));
+        HttpResponse<String> ready = Http.await(notes, key, r -> r.statusCode() == 200, REGISTRATION);
+        assertEquals(ready.body(), 200, ready.statusCode());
+        HttpResponse<String> written = Http.send("POST", notes, key, "text/plain",
+                HttpRequest.BodyPublishers.ofString("kept for a while"));
+        assertEquals(written.body(), 200, written.statusCode());
+        assertTrue(Http.get(notes, key).body(), Http.get(notes, key).body().contains("kept for a while"));
+
+        WeakReference<ClassLoader> loader = new WeakReference<>(keeper().adapt(BundleWiring.class).getClassLoader());
+        assertTrue("the entity class came from the plugin", loader.get().loadClass("org.example.keeper.Note") != null);
+
+        Files.delete(deploy.resolve("keeper.jar"));
+        assertEquals(404, Http.await(notes, key, r -> r.statusCode() == 404, REGISTRATION).statusCode());
+        awaitUninstalled();
+        refresh(); // drops the wiring of a removed bundle, if the deployer has not already
+
+        for (int i = 0; i < 50 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertNull("the removed plugin's class loader is still reachable", loader.get());
+    }
+
+    private Bundle keeper() {
+        return List.of(context.getBundles()).stream()
+                .filter(b -> "org.example.keeper".equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("keeper is not installed"));
+    }
+
+    private void awaitUninstalled() throws InterruptedException {
+        long deadline = System.nanoTime() + REGISTRATION.toNanos();
+        while (List.of(context.getBundles()).stream().anyMatch(b -> "org.example.keeper".equals(b.getSymbolicName()))) {
+            assertTrue("keeper was not uninstalled", System.nanoTime() < deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private void refresh() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> done.countDown());
+        assertTrue("refresh did not finish", done.await(60, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,10 @@
+package org.aibase.runtime;
+
+/** {@link PersistenceScenarios} on the default database: embedded Derby under {@code data/db}. */
+class PersistenceIT extends PersistenceScenarios {
+
+    @Override
+    String databaseConfiguration() {
+        return "type=derby";
+    }
+}
