@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -28,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The analytics page ({@code /api/v1/analytics/ui/}) in a real headless Chromium against the running
- * launcher: sign in with an API key (the platform's session cookie and its CSRF token), upload the
+ * launcher: sign in (the platform's session cookie, then the page's own sign-in for the session's
+ * CSRF token), upload the
  * golden CSV, watch the job complete in the polled list, open it, and find pandas' numbers in the
  * statistics table and the charts drawn as SVG. A screenshot is saved as
  * {@code runtime/target/analytics-page.png}.
@@ -64,14 +66,23 @@ class AnalyticsBrowserIT {
             WebDriver browser = new ChromeDriver(service, options);
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-                browser.get(api + "/analytics/ui/");
+                // the page itself needs a session: sign in as a browser does, POST /api/v1/session from the
+                // same origin (a public URL of it), which sets the HttpOnly session cookie
+                browser.get(api + "/health");
+                Object signIn = ((JavascriptExecutor) browser).executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/v1/session', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({key: arguments[0]})}).then(r => done(r.status), e => done(String(e)));", USER);
+                assertEquals(200L, signIn, "signed in");
+                assertTrue(browser.manage().getCookieNamed("aibase_session") != null, "the session cookie is set");
 
-                // without a session the jobs cannot be read: the page asks for a key
+                // the cookie reads; uploading also needs the session's CSRF token, which this tab does not
+                // have yet: the page asks for the key once and keeps the token
+                browser.get(api + "/analytics/ui/");
                 WebElement key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin input[name=key]")));
                 key.sendKeys(USER);
                 browser.findElement(By.cssSelector("#signin button")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload input[type=file]")));
-                assertTrue(browser.manage().getCookieNamed("aibase_session") != null, "signed in by the session cookie");
 
                 browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(csv.toString());
                 browser.findElement(By.cssSelector("#upload input[name=name]")).sendKeys("golden sales");
