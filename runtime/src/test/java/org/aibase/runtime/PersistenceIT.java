@@ -7,4 +7,9 @@ class PersistenceIT extends PersistenceScenarios {
     String databaseConfiguration() {
         return "type=derby";
     }
+
+    @Override
+    String maxTableName() {
+        return "Derby accepts at most 128";
+    }
 }

@@ -40,6 +40,11 @@ class PersistencePostgresIT extends PersistenceScenarios {
         return "type=postgresql\nurl=" + postgres.getJdbcUrl("postgres", "postgres") + "\nuser=postgres\npool.size=5";
     }
 
+    @Override
+    String maxTableName() {
+        return "PostgreSQL accepts at most 63";
+    }
+
     /** Each plugin's tables carry its prefix; the registry says whose they are. */
     @Override
     void checkTables() throws SQLException {

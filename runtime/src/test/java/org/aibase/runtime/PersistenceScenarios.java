@@ -34,8 +34,14 @@ abstract class PersistenceScenarios {
     @TempDir
     Path work;
 
+    /** 130 characters: too long for Derby (128) and PostgreSQL (63) alike. */
+    private static final String LONG_TABLE = "N".repeat(130);
+
     /** The lines of {@code config/org.aibase.persistence.cfg} besides the measuring interval. */
     abstract String databaseConfiguration();
+
+    /** How the error names the database's limit, e.g. {@code Derby accepts at most 128}. */
+    abstract String maxTableName();
 
     /** What the database itself says about the tables, checked after the first run; nothing by default. */
     void checkTables() throws Exception {
@@ -52,6 +58,7 @@ abstract class PersistenceScenarios {
         deploy(home, PersistenceTestPlugins.build(work, "beta", "http, storage", ""));
         deploy(home, PersistenceTestPlugins.build(work, "tiny", "http, storage", "limits: {storage: 1KB}"));
         deploy(home, PersistenceTestPlugins.build(work, "nostore", "http", ""));
+        deploy(home, PersistenceTestPlugins.build(work, "longnames", "http, storage", "", LONG_TABLE));
 
         try (RunningLauncher launcher = RunningLauncher.ready(home)) {
             String api = launcher.baseUrl() + "/api/v1";
@@ -75,6 +82,14 @@ abstract class PersistenceScenarios {
             assertTrue(error.path("used").asLong() > 1024, refused.body());
             assertTrue(error.path("message").asText().contains("uses " + error.path("used").asLong()
                     + " bytes of its storage limit of 1024 bytes"), refused.body());
+
+            awaitAnswer(api, "longnames", "name_too_long");
+            HttpResponse<String> tooLong = post(api + "/longnames/notes", "never stored");
+            assertEquals(503, tooLong.statusCode(), tooLong.body());
+            assertEquals("name_too_long", json(tooLong).path("error").path("code").asText(), tooLong.body());
+            int bytes = "LONGNAMES_".length() + LONG_TABLE.length();
+            assertTrue(json(tooLong).path("error").path("message").asText().startsWith("table 'LONGNAMES_" + LONG_TABLE
+                    + "' of org.example.longnames.Note is " + bytes + " bytes long; " + maxTableName()), tooLong.body());
 
             JsonNode nostore = plugin(api, "nostore.jar");
             assertEquals("rejected", nostore.path("state").asText(), nostore.toString());
@@ -133,8 +148,15 @@ abstract class PersistenceScenarios {
 
     /** Waits until the plugin is active and its notes resource answers. */
     private static void awaitActive(String api, String id) throws Exception {
-        HttpResponse<String> last = Http.await(api + "/" + id + "/notes", USER, r -> r.statusCode() == 200, WAIT);
-        if (last.statusCode() != 200) {
+        awaitAnswer(api, id, "");
+    }
+
+    /** Waits until the plugin's notes resource answers 200, or its own error with this code when not empty. */
+    private static void awaitAnswer(String api, String id, String errorCode) throws Exception {
+        String expected = "\"code\":\"" + errorCode + "\"";
+        HttpResponse<String> last = Http.await(api + "/" + id + "/notes", USER,
+                r -> errorCode.isEmpty() ? r.statusCode() == 200 : r.body().contains(expected), WAIT);
+        if (errorCode.isEmpty() ? last.statusCode() != 200 : !last.body().contains(expected)) {
             throw new AssertionError(id + " did not answer within " + WAIT + ": " + last.statusCode() + " "
                     + last.body() + "\n" + Http.get(api + "/plugins", ADMIN).body());
         }

@@ -35,8 +35,10 @@ final class PersistenceTestPlugins {
             import jakarta.persistence.FetchType;
             import jakarta.persistence.GeneratedValue;
             import jakarta.persistence.Id;
+            import jakarta.persistence.Table;
 
             @Entity
+            %2$s
             public class Note {
                 @Id
                 @GeneratedValue
@@ -96,17 +98,26 @@ final class PersistenceTestPlugins {
                             em.close();
                         }
                     } catch (StorageException e) {
-                        int status = e.code().equals(StorageException.QUOTA_EXCEEDED) ? 413 : 503;
-                        return Response.status(status).type("application/json").entity(Map.of("error", Map.of(
-                                "code", e.code(), "message", e.getMessage(), "used", e.usedBytes(),
-                                "limit", e.quotaBytes()))).build();
+                        return error(e);
                     }
+                }
+
+                private static Response error(StorageException e) {
+                    int status = e.code().equals(StorageException.QUOTA_EXCEEDED) ? 413 : 503;
+                    return Response.status(status).type("application/json").entity(Map.of("error", Map.of(
+                            "code", e.code(), "message", e.getMessage(), "used", e.usedBytes(),
+                            "limit", e.quotaBytes()))).build();
                 }
 
                 @GET
                 @Produces("application/json")
                 public Response list() {
-                    EntityManager em = persistence.entityManagerFactory().createEntityManager();
+                    EntityManager em;
+                    try {
+                        em = persistence.entityManagerFactory().createEntityManager();
+                    } catch (StorageException e) {
+                        return error(e);
+                    }
                     try {
                         List<Map<String, Object>> notes = new ArrayList<>();
                         for (Note note : em.createQuery("SELECT n FROM Note n ORDER BY n.id", Note.class).getResultList()) {
@@ -151,9 +162,15 @@ final class PersistenceTestPlugins {
 
     /** Writes a plugin JAR with the given id, permissions (e.g. {@code http, storage}) and extra descriptor lines. */
     static Path build(Path work, String id, String permissions, String descriptorExtra) throws IOException {
+        return build(work, id, permissions, descriptorExtra, "");
+    }
+
+    /** The same, with the entity's table named {@code table} ({@code @Table(name = ...)}) unless empty. */
+    static Path build(Path work, String id, String permissions, String descriptorExtra, String table) throws IOException {
         Path sources = Files.createDirectories(work.resolve(id + "-src/org/example/" + id));
         Path classes = Files.createDirectories(work.resolve(id + "-classes"));
-        compile(classes, Files.writeString(sources.resolve("Note.java"), ENTITY.formatted(id)),
+        String tableAnnotation = table.isEmpty() ? "" : "@Table(name = \"" + table + "\")";
+        compile(classes, Files.writeString(sources.resolve("Note.java"), ENTITY.formatted(id, tableAnnotation)),
                 Files.writeString(sources.resolve("NotesResource.java"), RESOURCE.formatted(id)));
 
         Manifest manifest = new Manifest();

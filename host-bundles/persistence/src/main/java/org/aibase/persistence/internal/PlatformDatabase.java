@@ -100,6 +100,10 @@ public final class PlatformDatabase {
         // a network database that is down at start must not keep the platform from starting:
         // connections are made when asked for, and fail then with the database's own message
         config.setInitializationFailTimeout(-1);
+        // explicit, the default of Derby and PostgreSQL alike: when the pool has to detect it and the very
+        // first connection fails (a Derby network server still creating its database), HikariCP keeps
+        // setting isolation -1 on every later connection, and none is ever handed out
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         if (!settings.user().isEmpty()) {
             config.setUsername(settings.user());
             config.setPassword(settings.password());

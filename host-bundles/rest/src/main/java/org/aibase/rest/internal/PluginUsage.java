@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.jobs.JobStatistics;
+import org.aibase.persistence.StorageUsage;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.rest.usage.PluginUsages;
 import org.aibase.sandbox.Governor;
@@ -34,6 +35,10 @@ public final class PluginUsage implements PluginUsages {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile JobStatistics jobs;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StorageUsage storage;
+
     @Activate
     public PluginUsage(@Reference PluginRegistry registry, @Reference PluginMeters meters, @Reference Governor governor,
             @Reference PluginLimits limits) {
@@ -55,6 +60,11 @@ public final class PluginUsage implements PluginUsages {
         json.put("id", id);
         json.put("state", record.state().id());
         json.putAll(json(meters.find(id), governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
+        StorageUsage measured = storage;
+        if (measured != null) {
+            // measured periodically by the persistence service: approximate by design
+            json.put("storage_bytes", measured.usedBytes(id));
+        }
         JobStatistics current = jobs;
         if (current != null) {
             Map<String, Object> counts = new LinkedHashMap<>();

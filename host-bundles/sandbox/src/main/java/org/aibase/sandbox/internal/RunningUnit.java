@@ -138,9 +138,10 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
         if (thread == null || finished) {
             return;
         }
-        long id = thread.getId();
-        long cpu = THREADS.getThreadCpuTime(id);
-        long allocated = THREADS.getThreadAllocatedBytes(id);
+        // the unit's own thread takes the cheap current-thread calls; the watchdog looks the thread up
+        boolean own = thread == Thread.currentThread();
+        long cpu = own ? THREADS.getCurrentThreadCpuTime() : THREADS.getThreadCpuTime(thread.getId());
+        long allocated = own ? THREADS.getCurrentThreadAllocatedBytes() : THREADS.getThreadAllocatedBytes(thread.getId());
         if (cpu > lastCpu) {
             budget.cpu.add(cpu - lastCpu, now);
             budget.cpuNanos.add(cpu - lastCpu);

@@ -158,10 +158,12 @@ class PluginGovernorTest {
 
     @Test
     void workWaitingForCpuPastItsTimeoutFails() throws Exception {
-        WorkUnit unit = unit("starved", "limits: {cpu: 0.02, timeout: 500ms}", WorkUnit.Kind.REQUEST);
-        governor.submit(unit, () -> burn(300)).handle((v, e) -> v).get(10, TimeUnit.SECONDS);
+        // the same plugin: the burn with room to finish, then a request with a short timeout
+        WorkUnit burner = unit("starved", "limits: {cpu: 0.02, timeout: 30s}", WorkUnit.Kind.REQUEST);
+        WorkUnit impatient = unit("starved", "limits: {cpu: 0.02, timeout: 500ms}", WorkUnit.Kind.REQUEST);
+        governor.submit(burner, () -> burn(300)).get(10, TimeUnit.SECONDS);
 
-        GovernorException failure = failure(governor.submit(unit, () -> true));
+        GovernorException failure = failure(governor.submit(impatient, () -> true));
 
         assertEquals(Reason.TIMEOUT, failure.reason());
         assertTrue(failure.getMessage().contains("CPU"), failure.getMessage());
