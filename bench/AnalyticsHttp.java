@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * deploy folder), {@code POST /api/v1/analytics/analyze} with RECORDS records (the generator of
  * {@link AnalyticsThroughput}), then {@code GET /jobs/{id}} every 10 ms until the job completed.
  * Reports the answer time of the POST and the time to the completed job, over ROUNDS rounds after
- * two unmeasured ones.
- * Usage: java -cp CLASSES AnalyticsHttp RUNTIME_JAR ANALYTICS_JAR RECORDS ROUNDS
+ * WARMUP (2) unmeasured ones.
+ * Usage: java -cp CLASSES AnalyticsHttp RUNTIME_JAR ANALYTICS_JAR RECORDS ROUNDS [WARMUP]
  */
 public final class AnalyticsHttp {
 
@@ -36,6 +36,7 @@ public final class AnalyticsHttp {
         Path plugin = Path.of(args[1]);
         int records = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         Path home = Files.createTempDirectory("aibase-analytics-bench");
         Process process = null;
         try {
@@ -63,11 +64,11 @@ public final class AnalyticsHttp {
                 Thread.sleep(50);
             }
             byte[] body = AnalyticsThroughput.generate(11, records);
-            System.out.printf("POST /analyze of %,d records (%,d bytes of JSON) to the job completed, %d rounds after 2 warm-up rounds%n",
-                    records, body.length, rounds);
+            System.out.printf("POST /analyze of %,d records (%,d bytes of JSON) to the job completed, %d rounds after %d warm-up rounds%n",
+                    records, body.length, rounds, warmup);
             double[] answered = new double[rounds];
             double[] completed = new double[rounds];
-            for (int r = -2; r < rounds; r++) {
+            for (int r = -warmup; r < rounds; r++) {
                 long start = System.nanoTime();
                 HttpResponse<String> accepted = CLIENT.send(HttpRequest.newBuilder(URI.create(api + "analyze"))
                         .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
