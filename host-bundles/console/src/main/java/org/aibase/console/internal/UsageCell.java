@@ -40,8 +40,10 @@ final class UsageCell {
         String tokens = row.tokensLastHour().isPresent() ? String.valueOf(row.tokensLastHour().getAsLong()) : "—";
         line(html, "tokens", "Tokens this hour", tokens + (row.tokenBudget().isPresent()
                 ? " of " + row.tokenBudget().getAsLong() : " (no budget)"));
-        line(html, "storage", "Storage", "not measured" + (limits.get("storage_bytes") instanceof Number s
-                ? " (quota " + Figures.bytes(s.longValue()) + ")" : ""));
+        // measured periodically by the persistence service (tables and files); absent without it
+        String used = row.usage().get("storage_bytes") instanceof Number u ? Figures.bytes(u.longValue()) : "not measured";
+        line(html, "storage", "Storage", used + (limits.get("storage_bytes") instanceof Number s
+                ? " of " + Figures.bytes(s.longValue()) : ""));
         line(html, "jobs", "Jobs", jobs(row.usage().get("jobs")) + (limits.get("jobs") instanceof Number j
                 ? " (limit " + j.longValue() + " at once)" : ""));
     }
