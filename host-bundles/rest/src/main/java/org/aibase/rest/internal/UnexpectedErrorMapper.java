@@ -30,6 +30,11 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        return logged(exception);
+    }
+
+    /** Logs the failure under a new error id and answers the JSON 500 that names only the id. */
+    static Response logged(Throwable exception) {
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} in the HTTP API", errorId, exception);
         return ApiError.response(500, "internal_error",
