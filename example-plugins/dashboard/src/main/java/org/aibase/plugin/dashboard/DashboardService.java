@@ -156,10 +156,8 @@ public final class DashboardService {
         Map<String, Object> report = new LinkedHashMap<>(reports.build(type, range, plugin));
         LlmService service = llm;
         if (!narrative || !configuration.llm_narrative()) {
-            report.put("narrative", null);
             report.put("narrative_status", "not requested");
         } else if (service == null) {
-            report.put("narrative", null);
             report.put("narrative_status", "no LLM service");
         } else {
             try {
@@ -172,11 +170,9 @@ public final class DashboardService {
                 report.put("narrative", text.strip());
                 report.put("narrative_status", "written");
             } catch (LlmException e) {
-                report.put("narrative", null);
-                report.put("narrative_status", "LLM " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
+                    report.put("narrative_status", "LLM " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
             } catch (JsonProcessingException e) {
-                report.put("narrative", null);
-                report.put("narrative_status", "figures could not be written: " + e.getOriginalMessage());
+                    report.put("narrative_status", "figures could not be written: " + e.getOriginalMessage());
             }
         }
         return report;
