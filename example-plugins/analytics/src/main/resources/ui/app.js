@@ -1,7 +1,10 @@
 // The analytics page: uploads a CSV, polls the job list, shows a result. Signed in by the
-// platform's session cookie (same origin), so fetch sends it without extra work.
+// platform's session cookie (same origin, so fetch sends it); requests that change something also
+// send the session's CSRF token, which only the sign-in answer carries: the page keeps it for the tab.
 'use strict';
 const api = '../';
+const sessionUrl = '../../session';
+const CSRF = 'aibase.analytics.csrf';
 const $ = (s) => document.querySelector(s);
 const fmt = (v) => v === null || v === undefined ? '—' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(6)) : String(v);
 const el = (tag, props = {}, ...children) => {
@@ -11,6 +14,28 @@ const el = (tag, props = {}, ...children) => {
   return e;
 };
 
+function signedIn(yes, why) {
+  $('#signin-section').hidden = yes;
+  $('#upload-section').hidden = !yes;
+  if (!yes && why) $('#signin-status').textContent = why;
+}
+
+$('#signin').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const key = new FormData(event.target).get('key');
+  const response = await fetch(sessionUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key }) });
+  if (!response.ok) {
+    $('#signin-status').textContent = 'not signed in: the key was not accepted';
+    return;
+  }
+  sessionStorage.setItem(CSRF, (await response.json()).csrf_token);
+  event.target.reset();
+  $('#signin-status').textContent = '';
+  signedIn(true);
+  refreshJobs();
+});
+
 $('#upload').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
@@ -18,20 +43,31 @@ $('#upload').addEventListener('submit', async (event) => {
   form.delete('analysis_depth');
   form.append('config', JSON.stringify({ analysis_depth: depth }));
   $('#upload-status').textContent = 'uploading…';
-  const response = await fetch(api + 'analyze', { method: 'POST', body: form });
+  const response = await fetch(api + 'analyze', { method: 'POST', body: form,
+    headers: { 'X-CSRF-Token': sessionStorage.getItem(CSRF) || '' } });
   const body = await response.json();
+  if (response.status === 401 || response.status === 403) {
+    $('#upload-status').textContent = '';
+    signedIn(false, 'sign in (again) to upload: ' + body.error.message);
+    return;
+  }
   $('#upload-status').textContent = response.ok ? `queued as ${body.job_id}` : `refused: ${body.error.message}`;
   refreshJobs();
 });
 
 async function refreshJobs() {
   const response = await fetch(api + 'jobs?limit=50');
+  if (response.status === 401) {
+    signedIn(false);
+    return;
+  }
   if (!response.ok) return;
+  if (!sessionStorage.getItem(CSRF)) signedIn(false, 'sign in to upload (this tab has no session token yet)');
   const page = await response.json();
   $('#totals').textContent = `(${page.total})`;
   const rows = page.jobs.map((job) => el('tr', {},
     el('td', { textContent: job.name }),
-    el('td', { textContent: job.status, className: 'status-' + job.status }),
+    el('td', { textContent: job.status, className: 'status-' + job.status, title: job.error || job.message || '' }),
     el('td', { textContent: job.progress + '%', className: 'num' }),
     el('td', { textContent: job.created_at ? new Date(job.created_at).toLocaleString() : '' }),
     el('td', {}, job.status === 'completed' ? el('button', { textContent: 'Open', onclick: () => openJob(job.job_id) }) : '')));

@@ -14,7 +14,7 @@ final class GovernedPlugins {
 
     /**
      * {@code strains} (timeout 1 s, memory 16 MB): {@code strain/thread} names the thread that runs
-     * it, {@code strain/sleep} sleeps 20 s and records whether it was interrupted ({@code
+     * it, {@code strain/path} answers its path from an injected {@code @Context UriInfo} field, {@code strain/sleep} sleeps 20 s and records whether it was interrupted ({@code
      * strain/interrupted}), {@code strain/allocate} allocates until interrupted, {@code strain/spin}
      * spins 15 s deaf to interrupts, {@code strain/nothing} is a void method.
      */
@@ -34,12 +34,22 @@ final class GovernedPlugins {
                         import jakarta.ws.rs.GET;
                         import jakarta.ws.rs.Path;
                         import jakarta.ws.rs.Produces;
+                        import jakarta.ws.rs.core.Context;
                         import jakarta.ws.rs.core.Response;
+                        import jakarta.ws.rs.core.UriInfo;
 
                         @Path("strain")
                         @Produces("application/json")
                         public class Strain {
                             static final AtomicBoolean INTERRUPTED = new AtomicBoolean();
+
+                            @Context
+                            UriInfo uri; // a request-scoped proxy: it must resolve on the governor's thread
+
+                            @GET @Path("path")
+                            public Map<String, Object> path() {
+                                return Map.of("path", uri.getPath());
+                            }
 
                             @GET @Path("thread")
                             public Map<String, Object> thread() {

@@ -49,6 +49,9 @@ class GuardGovernorIT {
             String thread = GuardApi.json(Http.get(api.url("/strains/strain/thread"), api.key()).body()).path("thread").asText();
             assertTrue(thread.startsWith("aibase-work-"), thread);
             assertEquals(204, Http.get(api.url("/strains/strain/nothing"), api.key()).statusCode(), "a void method");
+            HttpResponse<String> path = Http.get(api.url("/strains/strain/path"), api.key());
+            assertEquals(200, path.statusCode(), path.body());
+            assertTrue(path.body().contains("strain/path"), "the request's @Context resolves on the governor's thread: " + path.body());
 
             // past limits.timeout: 503 at once, the work interrupted, hello unaffected meanwhile
             long start = System.nanoTime();

@@ -35,6 +35,7 @@ final class MisbehavingPlugin {
 
     private final String id;
     private final String version = "1.0.0";
+    private String name;
     private final List<String> descriptor = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
@@ -42,6 +43,7 @@ final class MisbehavingPlugin {
 
     private MisbehavingPlugin(String id) {
         this.id = id;
+        this.name = "Misbehaving " + id;
         header("Bundle-ManifestVersion", "2");
         header("Bundle-SymbolicName", "org.example.misbehaving." + id);
         header("Bundle-Version", version);
@@ -60,6 +62,12 @@ final class MisbehavingPlugin {
     /** The JAR's file name in deploy/. */
     String fileName() {
         return id + ".jar";
+    }
+
+    /** The descriptor's {@code name:}, written as a double-quoted YAML string (so it may hold any text). */
+    MisbehavingPlugin name(String name) {
+        this.name = name;
+        return this;
     }
 
     /** A line of plugin.yaml after id, name and version, e.g. {@code permissions: [http]}. */
@@ -108,7 +116,7 @@ final class MisbehavingPlugin {
     private String descriptorText() {
         StringBuilder yaml = new StringBuilder()
                 .append("id: ").append(id).append('\n')
-                .append("name: Misbehaving ").append(id).append('\n')
+                .append("name: \"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n")
                 .append("version: ").append(version).append('\n')
                 .append("category: utility\n");
         descriptor.forEach(line -> yaml.append(line).append('\n'));

@@ -70,7 +70,7 @@ class PersistenceDerbyNetworkIT extends PersistenceScenarios {
         List<String> tables = new ArrayList<>();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT TABLENAME FROM SYS.SYSTABLES WHERE TABLETYPE = 'T' "
-                        + "AND TABLENAME <> 'AIBASE_PLUGIN_TABLES' ORDER BY TABLENAME")) {
+                        + "AND TABLENAME NOT LIKE 'AIBASE%' ORDER BY TABLENAME")) { // the platform's own tables aside
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -22,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.aibase.api.http.PluginEndpoint;
+import org.aibase.api.jobs.JobException;
+import org.aibase.api.persistence.StorageException;
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
 import org.aibase.plugin.analytics.internal.frame.CsvDatasetReader;
 import org.aibase.plugin.analytics.internal.frame.DatasetException;
@@ -92,7 +93,7 @@ public final class AnalyticsResource {
             JsonDatasetReader.Parsed parsed = new JsonDatasetReader(l.dataset()).read(bytes);
             String name = validName(parsed.name(), "name");
             AnalysisSettings settings = l.defaults().with(parsed.config());
-            return accept(name, MediaType.APPLICATION_JSON, bytes, settings);
+            return accept(name, MediaType.APPLICATION_JSON, bytes, settings, l.dataset());
         } catch (DatasetException e) {
             return ApiError.of(e);
         }
@@ -108,7 +109,7 @@ public final class AnalyticsResource {
             String valid = validName(name, "name");
             byte[] bytes = read(body, l.maxBodyBytes());
             new CsvDatasetReader(l.dataset()).read(bytes);
-            return accept(valid, "text/csv", bytes, l.defaults());
+            return accept(valid, "text/csv", bytes, l.defaults(), l.dataset());
         } catch (DatasetException e) {
             return ApiError.of(e);
         }
@@ -130,15 +131,26 @@ public final class AnalyticsResource {
             String name = validName(given, "name");
             AnalysisSettings settings = l.defaults().with(config(upload.fields().get("config")));
             new CsvDatasetReader(l.dataset()).read(upload.file());
-            return accept(name, "text/csv", upload.file(), settings);
+            return accept(name, "text/csv", upload.file(), settings, l.dataset());
         } catch (DatasetException e) {
             return ApiError.of(e);
         }
     }
 
-    private Response accept(String name, String mediaType, byte[] body, AnalysisSettings settings) {
-        String datasetId = store.put(name, mediaType, body);
-        AnalysisQueue.JobView job = queue.submit(datasetId, name, settings);
+    private Response accept(String name, String mediaType, byte[] body, AnalysisSettings settings, DatasetLimits dataset) {
+        String datasetId;
+        try {
+            datasetId = store.put(name, mediaType, body);
+        } catch (StorageException e) {
+            return storageProblem(e);
+        }
+        AnalysisQueue.JobView job;
+        try {
+            job = queue.submit(datasetId, name, settings, dataset);
+        } catch (JobException e) {
+            store.delete(datasetId); // no job will ever read it
+            return jobProblem(e);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("job_id", job.jobId());
         answer.put("status", job.status());
@@ -159,10 +171,15 @@ public final class AnalyticsResource {
         if (size == null) {
             return ApiError.of(422, "invalid_parameter", "limit", "limit must be a whole number from 1 to " + MAX_PAGE + ", got " + limit);
         }
-        List<Map<String, Object>> page = queue.jobs(from, size).stream().map(j -> view(j, false)).toList();
+        AnalysisQueue.Page page;
+        try {
+            page = queue.jobs(from, size);
+        } catch (JobException e) {
+            return jobProblem(e);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("jobs", page);
-        answer.put("total", queue.totals().total());
+        answer.put("jobs", page.jobs().stream().map(j -> view(j, false)).toList());
+        answer.put("total", page.total());
         answer.put("skip", from);
         answer.put("limit", size);
         return Response.ok(answer).build();
@@ -172,23 +189,36 @@ public final class AnalyticsResource {
     @Path("jobs/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response job(@PathParam("id") String id) {
-        return queue.job(id).map(j -> Response.ok(view(j, true)).build())
-                .orElseGet(() -> ApiError.of(404, "job_not_found", "id", "no analysis job " + id));
+        try {
+            return queue.job(id).map(j -> Response.ok(view(j, true)).build())
+                    .orElseGet(() -> ApiError.of(404, "job_not_found", "id", "no analysis job " + id));
+        } catch (JobException e) {
+            return jobProblem(e);
+        }
     }
 
     @DELETE
     @Path("jobs/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id) {
-        return queue.delete(id) ? Response.noContent().build()
-                : ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
+        try {
+            return queue.delete(id) ? Response.noContent().build()
+                    : ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
+        } catch (JobException e) {
+            return jobProblem(e);
+        }
     }
 
     @GET
     @Path("stats")
     @Produces(MediaType.APPLICATION_JSON)
     public Response stats() {
-        AnalysisQueue.Totals t = queue.totals();
+        AnalysisQueue.Totals t;
+        try {
+            t = queue.totals();
+        } catch (JobException e) {
+            return jobProblem(e);
+        }
         long finished = t.completed() + t.failed();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total_jobs", t.total());
@@ -196,6 +226,7 @@ public final class AnalyticsResource {
         answer.put("failed_jobs", t.failed());
         answer.put("pending_jobs", t.pending());
         answer.put("running_jobs", t.running());
+        answer.put("cancelled_jobs", t.cancelled());
         answer.put("success_rate", finished == 0 ? 0.0 : Math.round(1000.0 * t.completed() / finished) / 1000.0);
         return Response.ok(answer).build();
     }
@@ -206,6 +237,7 @@ public final class AnalyticsResource {
         m.put("name", j.name());
         m.put("status", j.status());
         m.put("progress", j.progress());
+        m.put("message", j.message());
         m.put("created_at", j.createdAt() == null ? null : j.createdAt().toString());
         m.put("started_at", j.startedAt() == null ? null : j.startedAt().toString());
         m.put("completed_at", j.finishedAt() == null ? null : j.finishedAt().toString());
@@ -214,6 +246,24 @@ public final class AnalyticsResource {
             m.put("results", j.result());
         }
         return m;
+    }
+
+    /** 503 while the job service cannot take or show jobs (database down, handler not yet registered). */
+    private static Response jobProblem(JobException e) {
+        return switch (e.code()) {
+            case JobException.NOT_FOUND -> ApiError.of(404, "job_not_found", "id", e.getMessage());
+            case JobException.CONFLICT -> ApiError.of(409, e.code(), "id", e.getMessage());
+            default -> ApiError.of(503, e.code(), "job", "the job service cannot do this now: " + e.getMessage());
+        };
+    }
+
+    /** 507 when the plugin's {@code limits.storage} is used up, 503 when the database cannot be reached. */
+    private static Response storageProblem(StorageException e) {
+        if (e.code().equals(StorageException.QUOTA_EXCEEDED)) {
+            return ApiError.of(507, e.code(), "body", "the dataset cannot be stored: " + e.getMessage()
+                    + " (delete finished jobs to free space, or raise limits.storage)");
+        }
+        return ApiError.of(503, e.code(), "body", "the dataset cannot be stored now: " + e.getMessage());
     }
 
     /** The body, refused past {@code max} bytes without reading further. */

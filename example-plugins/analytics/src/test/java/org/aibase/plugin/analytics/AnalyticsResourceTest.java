@@ -16,14 +16,16 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Response;
 
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
+import org.aibase.plugin.analytics.internal.frame.DatasetLimits;
 import org.aibase.plugin.analytics.internal.jobs.AnalysisQueue;
 import org.aibase.plugin.analytics.internal.jobs.DatasetStore;
 import org.junit.jupiter.api.Test;
 
 /**
  * Validation of {@code POST /analyze} and the job listing, on the resource constructed directly.
- * The queue and the store are recording stand-ins (the job and persistence services they will be
- * bound to do not exist yet): these tests prove what is refused and what reaches them.
+ * The queue and the store are recording stand-ins (their real bindings to the job and persistence
+ * services are exercised end to end by the runtime's AnalyticsIT): these tests prove what is
+ * refused and what reaches them.
  */
 class AnalyticsResourceTest {
 
@@ -148,15 +150,17 @@ class AnalyticsResourceTest {
         final List<AnalysisSettings> settings = new ArrayList<>();
         final Map<String, JobView> jobs = new java.util.LinkedHashMap<>();
 
-        @Override public JobView submit(String datasetId, String name, AnalysisSettings s) {
+        @Override public JobView submit(String datasetId, String name, AnalysisSettings s, DatasetLimits limits) {
             settings.add(s);
-            JobView job = new JobView("j" + settings.size(), name, "pending", 0, Instant.now(), null, null, null, null);
+            JobView job = new JobView("j" + settings.size(), name, "pending", 0, "", Instant.now(), null, null, null, null);
             jobs.put(job.jobId(), job);
             return job;
         }
         @Override public Optional<JobView> job(String id) { return Optional.ofNullable(jobs.get(id)); }
-        @Override public List<JobView> jobs(int skip, int limit) { return jobs.values().stream().skip(skip).limit(limit).toList(); }
-        @Override public Totals totals() { return new Totals(jobs.size(), 0, 0, jobs.size(), 0); }
+        @Override public Page jobs(int skip, int limit) {
+            return new Page(jobs.values().stream().skip(skip).limit(limit).toList(), jobs.size());
+        }
+        @Override public Totals totals() { return new Totals(jobs.size(), 0, 0, jobs.size(), 0, 0); }
         @Override public boolean delete(String id) { return jobs.remove(id) != null; }
     }
 }

@@ -6,14 +6,15 @@ import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.ws.rs.core.Response;
 
-import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.deployer.PluginRegistry;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.WorkUnit;
+import org.glassfish.jersey.process.internal.RequestContext;
+import org.glassfish.jersey.process.internal.RequestScope;
 
 /**
  * Calls one resource method of a plugin on a governor thread. The method's answer comes back as a
@@ -25,18 +26,16 @@ import org.aibase.sandbox.WorkUnit;
 final class GovernedCall implements InvocationHandler {
 
     private final Governor governor;
-    private final PluginDescriptor plugin;
-    private final ClassLoader loader;
-    private final PluginRegistry registry;
+    private final WorkUnit unit;
     private final GovernorSwitch governorSwitch;
+    private final RequestScope requestScope;
 
-    GovernedCall(Governor governor, PluginDescriptor plugin, ClassLoader loader, PluginRegistry registry,
-            GovernorSwitch governorSwitch) {
+    /** @param unit what every call of this method is to the governor (made once: calls are many) */
+    GovernedCall(Governor governor, WorkUnit unit, GovernorSwitch governorSwitch, RequestScope requestScope) {
         this.governor = governor;
-        this.plugin = plugin;
-        this.loader = loader;
-        this.registry = registry;
+        this.unit = unit;
         this.governorSwitch = governorSwitch;
+        this.requestScope = requestScope;
     }
 
     @Override
@@ -44,11 +43,21 @@ final class GovernedCall implements InvocationHandler {
         if (!governorSwitch.enabled()) {
             return method.invoke(resource, args);
         }
-        String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.REQUEST, name, loader,
-                reason -> registry.quarantine(plugin.id(), reason));
         CompletableFuture<Object> answer = new CompletableFuture<>();
-        governor.submit(unit, () -> call(resource, method, args)).whenComplete((value, failure) -> {
+        // the request's scope goes along: @Context proxies in the resource resolve on the governor's thread too
+        RequestContext request = requestScope.referenceCurrent();
+        AtomicBoolean started = new AtomicBoolean();
+        governor.submit(unit, () -> {
+            started.set(true);
+            try {
+                return requestScope.runInScope(request, (java.util.concurrent.Callable<Object>) () -> call(resource, method, args));
+            } finally {
+                request.release();
+            }
+        }).whenComplete((value, failure) -> {
+            if (!started.get()) {
+                request.release(); // refused or stopped before it ran: the work never took its reference
+            }
             Throwable cause = unwrap(failure);
             if (cause == null) {
                 answer.complete(value);

@@ -2,12 +2,15 @@ package org.aibase.rest.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.sandbox.CallingPlugin;
 import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.WorkUnit;
+import org.glassfish.jersey.process.internal.RequestScope;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.spi.internal.ResourceMethodInvocationHandlerProvider;
@@ -26,11 +29,14 @@ final class GovernedInvocations implements ResourceMethodInvocationHandlerProvid
     private final Governor governor;
     private final PluginRegistry registry;
     private final GovernorSwitch governorSwitch;
+    private final Supplier<RequestScope> requestScope;
 
-    GovernedInvocations(Governor governor, PluginRegistry registry, GovernorSwitch governorSwitch) {
+    GovernedInvocations(Governor governor, PluginRegistry registry, GovernorSwitch governorSwitch,
+            Supplier<RequestScope> requestScope) {
         this.governor = governor;
         this.registry = registry;
         this.governorSwitch = governorSwitch;
+        this.requestScope = requestScope;
     }
 
     @Override
@@ -44,8 +50,11 @@ final class GovernedInvocations implements ResourceMethodInvocationHandlerProvid
             return null;
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        return new GovernedCall(governor, plugin.get().descriptor(), wiring == null ? null : wiring.getClassLoader(),
-                registry, governorSwitch);
+        String id = plugin.get().id();
+        WorkUnit unit = new WorkUnit(plugin.get().descriptor(), WorkUnit.Kind.REQUEST,
+                method.getHandlingMethod().getDeclaringClass().getSimpleName() + "." + method.getHandlingMethod().getName(),
+                wiring == null ? null : wiring.getClassLoader(), reason -> registry.quarantine(id, reason));
+        return new GovernedCall(governor, unit, governorSwitch, requestScope.get());
     }
 
     private static boolean exempt(Invocable method) {

@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.FeatureContext;
 
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.sandbox.Governor;
+import org.glassfish.jersey.InjectionManagerProvider;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.internal.inject.InjectionManager;
+import org.glassfish.jersey.process.internal.RequestScope;
 import org.glassfish.jersey.server.spi.internal.ResourceMethodInvocationHandlerProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,16 +30,24 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 @JakartarsApplicationSelect(PluginRequests.PLUGIN_APPLICATIONS)
 public final class GovernedResources implements Feature {
 
-    private final GovernedInvocations invocations;
+    private final Governor governor;
+    private final PluginRegistry registry;
+    private final GovernorSwitch governorSwitch;
 
     @Activate
     public GovernedResources(@Reference Governor governor, @Reference PluginRegistry registry,
             @Reference GovernorSwitch governorSwitch) {
-        this.invocations = new GovernedInvocations(governor, registry, governorSwitch);
+        this.governor = governor;
+        this.registry = registry;
+        this.governorSwitch = governorSwitch;
     }
 
     @Override
     public boolean configure(FeatureContext context) {
+        // each application has its own request scope, which the governor's threads must enter
+        InjectionManager injections = InjectionManagerProvider.getInjectionManager(context);
+        GovernedInvocations invocations = new GovernedInvocations(governor, registry, governorSwitch,
+                () -> injections.getInstance(RequestScope.class));
         context.register(new AbstractBinder() {
             @Override
             protected void configure() {

@@ -16,6 +16,12 @@ import org.aibase.api.llm.ResponseFormat;
 import org.aibase.api.prompt.PromptTemplates;
 import org.aibase.plugin.analytics.internal.AnalysisEngine;
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * AI insights through the platform's {@link LlmService}: the prompt is the plugin's
@@ -24,12 +30,29 @@ import org.aibase.plugin.analytics.internal.AnalysisSettings;
  * attempt. When no LLM is available or it fails, the insights say why and the analysis still
  * completes.
  */
+@Component(service = AnalysisEngine.Insights.class)
 public final class InsightsGenerator implements AnalysisEngine.Insights {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Optional: without an LLM (or with its service restarting) analyses complete with insights saying why. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LlmService llmService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PromptTemplates promptTemplates;
+
     private final Supplier<LlmService> llm;
     private final Supplier<PromptTemplates> templates;
+
+    /** As a component: the services as DS currently binds them. */
+    @Activate
+    public InsightsGenerator() {
+        this.llm = () -> llmService;
+        this.templates = () -> promptTemplates;
+    }
 
     /** The services are looked up per analysis: either may come and go (or be missing). */
     public InsightsGenerator(Supplier<LlmService> llm, Supplier<PromptTemplates> templates) {
