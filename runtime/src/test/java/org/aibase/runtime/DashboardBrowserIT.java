@@ -51,7 +51,7 @@ class DashboardBrowserIT {
         assertTrue(Files.isExecutable(ConsoleBrowserIT.CHROMIUM) && Files.isExecutable(ConsoleBrowserIT.CHROMEDRIVER),
                 "the browser test needs Chromium and its driver: apt-get install -y chromium chromium-driver");
         Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/org.aibase.metrics.cfg"), "interval_seconds=1\n");
+        Files.writeString(home.resolve("config/org.aibase.metrics.cfg"), "interval.seconds=1\n");
         RunningLauncher.deploy(home, "hello.jar");
         RunningLauncher.deploy(home, "dashboard.jar");
         launcher = RunningLauncher.ready(home);
@@ -113,13 +113,14 @@ class DashboardBrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> d.findElements(By.cssSelector("#widgets section.widget")).size() == 4);
-        WebElement line = wait.until(d -> {
+        // the widgets are rebuilt at every live event: read each one inside the wait, which retries stale ones
+        String line = wait.until(d -> {
             WebElement first = d.findElements(By.cssSelector("#widgets section.widget")).get(0);
-            return Integer.parseInt(first.getDomAttribute("data-points")) > 0 ? first : null;
+            return Integer.parseInt(first.getDomAttribute("data-points")) > 0
+                    && !first.findElements(By.cssSelector("svg polyline")).isEmpty() ? first.getText() : null;
         });
-        assertTrue(line.getText().contains("Hello requests (hello)"), line.getText());
-        assertTrue(!line.findElements(By.cssSelector("svg polyline")).isEmpty(), "the line chart is drawn");
-        String heap = wait.until(d -> d.findElements(By.cssSelector("#widgets section.widget")).get(2)).getText();
+        assertTrue(line.contains("Hello requests (hello)"), line);
+        String heap = wait.until(d -> d.findElements(By.cssSelector("#widgets section.widget")).get(2).getText());
         assertTrue(heap.contains("Heap") && heap.matches("(?s).*\\d.*"), heap);
 
         String firstRender = wait.until(d -> d.findElement(By.id("widgets")).getDomAttribute("data-rendered"));

@@ -57,7 +57,7 @@ class DashboardIT {
     @BeforeAll
     void start() throws Exception {
         Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/org.aibase.metrics.cfg"), "interval_seconds=1\n");
+        Files.writeString(home.resolve("config/org.aibase.metrics.cfg"), "interval.seconds=1\n");
         Files.writeString(home.resolve("config/org.aibase.sandbox.cfg"), "trusted.plugins=[\"trusted_probe\"]\n");
         RunningLauncher.deploy(home, "hello.jar");
         RunningLauncher.deploy(home, "dashboard.jar");

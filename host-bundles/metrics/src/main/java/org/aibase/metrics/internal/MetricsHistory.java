@@ -84,11 +84,11 @@ public final class MetricsHistory {
 
     private synchronized void configure(MetricsConfiguration c) {
         if (c.interval_seconds() < 1 || c.interval_seconds() > 3600) {
-            throw new IllegalArgumentException(MetricsConfiguration.PID + ": interval_seconds must be 1 to 3600, got "
+            throw new IllegalArgumentException(MetricsConfiguration.PID + ": interval.seconds must be 1 to 3600, got "
                     + c.interval_seconds());
         }
         if (c.retention_days() < 1 || c.retention_days() > 3650) {
-            throw new IllegalArgumentException(MetricsConfiguration.PID + ": retention_days must be 1 to 3650, got "
+            throw new IllegalArgumentException(MetricsConfiguration.PID + ": retention.days must be 1 to 3650, got "
                     + c.retention_days());
         }
         interval = Duration.ofSeconds(c.interval_seconds());
