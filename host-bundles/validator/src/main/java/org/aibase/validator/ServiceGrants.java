@@ -26,6 +26,7 @@ public final class ServiceGrants {
     public static final List<String> PUBLIC_SERVICES = List.of(
             "org.aibase.api.plugin.PluginContext",
             "org.aibase.api.prompt.PromptTemplates",
+            "org.aibase.api.export.TabularExport",
             "org.osgi.service.log.LoggerFactory",
             "org.osgi.service.condition.Condition");
 

@@ -17,7 +17,7 @@ import org.objectweb.asm.Opcodes;
 class ComponentRulesTest extends RuleTestSupport {
 
     private static final String XML = "OSGI-INF/org.example.Greeting.xml";
-    private static final String PUBLIC = "org.aibase.api.plugin.PluginContext, org.aibase.api.prompt.PromptTemplates, "
+    private static final String PUBLIC = "org.aibase.api.plugin.PluginContext, org.aibase.api.prompt.PromptTemplates, org.aibase.api.export.TabularExport, "
             + "org.osgi.service.log.LoggerFactory, org.osgi.service.condition.Condition";
     private static final String OWN = "interfaces of the plugin's own packages";
 
