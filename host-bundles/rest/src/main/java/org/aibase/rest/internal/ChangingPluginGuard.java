@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
 import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.osgi.service.component.annotations.Activate;
@@ -81,14 +82,15 @@ public final class ChangingPluginGuard implements Preprocessor {
     @SuppressWarnings("unchecked")
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception failure) throws IOException {
         response.reset();
-        Optional<String> plugin = pluginOf(request.getRequestURI()).filter(id -> registry.plugin(id).isPresent());
+        Optional<PluginRecord> plugin = pluginOf(request.getRequestURI()).flatMap(registry::plugin);
         Map<String, Object> body;
         if (plugin.isPresent()) {
-            LOG.debug("A request to plugin {} failed while its application changed", plugin.get(), failure);
+            String id = plugin.get().id().orElseThrow();
+            LOG.debug("A request to plugin {} failed while its application changed", id, failure);
             response.setStatus(503);
             response.setHeader("Retry-After", "1");
-            body = ApiError.body("plugin_unavailable", "Plugin '" + plugin.get()
-                    + "' is changing (starting, stopping or updating); retry shortly", Map.of());
+            body = ApiError.body("plugin_unavailable", "Plugin '" + id
+                    + "' is changing (starting, stopping or updating); retry shortly", UnavailablePlugins.details(plugin.get()));
         } else {
             response.setStatus(500);
             body = (Map<String, Object>) UnexpectedErrorMapper.logged(failure != null ? failure

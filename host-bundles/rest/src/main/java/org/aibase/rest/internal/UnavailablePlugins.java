@@ -57,9 +57,7 @@ public final class UnavailablePlugins implements ContainerRequestFilter {
         }
         PluginRecord record = plugin.get();
         String id = segments.get(0).getPath();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", record.state().id());
-        record.reason().ifPresent(reason -> details.put("reason", reason));
+        Map<String, Object> details = details(record);
         String message = record.state() == PluginState.QUARANTINED
                 ? "Plugin '" + id + "' is quarantined: " + record.reason().orElse("its work ran away")
                         + "; an operator may start it again"
@@ -67,5 +65,13 @@ public final class UnavailablePlugins implements ContainerRequestFilter {
                         + "; it serves no requests until it is active";
         String code = record.state() == PluginState.QUARANTINED ? "quarantined" : "plugin_unavailable";
         request.abortWith(ApiError.response(503, code, message, details));
+    }
+
+    /** What a 503 for a plugin says about it: its state and, if any, the reason. */
+    static Map<String, Object> details(PluginRecord record) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", record.state().id());
+        record.reason().ifPresent(reason -> details.put("reason", reason));
+        return details;
     }
 }
