@@ -72,6 +72,7 @@ class AnalyticsIT {
             assertTrue(results.path("insights").path("reason").asText().length() > 10, results.path("insights").toString());
             JsonNode platformDone = json(Http.get(api + "/jobs/" + jsonJob, USER));
             assertEquals(2000, platformDone.path("result").path("row_count").asInt(), "the job record's own result is a summary: " + platformDone);
+            assertExports(api, jsonJob);
 
             HttpResponse<String> csv = post(api + "/analytics/analyze?name=golden-csv", "text/csv", AnalyticsGolden.resource("dataset.csv"));
             assertEquals(202, csv.statusCode(), csv.body());
@@ -152,6 +153,35 @@ class AnalyticsIT {
             assertEquals(3, stats.path("completed_jobs").asInt(), stats.toString());
             assertNotEquals(0, json(Http.get(api + "/plugins/analytics/usage", ADMIN)).size());
         }
+    }
+
+    /** The completed result as files written by the platform's TabularExport, one request per format. */
+    private static void assertExports(String api, String job) throws Exception {
+        String url = api + "/analytics/jobs/" + job + "/export?format=";
+        HttpResponse<String> csv = Http.get(url + "csv", USER);
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals("text/csv;charset=utf-8", csv.headers().firstValue("Content-Type").orElse("").toLowerCase().replace(" ", ""), csv.headers().toString());
+        assertEquals("attachment; filename=\"analysis-" + job + ".csv\"", csv.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(csv.body().contains("\r\nage,float64,36,48.735743380855396,"), "pandas' mean of age in its row: " + csv.body());
+
+        HttpResponse<String> json = Http.get(url + "json", USER);
+        assertEquals(200, json.statusCode(), json.body());
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), json.headers().toString());
+        JsonNode tables = json(json);
+        assertEquals(7, tables.path("numeric statistics").size(), tables.toString());
+        assertEquals(0.994, tables.path("data quality").path(0).path("value").asDouble(), tables.toString());
+
+        HttpResponse<String> xlsx = Http.get(url + "xlsx", USER);
+        assertEquals(200, xlsx.statusCode(), xlsx.body());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("attachment; filename=\"analysis-" + job + ".xlsx\"", xlsx.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(xlsx.body().startsWith("PK"), "a zip file");
+
+        HttpResponse<String> bad = Http.get(url + "pdf", USER);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("format", json(bad).path("error").path("details").path("field").asText(), bad.body());
+        assertEquals(404, Http.get(api + "/analytics/jobs/" + java.util.UUID.randomUUID() + "/export?format=csv", USER).statusCode());
     }
 
     /** 413 and 422 over real HTTP, each naming its field and limit; nothing is queued for them. */

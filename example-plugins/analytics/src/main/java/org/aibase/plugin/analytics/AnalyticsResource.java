@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.aibase.api.export.ExportException;
+import org.aibase.api.export.ExportFormat;
+import org.aibase.api.export.TabularExport;
 import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.jobs.JobException;
 import org.aibase.api.persistence.StorageException;
@@ -32,6 +36,7 @@ import org.aibase.plugin.analytics.internal.jobs.AnalysisQueue;
 import org.aibase.plugin.analytics.internal.jobs.DatasetStore;
 import org.aibase.plugin.analytics.internal.web.ApiError;
 import org.aibase.plugin.analytics.internal.web.MultipartUpload;
+import org.aibase.plugin.analytics.internal.web.ResultTables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -43,7 +48,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code /api/v1/analytics}: {@code POST /analyze} (a JSON body, a {@code text/csv} body with
  * {@code ?name=}, or a multipart CSV upload) validates the dataset completely, stores it and
  * queues its analysis; {@code GET /jobs}, {@code GET /jobs/{id}}, {@code DELETE /jobs/{id}} and
- * {@code GET /stats} show the jobs. Configuration {@code aibase.plugin.analytics} applies to the
+ * {@code GET /stats} show the jobs; {@code GET /jobs/{id}/export?format=csv|json|xlsx} writes a
+ * completed result as a file through the platform's {@link TabularExport}. Configuration {@code aibase.plugin.analytics} applies to the
  * next request.
  */
 @Component(service = AnalyticsResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "aibase.plugin.analytics")
@@ -58,6 +64,7 @@ public final class AnalyticsResource {
 
     private final AnalysisQueue queue;
     private final DatasetStore store;
+    private final TabularExport export;
     private volatile Limits limits;
 
     /** The configured limits and defaults, replaced as one on every configuration change. */
@@ -71,9 +78,10 @@ public final class AnalyticsResource {
 
     @Activate
     public AnalyticsResource(AnalyticsConfiguration configuration, @Reference AnalysisQueue queue,
-            @Reference DatasetStore store) {
+            @Reference DatasetStore store, @Reference TabularExport export) {
         this.queue = queue;
         this.store = store;
+        this.export = export;
         this.limits = Limits.of(configuration);
     }
 
@@ -194,6 +202,44 @@ public final class AnalyticsResource {
                     .orElseGet(() -> ApiError.of(404, "job_not_found", "id", "no analysis job " + id));
         } catch (JobException e) {
             return jobProblem(e);
+        }
+    }
+
+    /**
+     * A completed result as a file ({@code analysis-<id>.csv|json|xlsx}): summary, numeric and
+     * categorical statistics, data quality. 400 for a bad format, 404 for an unknown job, 409 while
+     * the job has no result.
+     */
+    @GET
+    @Path("jobs/{id}/export")
+    public Response exportResult(@PathParam("id") String id, @QueryParam("format") String format) {
+        Optional<ExportFormat> parsed = ExportFormat.fromId(format);
+        if (parsed.isEmpty()) {
+            return ApiError.of(400, "invalid_format", "format", (format == null ? "format is required" : "format '" + format
+                    + "' is not supported") + " (allowed: csv, json, xlsx)");
+        }
+        AnalysisQueue.JobView job;
+        try {
+            Optional<AnalysisQueue.JobView> found = queue.job(id);
+            if (found.isEmpty()) {
+                return ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
+            }
+            job = found.get();
+        } catch (JobException e) {
+            return jobProblem(e);
+        }
+        if (job.result() == null) {
+            return ApiError.of(409, "no_result", "id", "analysis job " + id + " is " + job.status()
+                    + " and has no result to export (only completed jobs have one)");
+        }
+        ExportFormat f = parsed.get();
+        try {
+            byte[] bytes = export.export(f, ResultTables.of(job.result()));
+            return Response.ok(bytes, f.mediaType())
+                    .header("Content-Disposition", "attachment; filename=\"analysis-" + id + "." + f.extension() + "\"")
+                    .header("Cache-Control", "no-store").build();
+        } catch (ExportException e) {
+            return ApiError.of(422, e.code(), "id", "the result of job " + id + " cannot be exported: " + e.getMessage());
         }
     }
 

@@ -31,7 +31,8 @@ class AnalyticsResourceTest {
 
     private final RecordingQueue queue = new RecordingQueue();
     private final MemoryStore store = new MemoryStore();
-    private final AnalyticsResource resource = new AnalyticsResource(configuration(1000, 5, 100_000), queue, store);
+    private final AnalyticsResource resource = new AnalyticsResource(configuration(1000, 5, 100_000), queue, store,
+            (format, tables) -> (format.id() + ":" + tables.size()).getBytes(StandardCharsets.UTF_8));
 
     private static ByteArrayInputStream body(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -118,6 +119,30 @@ class AnalyticsResourceTest {
         Response r = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1},{\"a\":2}]}"));
         assertEquals(413, r.getStatus());
         assertTrue(error(r).get("message").toString().contains("max_dataset_size = 1"));
+    }
+
+    @Test
+    void anExportNamesItsFormatOrTheJobsStateOrItsFile() {
+        Response bad = resource.exportResult("j1", "pdf");
+        assertEquals(400, bad.getStatus());
+        assertEquals("format", field(bad));
+        assertTrue(error(bad).get("message").toString().contains("allowed: csv, json, xlsx"), error(bad).toString());
+        assertEquals(400, resource.exportResult("j1", null).getStatus());
+        assertEquals(404, resource.exportResult("nope", "csv").getStatus());
+
+        resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}]}"));
+        Response pending = resource.exportResult("j1", "csv");
+        assertEquals(409, pending.getStatus());
+        assertEquals("no_result", error(pending).get("code"));
+
+        AnalysisQueue.JobView job = queue.jobs.get("j1");
+        queue.jobs.put("j1", new AnalysisQueue.JobView("j1", "x", "completed", 100, "", job.createdAt(), null, null, null,
+                Map.of("row_count", 1)));
+        Response file = resource.exportResult("j1", "XLSX");
+        assertEquals(200, file.getStatus());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.getMediaType().toString());
+        assertEquals("attachment; filename=\"analysis-j1.xlsx\"", file.getHeaderString("Content-Disposition"));
+        assertEquals("xlsx:4", new String((byte[]) file.getEntity(), StandardCharsets.UTF_8), "four tables reached the export");
     }
 
     static AnalyticsConfiguration configuration(int rows, int columns, long bodyBytes) {
