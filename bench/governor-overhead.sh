@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What admission and metering cost on hello: requests/s with the governor on and off.
+# What the governor costs on hello: requests/s with it on and off.
 # Usage: bench/governor-overhead.sh [SECONDS_PER_ROUND] [ROUNDS]   (after: mvn -B -q install -DskipTests)
 set -euo pipefail
 source "$(dirname "$0")/build-outputs.sh"
