@@ -21,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,30 +37,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AnalyticsBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path work;
 
     @Test
     void uploadACsvAndReadItsStatisticsAndCharts() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Chromium and its driver: apt-get install -y chromium chromium-driver");
         Path home = AnalyticsGolden.home(work, "browser");
         Path csv = Files.write(work.resolve("golden-sales.csv"), AnalyticsGolden.resource("dataset.csv"));
         JsonNode expected = AnalyticsGolden.expected().path("statistics");
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString()); // no Selenium Manager download
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1400,2400", "--user-data-dir=" + Files.createTempDirectory(work, "chromium"));
+
         try (RunningLauncher launcher = RunningLauncher.ready(home)) {
             String api = launcher.baseUrl() + "/api/v1";
             AnalyticsGolden.awaitServing(api);
-            WebDriver browser = new ChromeDriver(service, options);
+            HeadlessChromium chromium = HeadlessChromium.open(work, "1400,2400");
+            WebDriver browser = chromium.driver();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
                 // the page itself needs a session: sign in as a browser does, POST /api/v1/session from the
@@ -129,8 +117,7 @@ class AnalyticsBrowserIT {
                 Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
                 System.out.println("screenshot: " + shot.toAbsolutePath());
             } finally {
-                browser.quit();
-                service.stop();
+                chromium.close();
             }
         }
     }

@@ -20,9 +20,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,41 +34,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path home;
 
     private RunningLauncher launcher;
     private WebDriver browser;
-    private ChromeDriverService driverService;
+    private HeadlessChromium chromium;
 
     @BeforeAll
     void start() throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Chromium and its driver: apt-get install -y chromium chromium-driver"
-                        + " (bash .ci/run installs them)");
         RunningLauncher.deploy(home, "hello.jar");
         launcher = RunningLauncher.ready(home);
-        // an explicit driver: Selenium Manager would otherwise try to download one
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1600,1200", "--user-data-dir=" + Files.createTempDirectory(home, "chromium"));
-        browser = new ChromeDriver(driverService, options);
+        chromium = HeadlessChromium.open(home, "1600,1200");
+        browser = chromium.driver();
     }
 
     @AfterAll
     void stop() throws Exception {
         try {
-            if (browser != null) {
-                browser.quit();
-            }
-            if (driverService != null) {
-                driverService.stop();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (launcher != null) {

@@ -25,9 +25,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,34 +41,24 @@ class DashboardBrowserIT {
 
     private RunningLauncher launcher;
     private WebDriver browser;
-    private ChromeDriverService driverService;
+    private HeadlessChromium chromium;
 
     @BeforeAll
     void start() throws Exception {
-        assertTrue(Files.isExecutable(ConsoleBrowserIT.CHROMIUM) && Files.isExecutable(ConsoleBrowserIT.CHROMEDRIVER),
-                "the browser test needs Chromium and its driver: apt-get install -y chromium chromium-driver");
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/org.aibase.metrics.cfg"), "interval.seconds=1\n");
         RunningLauncher.deploy(home, "hello.jar");
         RunningLauncher.deploy(home, "dashboard.jar");
         launcher = RunningLauncher.ready(home);
-        System.setProperty("webdriver.chrome.driver", ConsoleBrowserIT.CHROMEDRIVER.toString());
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(ConsoleBrowserIT.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(ConsoleBrowserIT.CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory(home, "chromium"));
-        browser = new ChromeDriver(driverService, options);
+        chromium = HeadlessChromium.open(home, "1400,1000");
+        browser = chromium.driver();
     }
 
     @AfterAll
     void stop() throws Exception {
         try {
-            if (browser != null) {
-                browser.quit();
-            }
-            if (driverService != null) {
-                driverService.stop();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
             if (launcher != null) {
