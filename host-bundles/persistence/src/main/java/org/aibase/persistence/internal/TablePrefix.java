@@ -15,6 +15,7 @@ import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.descriptors.DescriptorEventListener;
 import org.eclipse.persistence.internal.helper.DatabaseField;
 import org.eclipse.persistence.internal.helper.DatabaseTable;
+import org.eclipse.persistence.tools.schemaframework.IndexDefinition;
 import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.mappings.DirectCollectionMapping;
 import org.eclipse.persistence.mappings.ManyToManyMapping;
@@ -105,6 +106,15 @@ final class TablePrefix implements SessionCustomizer {
         }
         table.setName(prefix + table.getName());
         owners.putIfAbsent(table.getName().toUpperCase(Locale.ROOT), owner);
+        if (table.hasIndexes()) {
+            // an @Index keeps the table name it was declared with; index names share the schema's name space too
+            for (IndexDefinition index : table.getIndexes()) {
+                index.setTargetTable(table.getName());
+                if (index.getName() != null && !index.getName().toUpperCase(Locale.ROOT).startsWith(prefix)) {
+                    index.setName(prefix + index.getName());
+                }
+            }
+        }
     }
 
     private void sequence(Sequence sequence, Set<Object> renamed, Map<String, String> owners) {
