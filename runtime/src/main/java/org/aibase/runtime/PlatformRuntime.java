@@ -58,10 +58,10 @@ final class PlatformRuntime {
                 + " bundles active in " + millisSince(started) + " ms");
 
         // HTTP and then the plugins start in one go; the stages are reported as they complete,
-        // so plugins come up while Jersey initialises rather than after it
+        // so plugins come up while Jetty and the HTTP host initialise rather than after them
+        FrameworkSignals signals = new FrameworkSignals(context);
         CountDownLatch pluginsStarted = raiseStartLevelAsync(StartLevels.PLUGINS);
-        ReadinessProbe probe = new ReadinessProbe(options.effectiveHost(), options.effectivePort());
-        if (!probe.awaitStatus(status -> true, STAGE_TIMEOUT)) {
+        if (!signals.await(FrameworkSignals.HTTP_SERVING, STAGE_TIMEOUT)) {
             throw new StartupException("HTTP did not come up on " + url() + " within " + STAGE_TIMEOUT.toSeconds() + " s");
         }
         say("HTTP listening at " + url() + " (Web Console at " + url() + "/system/console) in "
@@ -71,8 +71,9 @@ final class PlatformRuntime {
         say("Plugins started: " + activePlugins(context) + " of " + plugins(context) + " active in "
                 + millisSince(started) + " ms");
 
-        if (!probe.awaitStatus(status -> status == 200, STAGE_TIMEOUT)) {
-            throw new StartupException("plugin endpoints were not all registered within "
+        // the HTTP host says when the API and every started plugin are served
+        if (!signals.await(FrameworkSignals.READY, STAGE_TIMEOUT)) {
+            throw new StartupException("the started plugins were not all served within "
                     + STAGE_TIMEOUT.toSeconds() + " s; see " + url() + "/api/v1/health");
         }
         long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -45,6 +45,10 @@ public record PluginDescriptor(String id, String name, String version, String de
     /** The descriptor entry at the JAR root. */
     public static final String DESCRIPTOR_FILE = "plugin.yaml";
 
+    /** Ids no plugin may take: the platform's own paths under {@code /api/v1/}. */
+    public static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("plugins", "jobs", "llm", "health", "validate",
+            "deployments", "metrics", "system", "ui", "web", "api", "static", "session");
+
     /** Creates a descriptor; every collection is copied so the record stays immutable. */
     public PluginDescriptor {
         Objects.requireNonNull(id, "id");

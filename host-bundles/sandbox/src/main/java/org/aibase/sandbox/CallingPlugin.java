@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginException;
-import org.aibase.sandbox.internal.PluginBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.ComponentContext;
 
@@ -57,7 +56,7 @@ public record CallingPlugin(Bundle bundle, PluginDescriptor descriptor) {
 
     /** The plugin a bundle is, if it is one with a readable descriptor. */
     public static Optional<CallingPlugin> of(Bundle bundle) {
-        return PluginBundles.descriptorOf(bundle).map(descriptor -> new CallingPlugin(bundle, descriptor));
+        return PluginDescriptors.of(bundle).map(descriptor -> new CallingPlugin(bundle, descriptor));
     }
 
     /** The plugin id. */

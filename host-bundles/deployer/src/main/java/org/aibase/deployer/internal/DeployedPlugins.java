@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -53,6 +56,7 @@ final class DeployedPlugins implements PluginRegistry {
     private final PluginMarks marks;
     private final PluginTransitions transitions;
     private final DeploymentLog log;
+    private final Gateways gateways;
 
     DeployedPlugins(BundleContext context, DeployerSettings settings, PluginRecords records, PluginDeployer.Collaborators with) {
         this.context = context;
@@ -64,6 +68,7 @@ final class DeployedPlugins implements PluginRegistry {
         this.marks = with.marks();
         this.transitions = with.transitions();
         this.log = with.log();
+        this.gateways = with.gateways();
     }
 
     @Override
@@ -88,7 +93,22 @@ final class DeployedPlugins implements PluginRegistry {
             throw new RegistryException(Kind.CONFLICT, "plugin '" + id + "' cannot start: " + PluginTransitions.reason(e));
         }
         log.append(event(record, DeploymentEvent.Type.STARTED));
+        awaitServed(bundle);
         return require(id);
+    }
+
+    /** Waits (bounded) until the gateways serve the started bundle: "active" in the answer means served. */
+    private void awaitServed(Bundle bundle) {
+        try {
+            gateways.served(bundle).get(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            transitions.failed(bundle, e.getCause());
+        } catch (TimeoutException e) {
+            LOG.warn("Plugin bundle {} is not served {} s after it started", bundle.getSymbolicName(),
+                    INSTALL_TIMEOUT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -108,12 +128,15 @@ final class DeployedPlugins implements PluginRegistry {
 
     private PluginRecord stopBundle(PluginRecord record, DeploymentEvent.Type type, Optional<String> reason) {
         Bundle bundle = bundleOf(record, "stop");
-        try {
-            bundle.stop(); // also clears the framework's persistent autostart
-        } catch (BundleException | IllegalStateException e) {
-            // the bundle is stopped even when its activator failed while stopping
-            transitions.failed(bundle, e);
-        }
+        // calls in flight finish first; calls arriving meanwhile get the stopped plugin's answer
+        gateways.changing(record.id().orElseThrow(), () -> {
+            try {
+                bundle.stop(); // also clears the framework's persistent autostart
+            } catch (BundleException | IllegalStateException e) {
+                // the bundle is stopped even when its activator failed while stopping
+                transitions.failed(bundle, e);
+            }
+        });
         log.append(event(record, type, reason));
         return require(record.id().orElseThrow());
     }

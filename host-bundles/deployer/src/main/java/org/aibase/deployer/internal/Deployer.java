@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import org.aibase.deployer.DeploymentPage;
+import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.validator.DescriptorReader;
@@ -20,13 +21,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the deploy folder and turns the JARs in it into running plugins; gives plugins with
- * {@code http} their Jakarta REST application and publishes their endpoints; is the plugin registry.
+ * Watches the deploy folder and turns the JARs in it into running plugins; is the plugin registry.
+ * The plugins' gateways (the HTTP host) hold a plugin's calls while it changes, and a plugin is
+ * {@code active} once they serve it.
  */
 @Component(service = PluginRegistry.class, immediate = true, configurationPid = DeployerConfiguration.PID)
 @Designate(ocd = DeployerConfiguration.class)
@@ -34,18 +38,18 @@ public final class Deployer implements PluginRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
-    /** How long a deployment may take to come up (start level, whiteboard) before it is reported anyway. */
+    /** How long a deployment may take to come up (start level, being served) before it is reported anyway. */
     private static final long REPORT_TIMEOUT_MILLIS = 30_000;
 
-    private final PluginApplications applications;
-    private final EndpointPublisher endpoints;
-    private final WhiteboardRuntime whiteboard;
     private final PendingDeployments pending;
     private final PluginTransitions transitions;
     private final PluginValidation validation;
     private final DeploymentLog log;
     private final DeployFolderWatcher watcher;
     private final DeployedPlugins registry;
+
+    @Reference(service = PluginGateway.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<PluginGateway> gateways = List.of();
 
     /** Reconciles the deploy folder with the installed bundles, then watches it. */
     @Activate
@@ -58,30 +62,24 @@ public final class Deployer implements PluginRegistry {
         PluginBundles plugins = new PluginBundles(new DescriptorReader());
         log = new DeploymentLog(settings.home().resolve("data").resolve("deployments.log"), options.logMaxBytes(),
                 options.logFiles());
-        applications = new PluginApplications(context, plugins);
-        endpoints = new EndpointPublisher(context, applications);
-        whiteboard = new WhiteboardRuntime(context);
-        pending = new PendingDeployments(endpoints, whiteboard, System::nanoTime, REPORT_TIMEOUT_MILLIS);
+        Gateways served = new Gateways(() -> gateways);
         transitions = new PluginTransitions(context, locations, plugins, log);
+        pending = new PendingDeployments(served, transitions, System::nanoTime, REPORT_TIMEOUT_MILLIS);
         validation = new PluginValidation(context, locations, plugins, options, trusted::ids);
         PluginMarks marks = new PluginMarks(context.getDataFile("plugin-marks.properties").toPath());
         DeploymentRecords records = new DeploymentRecords();
         PluginDeployer.Collaborators with = new PluginDeployer.Collaborators(validation, plugins,
                 new InstalledDigests(context.getDataFile("installed-digests.properties").toPath()), records, pending,
-                marks, transitions, log);
+                marks, transitions, log, served);
         PluginDeployer deployer = new PluginDeployer(context, settings, with);
         registry = new DeployedPlugins(context, settings,
-                new PluginRecords(context, locations, plugins, records, marks, transitions), with);
+                new PluginRecords(context, locations, plugins, records, marks, transitions, served), with);
         watcher = new DeployFolderWatcher(settings.deployDir(), deployer::process, deployer::installedFiles,
                 () -> {
                     pending.recheck();
                     pending.expire();
                 }, pending::waiting);
         try {
-            // trackers first: plugins started by the reconciliation get their applications and endpoints
-            applications.open();
-            endpoints.open();
-            whiteboard.open(pending::recheck);
             transitions.open();
             watcher.open();
             reconcile(deployer);
@@ -116,14 +114,11 @@ public final class Deployer implements PluginRegistry {
         deployer.forgetStaleDigests();
     }
 
-    /** Stops watching, withdraws published endpoints and applications. */
+    /** Stops watching. */
     @Deactivate
     void deactivate() {
         watcher.close();
         transitions.close();
-        whiteboard.close();
-        endpoints.close();
-        applications.close();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.aibase.deployer.internal;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -14,12 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deployments that are installed but not yet reported: waiting for the refresh (updates), for the
- * plugin to be active, and for the whiteboard to serve its endpoints. Logs each one's timeline once,
- * when it is complete or when it has waited too long.
+ * plugin to be active, and for the gateways (the HTTP host) to serve it. Logs each one's timeline
+ * once, when it is complete or when it has waited too long; a plugin the gateways cannot serve is
+ * recorded as failed with their reason.
  *
- * <p>Called from the deployer's thread and from framework and whiteboard event threads. It holds no
- * lock while asking the whiteboard for its runtime DTO: the whiteboard may call back while holding its
- * own locks, and a lock here would then be a deadlock.
+ * <p>Called from the deployer's thread and from framework and gateway threads; it holds no lock
+ * while it asks the gateways.
  */
 final class PendingDeployments {
 
@@ -31,6 +30,7 @@ final class PendingDeployments {
         final DeploymentTimeline timeline;
         final long deadlineNanos;
         volatile boolean awaitingRefresh;
+        final java.util.concurrent.atomic.AtomicBoolean askedGateways = new java.util.concurrent.atomic.AtomicBoolean();
 
         Pending(Bundle bundle, PluginDescriptor plugin, DeploymentTimeline timeline, long deadlineNanos,
                 boolean awaitingRefresh) {
@@ -42,16 +42,15 @@ final class PendingDeployments {
         }
     }
 
-    private final EndpointPublisher endpoints;
-    private final WhiteboardRuntime whiteboard;
+    private final Gateways gateways;
+    private final PluginTransitions transitions;
     private final LongSupplier nanoClock;
     private final long timeoutNanos;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
-    PendingDeployments(EndpointPublisher endpoints, WhiteboardRuntime whiteboard, LongSupplier nanoClock,
-                       long timeoutMillis) {
-        this.endpoints = endpoints;
-        this.whiteboard = whiteboard;
+    PendingDeployments(Gateways gateways, PluginTransitions transitions, LongSupplier nanoClock, long timeoutMillis) {
+        this.gateways = gateways;
+        this.transitions = transitions;
         this.nanoClock = nanoClock;
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     }
@@ -72,7 +71,7 @@ final class PendingDeployments {
         }
     }
 
-    /** Looks at every pending deployment again, e.g. when the whiteboard changed. */
+    /** Looks at every pending deployment again, e.g. when a bundle changed state. */
     void recheck() {
         pending.values().forEach(this::advance);
     }
@@ -94,7 +93,7 @@ final class PendingDeployments {
             if (now - p.deadlineNanos >= 0) {
                 String missing = p.awaitingRefresh ? "the refresh did not complete"
                         : !p.timeline.reached(DeploymentTimeline.STARTED) ? "the plugin is not active"
-                        : "the whiteboard does not serve all its endpoints";
+                        : "the HTTP host does not serve it yet";
                 if (finish(p)) {
                     LOG.warn("{} not complete after {} s: {}", p.timeline.file(),
                             TimeUnit.NANOSECONDS.toSeconds(timeoutNanos), missing);
@@ -117,15 +116,18 @@ final class PendingDeployments {
             }
             p.timeline.mark(DeploymentTimeline.STARTED);
         }
-        // the endpoints a plugin registers while starting are published by the time its start() returns
-        Set<Long> published = p.plugin.hasPermission(Permission.HTTP) ? endpoints.publishedServiceIds(p.bundle) : Set.of();
-        if (!published.isEmpty() && whiteboard.present()) {
-            if (!whiteboard.serves(PluginApplications.applicationName(p.plugin.id()), published)) {
-                return;
-            }
-            p.timeline.mark(DeploymentTimeline.ENDPOINTS_REGISTERED);
+        if (!p.askedGateways.compareAndSet(false, true)) {
+            return;
         }
-        finish(p);
+        gateways.served(p.bundle).whenComplete((served, refused) -> {
+            if (refused != null) {
+                transitions.failed(p.bundle, refused instanceof java.util.concurrent.CompletionException
+                        && refused.getCause() != null ? refused.getCause() : refused);
+            } else if (p.plugin.hasPermission(Permission.HTTP)) {
+                p.timeline.mark(DeploymentTimeline.ENDPOINTS_REGISTERED);
+            }
+            finish(p);
+        });
     }
 
     /** Reports a deployment once, whichever thread gets here first; tells whether this call reported it. */

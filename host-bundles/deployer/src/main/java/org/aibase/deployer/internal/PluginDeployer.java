@@ -54,13 +54,14 @@ final class PluginDeployer {
     private final PluginMarks marks;
     private final PluginTransitions transitions;
     private final DeploymentLog log;
+    private final Gateways gateways;
     private final DeploymentPlanner planner = new DeploymentPlanner(GIVE_UP_MILLIS);
     private final LongSupplier nanoClock = System::nanoTime;
 
     /** The collaborators a deployer works with; they outlive a single file. */
     record Collaborators(PluginValidation validation, PluginBundles plugins, InstalledDigests digests,
                          DeploymentRecords records, PendingDeployments pending, PluginMarks marks,
-                         PluginTransitions transitions, DeploymentLog log) {
+                         PluginTransitions transitions, DeploymentLog log, Gateways gateways) {
     }
 
     PluginDeployer(BundleContext context, DeployerSettings settings, Collaborators with) {
@@ -75,6 +76,7 @@ final class PluginDeployer {
         this.marks = with.marks();
         this.transitions = with.transitions();
         this.log = with.log();
+        this.gateways = with.gateways();
     }
 
     /**
@@ -161,28 +163,75 @@ final class PluginDeployer {
             return; // the installed version keeps running
         }
         Optional<PluginDescriptor> plugin = accepted.get().descriptor();
-        try (InputStream in = Files.newInputStream(file)) {
-            // a start that fails after the update is the framework's ERROR event, seen by the transitions
-            bundle.update(in);
-        } catch (BundleException | IOException | IllegalStateException e) {
-            refuse(file, fingerprint, plugin, accepted, "update failed — " + e.getMessage());
+        // the plugin's calls wait while its bundle is replaced, and go to the new revision once it is served
+        Optional<String> failure = changing(bundle, () -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                // a start that fails after the update is the framework's ERROR event, seen by the transitions
+                bundle.update(in);
+                return Optional.empty();
+            } catch (BundleException | IOException | IllegalStateException e) {
+                return Optional.of("update failed — " + e.getMessage());
+            }
+        });
+        if (failure.isPresent()) {
+            refuse(file, fingerprint, plugin, accepted, failure.get());
             return;
         }
         timeline.mark(DeploymentTimeline.INSTALLED);
         digests.put(bundle.getLocation(), fingerprint.sha256());
         succeeded(file, Status.UPDATED, plugin, accepted.get());
         boolean held = plugin.map(p -> marks.held(p.id())).orElse(false);
-        plugin.filter(p -> !held).ifPresent(p -> pending.expect(bundle, p, timeline, true));
-        refresh(bundle, () -> pending.refreshed(bundle));
+        boolean refreshing = removalPending(bundle);
+        plugin.filter(p -> !held).ifPresent(p -> pending.expect(bundle, p, timeline, refreshing));
+        if (refreshing) {
+            refresh(bundle, () -> pending.refreshed(bundle));
+        }
+    }
+
+    /** Runs a change of an installed plugin's bundle between holding and releasing its calls. */
+    private <T> T changing(Bundle bundle, java.util.function.Supplier<T> change) {
+        Optional<String> id = plugins.descriptorOf(bundle).map(PluginDescriptor::id);
+        if (id.isEmpty()) {
+            return change.get();
+        }
+        Object[] result = new Object[1];
+        gateways.changing(id.get(), () -> result[0] = change.get());
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /** Whether other bundles are wired to the bundle (a trusted plugin may export packages): they need a refresh when it goes. */
+    private static boolean wiredToOthers(Bundle bundle) {
+        org.osgi.framework.wiring.BundleWiring wiring = bundle.adapt(org.osgi.framework.wiring.BundleWiring.class);
+        return wiring != null && wiring.getProvidedWires(null).stream()
+                .anyMatch(wire -> wire.getRequirer().getBundle().getBundleId() != bundle.getBundleId());
+    }
+
+    /**
+     * Whether the bundle's previous revision is still wired to other bundles, so only a refresh lets
+     * them go. A plugin nothing imports from (sandboxed plugins can export to nobody) needs none, and
+     * no other bundle is restarted by its update.
+     */
+    private boolean removalPending(Bundle bundle) {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
+                .getRemovalPendingBundles().contains(bundle);
     }
 
     private void uninstall(Path file, Bundle bundle, long detectedNanos) {
         Optional<PluginDescriptor> plugin = plugins.descriptorOf(bundle);
         String pluginId = plugin.map(PluginDescriptor::id).orElse(bundle.getSymbolicName());
-        try {
-            bundle.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.warn("Cannot uninstall {} ({}) after its file was removed", file.getFileName(), pluginId, e);
+        boolean refreshing = removalPending(bundle) || wiredToOthers(bundle);
+        Optional<String> failure = changing(bundle, () -> {
+            try {
+                bundle.uninstall();
+                return Optional.empty();
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warn("Cannot uninstall {} ({}) after its file was removed", file.getFileName(), pluginId, e);
+                return Optional.of(e.toString());
+            }
+        });
+        if (failure.isPresent()) {
             return;
         }
         digests.remove(bundle.getLocation());
@@ -190,8 +239,13 @@ final class PluginDeployer {
         plugin.ifPresent(p -> marks.clear(p.id()));
         records.succeeded(file, outcome(file, Status.REMOVED, plugin, "", Optional.empty()));
         log.append(event(file, DeploymentEvent.Type.REMOVED, plugin, Optional.empty()));
-        refresh(bundle, () -> LOG.info("{}", DeploymentTimeline.removedLine(file.getFileName().toString(), pluginId,
-                TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - detectedNanos))));
+        Runnable removed = () -> LOG.info("{}", DeploymentTimeline.removedLine(file.getFileName().toString(), pluginId,
+                TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - detectedNanos)));
+        if (refreshing) {
+            refresh(bundle, removed);
+        } else {
+            removed.run();
+        }
     }
 
     /** Validates the file (its id must not be installed from another file); the accepted report, empty when refused. */

@@ -40,15 +40,17 @@ final class PluginRecords {
     private final DeploymentRecords records;
     private final PluginMarks marks;
     private final PluginTransitions transitions;
+    private final Gateways gateways;
 
     PluginRecords(BundleContext context, DeployLocations locations, PluginBundles plugins, DeploymentRecords records,
-                  PluginMarks marks, PluginTransitions transitions) {
+                  PluginMarks marks, PluginTransitions transitions, Gateways gateways) {
         this.context = context;
         this.locations = locations;
         this.plugins = plugins;
         this.records = records;
         this.marks = marks;
         this.transitions = transitions;
+        this.gateways = gateways;
     }
 
     /** Every record, in {@link #ORDER}. */
@@ -105,15 +107,15 @@ final class PluginRecords {
         Optional<PluginTransitions.Failure> failure = transitions.failure(bundle);
         PluginState state;
         Optional<String> reason = Optional.empty();
-        if (bundle.getState() == Bundle.ACTIVE) {
-            state = PluginState.ACTIVE;
+        if (bundle.getState() == Bundle.ACTIVE && failure.isEmpty() && gateways.serve(bundle)) {
+            state = PluginState.ACTIVE; // "active" means served: its endpoints answer from now on
         } else if (mark.filter(m -> m.state() == PluginState.QUARANTINED).isPresent()) {
             state = PluginState.QUARANTINED;
             reason = mark.get().reason();
         } else if (failure.isPresent()) {
             state = PluginState.FAILED;
             reason = Optional.of(failure.get().reason());
-        } else if (mark.isPresent()) {
+        } else if (mark.isPresent() && bundle.getState() != Bundle.ACTIVE) {
             state = PluginState.STOPPED;
         } else {
             state = PluginState.INSTALLED;

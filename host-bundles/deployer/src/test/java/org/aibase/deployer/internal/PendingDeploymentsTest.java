@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
@@ -17,16 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.aibase.deployer.PluginGateway;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
-import org.osgi.service.jakartars.runtime.dto.ApplicationDTO;
-import org.osgi.service.jakartars.runtime.dto.ResourceDTO;
-import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
 
-/** A deployment is reported once the whiteboard runtime serves the plugin's endpoints. */
+/** A deployment is reported once every gateway serves the plugin; a plugin a gateway cannot serve fails. */
 class PendingDeploymentsTest {
 
     @TempDir
@@ -34,62 +30,58 @@ class PendingDeploymentsTest {
 
     private TestFramework framework;
     private BundleContext context;
-    private PluginApplications applications;
-    private EndpointPublisher publisher;
-    private WhiteboardRuntime whiteboard;
+    private final Gateway gateway = new Gateway();
+    private PluginTransitions transitions;
     private PendingDeployments pending;
-    private volatile RuntimeDTO runtimeDto = new RuntimeDTO();
-    private ServiceRegistration<JakartarsServiceRuntime> runtime;
 
     @BeforeEach
     void start() throws Exception {
         framework = new TestFramework(dir.resolve("cache"));
         context = framework.context();
-        applications = new PluginApplications(context, new PluginBundles(new DescriptorReader()));
-        publisher = new EndpointPublisher(context, applications);
-        whiteboard = new WhiteboardRuntime(context);
-        pending = new PendingDeployments(publisher, whiteboard, System::nanoTime, 60_000);
-        applications.open();
-        publisher.open();
-        whiteboard.open(pending::recheck);
-        runtimeDto.applicationDTOs = new ApplicationDTO[0];
-        runtime = context.registerService(JakartarsServiceRuntime.class, () -> runtimeDto, changeCount(1));
+        DeployLocations locations = new DeployLocations(dir);
+        transitions = new PluginTransitions(context, locations, new PluginBundles(new DescriptorReader()),
+                new DeploymentLog(dir.resolve("deployments.log"), 1 << 20, 2));
+        pending = new PendingDeployments(new Gateways(() -> List.of(gateway)), transitions, System::nanoTime, 60_000);
     }
 
     @AfterEach
     void stop() throws Exception {
-        whiteboard.close();
-        publisher.close();
-        applications.close();
         framework.close();
     }
 
     @Test
-    void waitsUntilTheWhiteboardServesEveryPublishedEndpoint() throws Exception {
+    void waitsUntilEveryGatewayServesThePlugin() throws Exception {
         Bundle hello = startPlugin("hello");
-        Dictionary<String, Object> endpoint = new Hashtable<>();
-        endpoint.put("aibase.plugin.endpoint", "hello");
-        hello.getBundleContext().registerService(Runnable.class, () -> { }, endpoint);
-        Set<Long> published = publisher.publishedServiceIds(hello);
         DeploymentTimeline timeline = timeline();
 
         pending.expect(hello, descriptor("hello", Permission.HTTP), timeline, false);
-        assertTrue(pending.waiting(), "the whiteboard does not serve the endpoint yet");
+        assertTrue(pending.waiting(), "the gateway does not serve the plugin yet");
         assertTrue(timeline.reached(DeploymentTimeline.STARTED));
 
-        runtimeDto = serving("aibase.hello", published.iterator().next());
-        runtime.setProperties(changeCount(2));
+        gateway.served.complete(null);
 
-        assertFalse(pending.waiting(), "reported when the runtime changed and serves the endpoint");
+        assertFalse(pending.waiting(), "reported once the gateway serves it");
         assertTrue(timeline.reached(DeploymentTimeline.ENDPOINTS_REGISTERED));
     }
 
     @Test
-    void aPluginWithoutEndpointsIsReportedWhenActive() throws Exception {
+    void aPluginTheGatewayCannotServeIsReportedAsFailedWithTheReason() throws Exception {
+        Bundle hello = startPlugin("hello");
+        pending.expect(hello, descriptor("hello", Permission.HTTP), timeline(), false);
+
+        gateway.served.completeExceptionally(new IllegalStateException("its REST resources cannot be served: bad model"));
+
+        assertFalse(pending.waiting());
+        assertTrue(transitions.failure(hello).orElseThrow().reason().contains("bad model"));
+    }
+
+    @Test
+    void aPluginWithoutHttpIsNotSaidToHaveEndpoints() throws Exception {
         Bundle quiet = startPlugin("quiet");
         DeploymentTimeline timeline = timeline();
+        gateway.served.complete(null);
 
-        pending.expect(quiet, descriptor("quiet", Permission.HTTP), timeline, false);
+        pending.expect(quiet, descriptor("quiet"), timeline, false);
 
         assertFalse(pending.waiting());
         assertFalse(timeline.reached(DeploymentTimeline.ENDPOINTS_REGISTERED));
@@ -98,6 +90,7 @@ class PendingDeploymentsTest {
     @Test
     void anUpdateWaitsForItsRefresh() throws Exception {
         Bundle quiet = startPlugin("quiet");
+        gateway.served.complete(null);
 
         pending.expect(quiet, descriptor("quiet"), timeline(), true);
         assertTrue(pending.waiting());
@@ -106,21 +99,28 @@ class PendingDeploymentsTest {
         assertFalse(pending.waiting());
     }
 
-    private static RuntimeDTO serving(String application, long resourceServiceId) {
-        ResourceDTO resource = new ResourceDTO();
-        resource.serviceId = resourceServiceId;
-        ApplicationDTO app = new ApplicationDTO();
-        app.name = application;
-        app.resourceDTOs = new ResourceDTO[] {resource};
-        RuntimeDTO dto = new RuntimeDTO();
-        dto.applicationDTOs = new ApplicationDTO[] {app};
-        return dto;
-    }
+    /** A gateway whose answer the test gives. */
+    private static final class Gateway implements PluginGateway {
 
-    private static Dictionary<String, Object> changeCount(long count) {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_CHANGECOUNT, count);
-        return properties;
+        final CompletableFuture<Void> served = new CompletableFuture<>();
+
+        @Override
+        public void hold(String pluginId) {
+        }
+
+        @Override
+        public void release(String pluginId) {
+        }
+
+        @Override
+        public CompletionStage<Void> served(Bundle plugin) {
+            return served;
+        }
+
+        @Override
+        public boolean serves(Bundle plugin) {
+            return served.isDone() && !served.isCompletedExceptionally();
+        }
     }
 
     private static DeploymentTimeline timeline() {

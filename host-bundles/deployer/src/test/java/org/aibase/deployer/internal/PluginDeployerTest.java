@@ -53,15 +53,14 @@ class PluginDeployerTest {
         records = new DeploymentRecords();
         DeployerSettings settings = DeployerSettings.from(Map.of("aibase.home", home.toString())::get);
         PluginBundles plugins = new PluginBundles(new DescriptorReader());
-        PluginApplications applications = new PluginApplications(context, plugins);
-        pending = new PendingDeployments(new EndpointPublisher(context, applications),
-                new WhiteboardRuntime(context), System::nanoTime, 1000);
         log = new DeploymentLog(home.resolve("data/deployments.log"), 1 << 20, 3);
         transitions = new PluginTransitions(context, new DeployLocations(deploy), plugins, log);
+        pending = new PendingDeployments(Gateways.none(), transitions, System::nanoTime, 1000);
         return new PluginDeployer(context, settings, new PluginDeployer.Collaborators(
                 new PluginValidation(context, new DeployLocations(deploy), plugins,
                         DeployerOptions.from(TestConfigurations.deployer(Map.of())), Set::of),
-                plugins, digests, records, pending, new PluginMarks(home.resolve("data/marks.properties")), transitions, log));
+                plugins, digests, records, pending, new PluginMarks(home.resolve("data/marks.properties")), transitions, log,
+                Gateways.none()));
     }
 
     @AfterEach

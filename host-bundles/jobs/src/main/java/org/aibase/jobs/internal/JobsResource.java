@@ -27,18 +27,14 @@ import org.aibase.api.jobs.JobStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/v1/jobs} in the platform application (same authentication as the rest of the API):
  * every plugin's jobs, read by users; {@code DELETE} (admin) cancels a pending or running job and
  * deletes a finished one; {@code {id}/events} streams a job's progress as server-sent events.
  */
-@Component(service = JobsResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect("(osgi.jakartars.name=aibase.platform)")
+@Component(service = JobsResource.class, property = { "osgi.jakartars.resource=true",
+        "osgi.jakartars.application.select=(osgi.jakartars.name=aibase.platform)" })
 @Path("jobs")
 public final class JobsResource {
 

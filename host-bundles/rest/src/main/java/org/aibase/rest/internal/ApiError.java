@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.Response;
  * The one error format of the HTTP API: {@code {"error":{"code":...,"message":...,"details":{...}}}}.
  * Every mapper, filter and resource builds its error responses here, so clients parse one shape.
  */
-final class ApiError {
+public final class ApiError {
 
     private ApiError() {
     }
 
     /** The error body. */
-    static Map<String, Object> body(String code, String message, Map<String, ?> details) {
+    public static Map<String, Object> body(String code, String message, Map<String, ?> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
@@ -26,7 +26,7 @@ final class ApiError {
     }
 
     /** A JSON error response; a 401 also says how to authenticate. */
-    static Response response(int status, String code, String message, Map<String, ?> details) {
+    public static Response response(int status, String code, String message, Map<String, ?> details) {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body(code, message, details));
@@ -37,7 +37,7 @@ final class ApiError {
     }
 
     /** The generic code of an HTTP status, for errors that carry no code of their own. */
-    static String codeFor(int status) {
+    public static String codeFor(int status) {
         return switch (status) {
             case 400 -> "bad_request";
             case 401 -> "unauthorized";

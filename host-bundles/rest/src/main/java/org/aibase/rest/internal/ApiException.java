@@ -5,7 +5,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 /** An error the API answers on purpose, with its status, stable code and details. */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

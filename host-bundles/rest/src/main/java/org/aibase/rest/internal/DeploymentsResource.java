@@ -14,14 +14,9 @@ import org.aibase.deployer.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code GET /api/v1/deployments?offset=&limit=}: the deployment log, newest first. */
-@Component(service = DeploymentsResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = DeploymentsResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("deployments")
 public final class DeploymentsResource {
 

@@ -20,6 +20,9 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = Gatekeeper.class)
 public final class Gatekeeper {
 
+    /** The header a session-cookie request carries its CSRF token in. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String BEARER = "bearer ";
 
@@ -45,19 +48,21 @@ public final class Gatekeeper {
     }
 
     /** Checks one request; the credentials may each be {@code null}. */
-    AccessDecision authorize(String method, String path, String authorization, String sessionId, String csrfToken) {
+    public AccessDecision authorize(String method, String path, String authorization, String sessionId, String csrfToken) {
         String verb = method.toUpperCase(Locale.ROOT);
         Optional<Role> required = AccessPolicy.required(verb, path);
         if (required.isEmpty()) {
-            return AccessDecision.allow(Optional.empty());
+            return AccessDecision.allow(Caller.ANONYMOUS);
         }
         Role role;
+        String scheme;
         if (authorization != null) {
             Optional<Role> keyRole = bearerToken(authorization).flatMap(keys::roleOf);
             if (keyRole.isEmpty()) {
                 return AccessDecision.deny(401, "unauthorized", "The API key is not valid");
             }
             role = keyRole.get();
+            scheme = "Bearer";
         } else if (sessionId != null) {
             Optional<BrowserSession> session = sessions.find(sessionId);
             if (session.isEmpty()) {
@@ -68,6 +73,7 @@ public final class Gatekeeper {
                         "A request made with the session cookie must send the session's X-CSRF-Token header");
             }
             role = session.get().role();
+            scheme = "Session";
         } else {
             return AccessDecision.deny(401, "unauthorized",
                     "An API key is required: send the header Authorization: Bearer <key>");
@@ -75,7 +81,7 @@ public final class Gatekeeper {
         if (!role.grants(required.get())) {
             return AccessDecision.deny(403, "forbidden", "This needs the " + required.get().id() + " role");
         }
-        return AccessDecision.allow(Optional.of(role));
+        return AccessDecision.allow(new Caller(Optional.of(role), Optional.of(scheme)));
     }
 
     /** Opens a browser session for a valid key. */

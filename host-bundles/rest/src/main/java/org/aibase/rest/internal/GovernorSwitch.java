@@ -41,7 +41,7 @@ public final class GovernorSwitch {
         this.enabled = settings.enabled();
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 }

@@ -1,5 +1,6 @@
 package org.aibase.rest.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.llm.LlmStatus;
+import org.aibase.rest.internal.host.HttpHost;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -20,27 +23,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
-import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
- * {@code GET /api/v1/health}: the framework, the HTTP runtime and the plugins. Answers 200 when
- * everything active is serving and 503 while plugin endpoints are still being registered, so a
- * launcher or a load balancer can wait on it.
+ * {@code GET /api/v1/health}: the framework, the HTTP host and the plugins. Answers 200 when every
+ * started plugin is served and 503 while one is still being built into the host, so a load
+ * balancer can wait on it.
  */
-@Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = HealthResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("health")
 public final class HealthResource {
 
     private final BundleContext context;
-
-    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile JakartarsServiceRuntime jakartarsRuntime;
+    private final HttpHost host;
 
     // optional, and never part of "ready": the platform serves plugins with no LLM provider configured
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -48,21 +42,19 @@ public final class HealthResource {
     private volatile LlmStatus llmStatus;
 
     @Activate
-    public HealthResource(BundleContext context) {
+    public HealthResource(BundleContext context, @Reference HttpHost host) {
         this.context = context;
+        this.host = host;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        JakartarsServiceRuntime runtime = jakartarsRuntime;
-        RuntimeDTO dto = runtime == null ? null : runtime.getRuntimeDTO();
         Bundle system = context.getBundle(0);
-        List<Map<String, Object>> plugins = PluginReadiness.plugins(context, dto);
+        List<Map<String, Object>> plugins = plugins();
         long active = plugins.stream().filter(p -> "active".equals(p.get("state"))).count();
-        boolean frameworkUp = system.getState() == Bundle.ACTIVE;
-        boolean ready = frameworkUp && dto != null
-                && plugins.stream().allMatch(p -> !"active".equals(p.get("state")) || (Boolean) p.get("ready"));
+        boolean ready = system.getState() == Bundle.ACTIVE && host.inService()
+                && plugins.stream().allMatch(p -> (Boolean) p.get("ready"));
 
         Map<String, Object> framework = new LinkedHashMap<>();
         framework.put("state", BundleStates.name(system.getState()));
@@ -73,12 +65,31 @@ public final class HealthResource {
         body.put("status", ready ? "up" : "starting");
         body.put("ready", ready);
         body.put("framework", framework);
-        body.put("http", Map.of("status", dto == null ? "down" : "up"));
+        body.put("http", Map.of("status", host.inService() ? "up" : "down"));
         LlmStatus llm = llmStatus;
         body.put("llm", llm == null ? Map.of("status", LlmJson.NOT_CONFIGURED, "endpoints", 0)
                 : LlmJson.health(llm.endpoints()));
         body.put("plugins", Map.of("active", active, "installed", plugins.size(), "items", plugins));
         return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(body).build();
+    }
+
+    /** Every installed plugin bundle: its state and whether it is served (a plugin not started needs nothing). */
+    private List<Map<String, Object>> plugins() {
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getHeaders("").get(PluginDescriptor.MANIFEST_HEADER) == null) {
+                continue;
+            }
+            boolean started = bundle.getState() == Bundle.ACTIVE;
+            Map<String, Object> plugin = new LinkedHashMap<>();
+            plugin.put("bundle", bundle.getSymbolicName());
+            plugin.put("version", bundle.getVersion().toString());
+            plugin.put("state", BundleStates.name(bundle.getState()));
+            plugin.put("served", started && host.serves(bundle));
+            plugin.put("ready", !started || host.serves(bundle));
+            plugins.add(plugin);
+        }
+        return plugins;
     }
 }

@@ -18,33 +18,21 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
  * JSON for every Jakarta REST application of the platform and its plugins.
  *
- * <p>It delegates to a private {@link JacksonJsonProvider} rather than extending it: the whiteboard
- * rebuilds the Jersey application on every change, and a provider subclass with injected
- * {@code @Context} state then fails every call with "ServiceLocator has been shut down". Prototype
- * scope gives each rebuilt application its own instance.
+ * <p>It delegates to a private {@link JacksonJsonProvider} rather than extending it, so it carries no
+ * injected {@code @Context} state: each container gets its own instance, and nothing of one
+ * container's injection manager outlives it.
  */
-@Component(service = { MessageBodyReader.class, MessageBodyWriter.class }, scope = ServiceScope.PROTOTYPE)
-@JakartarsExtension
-@JakartarsName("aibase.jackson")
-@JakartarsApplicationSelect("(osgi.jakartars.name=*)")
-@JakartarsMediaType(MediaType.APPLICATION_JSON)
 @Consumes({ MediaType.APPLICATION_JSON, "application/*+json", "text/json" })
 @Produces({ MediaType.APPLICATION_JSON, "application/*+json", "text/json" })
 public final class JacksonJsonExtension implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
     private final JacksonJsonProvider delegate = new JacksonJsonProvider(objectMapper());
 
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

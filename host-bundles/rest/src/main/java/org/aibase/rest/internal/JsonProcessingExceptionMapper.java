@@ -11,21 +11,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
  * A request body that is not JSON ({@code malformed_json}) or not JSON of the expected shape
  * ({@code invalid_json}): 400 naming the problem, the line and column and, for a shape error, the
  * field. Never a 500.
  */
-@Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsExtension
-@JakartarsName("aibase.errors.json")
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
 public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override

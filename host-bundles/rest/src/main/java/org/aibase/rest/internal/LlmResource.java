@@ -12,17 +12,12 @@ import org.aibase.llm.LlmUsage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/v1/llm} (user): {@code GET models} lists the configured endpoints' models with their
  * health and whether a key is set; {@code GET usage} what each plugin used and its hourly window.
  */
-@Component(service = LlmResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = LlmResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("llm")
 public final class LlmResource {
 

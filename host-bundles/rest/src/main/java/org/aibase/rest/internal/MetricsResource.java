@@ -16,14 +16,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code GET /metrics} (admin): the plugins' meters and the JVM's figures in Prometheus text format. */
-@Component(service = MetricsResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect("(osgi.jakartars.name=" + DefaultApplication.NAME + ")")
+@Component(service = MetricsResource.class, property = PlatformApplication.RESOURCE)
 @jakarta.ws.rs.Path("metrics")
 public final class MetricsResource {
 

@@ -14,17 +14,12 @@ import org.aibase.deployer.PluginConfigurations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/v1/plugins/{id}/config}: the effective configuration; {@code PUT} merges a JSON
  * object into it ({@code null} restores a key's default). A wrong type is the registry's 422.
  */
-@Component(service = PluginConfigResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = PluginConfigResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("plugins/{id}/config")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginConfigResource {

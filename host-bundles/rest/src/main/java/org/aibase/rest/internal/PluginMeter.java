@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  * latencies over the last {@value #WINDOW} requests (percentiles of a sliding window: recent
  * behaviour, bounded memory). What the work cost (CPU, allocations, waits) the governor accounts.
  */
-final class PluginMeter {
+public final class PluginMeter {
 
     static final int WINDOW = 1024;
 
@@ -23,12 +23,12 @@ final class PluginMeter {
     private final long[] window = new long[WINDOW];
     private long recorded;
 
-    void started() {
+    public void started() {
         inFlight.incrementAndGet();
     }
 
     /** One request finished with the given status, after the given wall time. */
-    void finished(int status, long nanos) {
+    public void finished(int status, long nanos) {
         inFlight.decrementAndGet();
         requests.increment();
         if (status >= 500) {

@@ -13,7 +13,7 @@ public final class PluginMeters {
     private final Map<String, PluginMeter> meters = new ConcurrentHashMap<>();
 
     /** The meter of a plugin, created at its first request. */
-    PluginMeter of(String pluginId) {
+    public PluginMeter of(String pluginId) {
         return meters.computeIfAbsent(pluginId, id -> new PluginMeter());
     }
 

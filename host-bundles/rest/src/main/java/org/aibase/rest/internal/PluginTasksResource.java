@@ -20,18 +20,13 @@ import org.aibase.deployer.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code POST /api/v1/plugins/{id}/tasks} with {@code {"type":"...","config":{...}}}: runs a task
  * on the plugin's {@link Plugin} service. The task's outcome, failed or not, is a 200 with the
  * result; HTTP errors are for requests that cannot reach a task at all.
  */
-@Component(service = PluginTasksResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = PluginTasksResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("plugins/{id}/tasks")
 public final class PluginTasksResource {
 

@@ -31,14 +31,9 @@ import org.aibase.validator.ValidationReport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/v1/plugins}: list, inspect, upload, start, stop and uninstall plugins. */
-@Component(service = PluginsResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = PluginsResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginsResource {

@@ -7,20 +7,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.aibase.deployer.RegistryException;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
  * The registry's refusals: NOT_FOUND 404, CONFLICT 409, INVALID 422 (with the validation report in
  * {@code details.report} when there is one), UNAVAILABLE 503. The code is the kind in lower case.
  */
-@Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsExtension
-@JakartarsName("aibase.errors.registry")
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
 public final class RegistryExceptionMapper implements ExceptionMapper<RegistryException> {
 
     @Override

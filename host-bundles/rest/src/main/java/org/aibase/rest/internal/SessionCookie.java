@@ -4,9 +4,9 @@ package org.aibase.rest.internal;
  * The {@code Set-Cookie} values of the browser session. Written by hand because the attributes
  * matter: HttpOnly keeps scripts away from it, SameSite=Strict keeps other sites from sending it.
  */
-final class SessionCookie {
+public final class SessionCookie {
 
-    static final String NAME = "aibase_session";
+    public static final String NAME = "aibase_session";
 
     private SessionCookie() {
     }

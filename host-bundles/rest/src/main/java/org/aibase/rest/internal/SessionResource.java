@@ -22,17 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * Browser sign-in: {@code POST /api/v1/session} with {@code {"key":"..."}} (or a bearer header)
  * sets the HttpOnly session cookie and returns the CSRF token; {@code DELETE} signs out.
  */
-@Component(service = SessionResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = SessionResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("session")
 public final class SessionResource {
 

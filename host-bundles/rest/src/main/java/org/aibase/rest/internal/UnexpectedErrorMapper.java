@@ -6,11 +6,6 @@ import java.util.UUID;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +13,6 @@ import org.slf4j.LoggerFactory;
  * The last resort: 500 with a generic message and an error id. The stack trace goes to the log
  * under that id, never into the body, where it would show internals to any caller.
  */
-@Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsExtension
-@JakartarsName("aibase.errors.unexpected")
-// every application, the plugins' too: a plugin's exception becomes a JSON 500 with an error id, never a
-// stack trace, and response filters (meters, admission) always see the request end
-@JakartarsApplicationSelect("(osgi.jakartars.name=*)")
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);

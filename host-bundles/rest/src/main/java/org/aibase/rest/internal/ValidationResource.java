@@ -15,17 +15,12 @@ import org.aibase.deployer.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code POST /api/v1/validate}: checks a JAR against this runtime without installing it. Answers
  * 200 with the report whether the JAR is valid or not: the report is the answer asked for.
  */
-@Component(service = ValidationResource.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsResource
-@JakartarsApplicationSelect(PlatformApplication.SELECT)
+@Component(service = ValidationResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("validate")
 public final class ValidationResource {
 

@@ -9,22 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
  * Jersey's own refusals (unknown path 404, wrong method 405, wrong content type 415, unreadable
  * body 400, ...) in our JSON format. The status and headers such as {@code Allow} are kept.
  */
-@Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
-@JakartarsExtension
-@JakartarsName("aibase.errors.http")
-// every application: plugins' unknown paths and methods answer JSON too, and without it the
-// catch-all mapper would turn a plugin's 404 into a 500
-@JakartarsApplicationSelect("(osgi.jakartars.name=*)")
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override

@@ -57,11 +57,11 @@ class GatekeeperTest {
             assertEquals("forbidden", user.code());
         } else {
             assertTrue(user.allowed());
-            assertEquals(Optional.of(Role.USER), user.role());
+            assertEquals(Optional.of(Role.USER), user.caller().role());
         }
         AccessDecision admin = bearer(method, path, ADMIN);
         assertTrue(admin.allowed(), "admin may call everything");
-        assertEquals(Optional.of(Role.ADMIN), admin.role());
+        assertEquals(Optional.of(Role.ADMIN), admin.caller().role());
     }
 
     @Test

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.hooks.resolver.ResolverHook;
@@ -17,7 +15,6 @@ import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -35,23 +32,14 @@ public final class Confinement implements ResolverHookFactory, FindHook, EventLi
 
     private static final Logger LOG = LoggerFactory.getLogger(Confinement.class);
 
-    private final BundleContext context;
     private final KnownPlugins plugins;
     private final ServiceVisibility visibility;
-    private final BundleListener forgetUninstalled;
 
     /** Starts confining with the operator's list of trusted plugins. */
     @Activate
-    public Confinement(BundleContext context, SandboxConfiguration configuration) {
-        this.context = context;
+    public Confinement(SandboxConfiguration configuration) {
         this.plugins = new KnownPlugins(TrustedPlugins.of(configuration.trusted_plugins()));
         this.visibility = new ServiceVisibility(plugins);
-        this.forgetUninstalled = event -> {
-            if (event.getType() == BundleEvent.UNINSTALLED) {
-                plugins.forget(event.getBundle());
-            }
-        };
-        context.addBundleListener(forgetUninstalled);
         LOG.info("Plugins confined by security level; trusted plugins: {}", plugins.trustedIds());
     }
 
@@ -60,11 +48,6 @@ public final class Confinement implements ResolverHookFactory, FindHook, EventLi
     void modified(SandboxConfiguration configuration) {
         plugins.trust(TrustedPlugins.of(configuration.trusted_plugins()));
         LOG.info("Trusted plugins now: {} (wiring changes when a plugin is refreshed)", plugins.trustedIds());
-    }
-
-    @Deactivate
-    void deactivate() {
-        context.removeBundleListener(forgetUninstalled);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class TestFramework implements AutoCloseable {
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(all);
         framework.start();
         BundleContext system = framework.getBundleContext();
-        confinement = new Confinement(system, TestConfigurations.sandbox(Map.of("trusted_plugins", trustedPlugins)));
+        confinement = new Confinement(TestConfigurations.sandbox(Map.of("trusted_plugins", trustedPlugins)));
         system.registerService(new String[] {ResolverHookFactory.class.getName(), FindHook.class.getName(),
                 EventListenerHook.class.getName()}, confinement, null);
     }
@@ -38,7 +38,6 @@ final class TestFramework implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        confinement.deactivate();
         framework.stop();
         framework.waitForStop(10_000);
     }

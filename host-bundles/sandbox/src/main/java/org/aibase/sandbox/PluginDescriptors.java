@@ -1,9 +1,12 @@
-package org.aibase.sandbox.internal;
+package org.aibase.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.validator.DescriptorReader;
@@ -13,12 +16,24 @@ import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the descriptor of a plugin bundle: the one place in the sandbox that decides what a plugin is. */
-public final class PluginBundles {
+/**
+ * The descriptor of each plugin bundle: the one place that decides what a plugin is, for the
+ * deployer, the hooks and every host bundle. Read once per bundle revision (an update changes the
+ * bundle's last-modified time) and remembered after the bundle is uninstalled, so whoever handles
+ * the uninstallation still knows which plugin it was. Plugins never see this package.
+ */
+public final class PluginDescriptors {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PluginBundles.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PluginDescriptors.class);
 
-    private PluginBundles() {
+    /** A descriptor as read from one revision (told apart by the bundle's last-modified time). */
+    private record Read(long lastModified, Optional<PluginDescriptor> descriptor) {
+    }
+
+    // weak keys: an uninstalled bundle's entry goes with the bundle object, so installs never leak
+    private static final Map<Bundle, Read> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private PluginDescriptors() {
     }
 
     /** Whether the bundle declares itself a plugin (header {@value PluginDescriptor#MANIFEST_HEADER}). */
@@ -33,9 +48,23 @@ public final class PluginBundles {
     /**
      * The descriptor of a plugin bundle; empty when the bundle is not a plugin, or its descriptor is
      * missing or has errors (the validator refuses such a JAR; the hooks then treat the bundle as a
-     * plugin with no permissions, see {@link KnownPlugins}).
+     * plugin with no permissions, and the registry shows it by its file alone).
      */
-    public static Optional<PluginDescriptor> descriptorOf(Bundle bundle) {
+    public static Optional<PluginDescriptor> of(Bundle bundle) {
+        Read cached = CACHE.get(bundle);
+        if (cached != null && (bundle.getState() == Bundle.UNINSTALLED || cached.lastModified() == bundle.getLastModified())) {
+            return cached.descriptor();
+        }
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            return Optional.empty(); // never read while installed: nothing to tell
+        }
+        long lastModified = bundle.getLastModified();
+        Optional<PluginDescriptor> descriptor = read(bundle);
+        CACHE.put(bundle, new Read(lastModified, descriptor));
+        return descriptor;
+    }
+
+    private static Optional<PluginDescriptor> read(Bundle bundle) {
         if (!isPlugin(bundle)) {
             return Optional.empty();
         }

@@ -1,0 +1,54 @@
+package org.aibase.rest.internal.host;
+
+import jakarta.ws.rs.Priorities;
+
+import org.aibase.rest.internal.ApiExceptionMapper;
+import org.aibase.rest.internal.JacksonJsonExtension;
+import org.aibase.rest.internal.JsonProcessingExceptionMapper;
+import org.aibase.rest.internal.RegistryExceptionMapper;
+import org.aibase.rest.internal.UnexpectedErrorMapper;
+import org.aibase.rest.internal.WebApplicationExceptionMapper;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * What every Jersey application of the host is made of: its services, plus the platform's JSON and
+ * error shape for whatever the application leaves unhandled. A plugin's own mappers and providers
+ * win over the platform's (these are registered with a lower priority).
+ */
+public final class Applications {
+
+    /** Below any priority an application gives its own providers (the default is {@code USER}). */
+    private static final int PLATFORM_FALLBACK = Priorities.USER + 1000;
+
+    private Applications() {
+    }
+
+    /** A plugin's application, before its endpoints join: JSON, and the platform's answers for unmapped failures. */
+    public static ResourceConfig plugin(String name) {
+        return base(name);
+    }
+
+    /** The platform's own application, before its resources join: also the mappers of its own exceptions. */
+    public static ResourceConfig platform(String name) {
+        ResourceConfig config = base(name);
+        config.register(new ApiExceptionMapper(), PLATFORM_FALLBACK);
+        config.register(new RegistryExceptionMapper(), PLATFORM_FALLBACK);
+        return config;
+    }
+
+    private static ResourceConfig base(String name) {
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName(name);
+        // WADL needs JAXB, which the platform does not ship; without this Jersey looks for it on every build
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, Boolean.TRUE);
+        // an error without an entity is answered with setStatus, never sendError: sendError would let the
+        // servlet container write its own HTML page instead of the platform's JSON
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
+        config.register(new JacksonJsonExtension(), PLATFORM_FALLBACK);
+        config.register(new WebApplicationExceptionMapper(), PLATFORM_FALLBACK);
+        config.register(new JsonProcessingExceptionMapper(), PLATFORM_FALLBACK);
+        config.register(new UnexpectedErrorMapper(), PLATFORM_FALLBACK);
+        return config;
+    }
+}

@@ -1,0 +1,181 @@
+package org.aibase.rest.internal.host;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import org.aibase.rest.internal.Caller;
+import org.aibase.rest.internal.SessionCookie;
+
+/**
+ * A request as an application's Jersey container sees it: its servlet path is the application's
+ * base ({@code /api/v1/<id>}), the caller's identity is its {@code SecurityContext}, and, for a
+ * plugin, the credentials are gone — a plugin reads who calls, never the key or the session that
+ * proves it. Suspending the response goes through the {@link Exchange}, which owns its end.
+ */
+final class HostedRequest extends HttpServletRequestWrapper {
+
+    /** Headers a plugin never sees (compared in lower case). */
+    private static final Set<String> CREDENTIALS = Set.of("authorization", "x-csrf-token", "proxy-authorization");
+    private static final String COOKIE = "cookie";
+
+    private final String servletPath;
+    private final String pathInfo;
+    private final Caller caller;
+    private final boolean hideCredentials;
+    private final Exchange exchange;
+
+    /**
+     * @param servletPath the application's base, e.g. {@code /api/v1/hello}, or empty for the root
+     * @param pathInfo the rest of the path, starting with {@code /}, or null
+     * @param hideCredentials true for a plugin's container
+     */
+    HostedRequest(Exchange exchange, String servletPath, String pathInfo, Caller caller, boolean hideCredentials) {
+        super(exchange.request());
+        this.exchange = exchange;
+        this.servletPath = servletPath;
+        this.pathInfo = pathInfo;
+        this.caller = caller;
+        this.hideCredentials = hideCredentials;
+    }
+
+    @Override
+    public String getServletPath() {
+        return servletPath;
+    }
+
+    @Override
+    public String getPathInfo() {
+        return pathInfo;
+    }
+
+    @Override
+    public String getPathTranslated() {
+        return null;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return caller.principal().orElse(null);
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return caller.principal().map(Principal::getName).orElse(null);
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return caller.isInRole(role);
+    }
+
+    @Override
+    public String getAuthType() {
+        return caller.scheme().orElse(null);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        if (!hideCredentials) {
+            return super.getHeader(name);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (CREDENTIALS.contains(lower)) {
+            return null;
+        }
+        return lower.equals(COOKIE) ? withoutSessionCookie(super.getHeader(name)) : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        if (!hideCredentials) {
+            return super.getHeaders(name);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (CREDENTIALS.contains(lower)) {
+            return Collections.emptyEnumeration();
+        }
+        if (!lower.equals(COOKIE)) {
+            return super.getHeaders(name);
+        }
+        List<String> kept = new ArrayList<>();
+        for (Enumeration<String> values = super.getHeaders(name); values.hasMoreElements();) {
+            String value = withoutSessionCookie(values.nextElement());
+            if (value != null) {
+                kept.add(value);
+            }
+        }
+        return Collections.enumeration(kept);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        if (!hideCredentials) {
+            return super.getHeaderNames();
+        }
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements();) {
+            String name = all.nextElement();
+            if (!CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
+                names.add(name);
+            }
+        }
+        return Collections.enumeration(names);
+    }
+
+    @Override
+    public Cookie[] getCookies() {
+        Cookie[] cookies = super.getCookies();
+        if (!hideCredentials || cookies == null) {
+            return cookies;
+        }
+        return java.util.Arrays.stream(cookies).filter(c -> !SessionCookie.NAME.equals(c.getName())).toArray(Cookie[]::new);
+    }
+
+    @Override
+    public boolean isAsyncStarted() {
+        return exchange.asyncStarted();
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        // Jersey asks for the context when it suspends a response the host made asynchronous already
+        return exchange.applicationAsync(this, exchange.response());
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        return exchange.applicationAsync(this, exchange.response());
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+        return exchange.applicationAsync(request, response);
+    }
+
+    /** The Cookie header without the platform's session cookie; null when nothing else is left. */
+    static String withoutSessionCookie(String header) {
+        if (header == null || !header.contains(SessionCookie.NAME)) {
+            return header;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String part : header.split(";")) {
+            String cookie = part.strip();
+            if (!cookie.isEmpty() && !cookie.startsWith(SessionCookie.NAME + "=")) {
+                kept.append(kept.length() == 0 ? "" : "; ").append(cookie);
+            }
+        }
+        return kept.length() == 0 ? null : kept.toString();
+    }
+}

@@ -1,0 +1,213 @@
+package org.aibase.rest.internal.host;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.ext.RuntimeDelegate;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.deployer.PluginGateway;
+import org.aibase.deployer.PluginRegistry;
+import org.aibase.rest.internal.AccessDecision;
+import org.aibase.rest.internal.Caller;
+import org.aibase.rest.internal.Gatekeeper;
+import org.aibase.rest.internal.GovernorSwitch;
+import org.aibase.rest.internal.PluginMeters;
+import org.aibase.rest.internal.SessionCookie;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLimits;
+import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP host: the one servlet at {@code /api/v1/*} and {@code /metrics}. It authenticates every
+ * request first, so an anonymous caller learns nothing of what exists, then hands it to the
+ * platform's application or to the plugin's route ({@code /api/v1/<id>/...}). Plugins'
+ * applications are built, swapped and drained by {@link PluginHosting}, the platform's by
+ * {@link PlatformHosting}; the deployer reaches the host as a {@link PluginGateway}.
+ */
+@Component(service = { Servlet.class, PluginGateway.class, HttpHost.class })
+@HttpWhiteboardServletName("aibase.host")
+@HttpWhiteboardServletPattern({ "/api/v1/*", HttpHost.METRICS })
+@HttpWhiteboardServletAsyncSupported
+public final class HttpHost extends HttpServlet implements PluginGateway {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpHost.class);
+
+    static final String METRICS = "/metrics";
+    private static final String API = "/api/v1";
+
+    private final transient Gatekeeper gatekeeper;
+    private final transient ScheduledExecutorService tasks;
+    private final transient PluginHosting plugins;
+    private final transient PlatformHosting platform;
+    private final transient PluginCalls calls;
+    private final transient HostReadiness readiness;
+
+    @Activate
+    public HttpHost(BundleContext context, @Reference Gatekeeper gatekeeper, @Reference Governor governor,
+            @Reference GovernorSwitch governorSwitch, @Reference PluginLimits limits, @Reference PluginMeters meters,
+            @Reference PluginRegistry registry) {
+        this.gatekeeper = gatekeeper;
+        // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader,
+        // which in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once, for all
+        RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
+        this.tasks = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "aibase-http-host");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RouteTable routes = new RouteTable();
+        this.calls = new PluginCalls(routes, governor, governorSwitch, limits, registry, tasks);
+        this.readiness = new HostReadiness(context, () -> inService() && plugins().allStartedServed());
+        this.plugins = new PluginHosting(context, routes, meters, tasks, calls, readiness::recheck);
+        this.platform = new PlatformHosting(context, tasks, readiness::recheck);
+        plugins.open();
+        platform.open();
+    }
+
+    private PluginHosting plugins() {
+        return plugins;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        readiness.withdraw();
+        plugins.close();
+        platform.close();
+        tasks.shutdown();
+        if (!tasks.awaitTermination(5, TimeUnit.SECONDS)) {
+            tasks.shutdownNow();
+        }
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        plugins.serveWith(config.getServletContext());
+        platform.serveWith(config.getServletContext());
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        AccessDecision decision = gatekeeper.authorize(request.getMethod(),
+                servletPath + (pathInfo == null ? "" : pathInfo), request.getHeader("Authorization"),
+                sessionId(request), request.getHeader(Gatekeeper.CSRF_HEADER));
+        if (!decision.allowed()) {
+            ErrorAnswers.discardSmallBody(request);
+            ErrorAnswers.write(response, decision.status(), decision.code(), decision.message(), Map.of());
+            return;
+        }
+        Caller caller = decision.caller();
+        if (METRICS.equals(servletPath)) {
+            platform(platform.root(), request, response, "", METRICS, caller);
+            return;
+        }
+        String id = firstSegment(pathInfo);
+        if (id == null || PluginDescriptor.RESERVED_IDS.contains(id)) {
+            platform(platform.api(), request, response, API, pathInfo, caller);
+            return;
+        }
+        Exchange exchange = new Exchange(request, response);
+        String rest = pathInfo.substring(id.length() + 1);
+        HostedRequest hosted = new HostedRequest(exchange, API + "/" + id, rest.isEmpty() ? null : rest, caller, true);
+        calls.dispatch(new PluginCall(id, request.getMethod() + " " + request.getRequestURI(), exchange, hosted,
+                new GuardedResponse(response)));
+    }
+
+    /** The platform's own code answers on the calling (Jetty) thread. */
+    private void platform(JerseyContainer container, HttpServletRequest request, HttpServletResponse response,
+            String servletPath, String pathInfo, Caller caller) throws IOException {
+        Exchange exchange = new Exchange(request, response);
+        HostedRequest hosted = new HostedRequest(exchange, servletPath, pathInfo, caller, false);
+        while (container != null && !container.enter(exchange)) {
+            container = METRICS.equals(pathInfo) ? platform.root() : platform.api(); // swapped meanwhile
+        }
+        if (container == null) {
+            ErrorAnswers.write(response, 503, "starting", "The platform's HTTP API is starting; retry shortly", Map.of());
+            return;
+        }
+        try {
+            container.service(hosted, response);
+        } catch (ServletException | RuntimeException e) {
+            LOG.error("The platform's HTTP API failed on {} {}", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                ErrorAnswers.write(response, 500, "internal_error", "An unexpected error occurred", Map.of());
+            }
+        } finally {
+            exchange.serviced();
+        }
+    }
+
+    @Override
+    public void hold(String pluginId) {
+        plugins.hold(pluginId);
+    }
+
+    @Override
+    public void release(String pluginId) {
+        plugins.release(pluginId);
+    }
+
+    @Override
+    public CompletionStage<Void> served(Bundle plugin) {
+        return plugins.served(plugin);
+    }
+
+    @Override
+    public boolean serves(Bundle plugin) {
+        return plugins.serves(plugin);
+    }
+
+    /** Whether the host's servlet is in service, i.e. HTTP serves the API. */
+    public boolean inService() {
+        PlatformHosting current = platform;
+        return current != null && current.api() != null;
+    }
+
+    private static String sessionId(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (SessionCookie.NAME.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code /hello/greeting} gives {@code hello}; null for no segment. */
+    static String firstSegment(String pathInfo) {
+        if (pathInfo == null || pathInfo.length() < 2) {
+            return null;
+        }
+        int end = pathInfo.indexOf('/', 1);
+        return pathInfo.substring(1, end < 0 ? pathInfo.length() : end);
+    }
+}

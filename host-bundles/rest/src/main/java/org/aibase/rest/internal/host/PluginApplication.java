@@ -1,0 +1,19 @@
+package org.aibase.rest.internal.host;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.rest.internal.PluginMeter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * A plugin's application as it is served: the Jersey container built from one revision of the
+ * plugin's bundle, with what the governor needs to run its requests.
+ *
+ * @param revision the bundle revision the container was built from: an update makes a new one
+ * @param loader the plugin's class loader, the context class loader of its requests
+ * @param meter what its requests answered
+ * @param endpointCount how many endpoint services it was built with
+ */
+record PluginApplication(String id, Bundle bundle, BundleRevision revision, PluginDescriptor descriptor,
+        JerseyContainer container, ClassLoader loader, PluginMeter meter, int endpointCount) {
+}

@@ -1,0 +1,430 @@
+package org.aibase.rest.internal.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import org.aibase.api.http.PluginEndpoint;
+import org.aibase.api.plugin.Permission;
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.deployer.PluginGateway;
+import org.aibase.rest.internal.PluginMeters;
+import org.aibase.sandbox.CallingPlugin;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the plugins' routes: builds each started plugin's application from the services it marks
+ * with {@link PluginEndpoint} (only its own id, only with {@code http}), swaps it into the
+ * {@link RouteTable}, holds a plugin's requests while the deployer changes it, and drains and
+ * closes an application before its bundle's services go away. Only the plugin that changed is
+ * rebuilt; no other plugin's application, nor the platform's, is touched.
+ *
+ * <p>Builds run one at a time on the host's task thread; route changes happen under this object's
+ * lock; draining happens outside it.
+ */
+final class PluginHosting implements PluginGateway, SynchronousBundleListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHosting.class);
+
+    private final BundleContext context;
+    private final RouteTable routes;
+    private final PluginMeters meters;
+    private final ScheduledExecutorService tasks;
+    private final PluginCalls calls;
+    private final Runnable changed;
+    private final ServiceTracker<Object, ServiceReference<Object>> endpoints;
+    /** Endpoint services by the bundle that registered them. */
+    private final Map<Long, Set<ServiceReference<?>>> endpointsByBundle = new ConcurrentHashMap<>();
+    /** Plugin ids the deployer holds while it changes them. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Who waits for a bundle to be served, by bundle id. */
+    private final Map<Long, List<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private volatile ServletContext servletContext;
+
+    /** @param changed told after every change of what is served (readiness looks again) */
+    PluginHosting(BundleContext context, RouteTable routes, PluginMeters meters, ScheduledExecutorService tasks,
+            PluginCalls calls, Runnable changed) {
+        this.context = context;
+        this.routes = routes;
+        this.meters = meters;
+        this.tasks = tasks;
+        this.calls = calls;
+        this.changed = changed;
+        try {
+            this.endpoints = new ServiceTracker<>(context, context.createFilter("(" + PluginEndpoint.PROPERTY + "=*)"),
+                    new EndpointCustomizer());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("constant filter is valid", e);
+        }
+    }
+
+    /** Starts following plugins; their applications are built once the servlet context is there. */
+    void open() {
+        context.addBundleListener(this);
+        endpoints.open(true); // all services: the host cannot (and need not) load the plugins' classes
+    }
+
+    /** Stops following plugins and closes every application. */
+    void close() {
+        context.removeBundleListener(this);
+        endpoints.close();
+        servletContext = null;
+        synchronized (this) {
+            routes.all().forEach((id, route) -> {
+                if (route instanceof Route.Served served) {
+                    served.application().container().close();
+                }
+                routes.remove(id);
+            });
+        }
+    }
+
+    /** The host's servlet is initialised (or re-initialised): build every started plugin's application. */
+    void serveWith(ServletContext context) {
+        servletContext = context;
+        for (Bundle bundle : this.context.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE) {
+                scheduleBuild(bundle);
+            }
+        }
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle bundle = event.getBundle();
+        switch (event.getType()) {
+            case BundleEvent.STARTED -> {
+                scheduleBuild(bundle);
+                changed.run(); // not ready until it is served
+            }
+            case BundleEvent.STOPPING -> pluginId(bundle).ifPresent(id -> retire(id, bundle));
+            case BundleEvent.STOPPED, BundleEvent.UNINSTALLED -> {
+                if (event.getType() == BundleEvent.UNINSTALLED) {
+                    endpointsByBundle.remove(bundle.getBundleId());
+                    waiting.remove(bundle.getBundleId());
+                }
+                pluginId(bundle).filter(id -> !held.contains(id)).ifPresent(this::unroute);
+                changed.run();
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void hold(String pluginId) {
+        Optional<PluginApplication> previous;
+        synchronized (this) {
+            held.add(pluginId);
+            previous = holdRoute(pluginId);
+        }
+        previous.ifPresent(this::drainAndClose);
+    }
+
+    @Override
+    public void release(String pluginId) {
+        Optional<Bundle> active;
+        synchronized (this) {
+            if (!held.remove(pluginId)) {
+                return;
+            }
+            active = activePlugin(pluginId);
+            if (active.isEmpty()) {
+                unroute(pluginId);
+                return;
+            }
+            if (routes.get(pluginId) instanceof Route.Held hold) {
+                // e.g. the update failed and the old revision runs on: it may be served again
+                routes.put(pluginId, new Route.Held(hold.calls(), null));
+            }
+        }
+        scheduleBuild(active.get()); // the held requests go to it once it is built
+    }
+
+    @Override
+    public CompletionStage<Void> served(Bundle plugin) {
+        Optional<String> id = httpPluginId(plugin);
+        if (id.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        synchronized (this) {
+            if (servesRevision(id.get(), plugin)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> served = new CompletableFuture<>();
+            waiting.computeIfAbsent(plugin.getBundleId(), bundleId -> new ArrayList<>()).add(served);
+            return served;
+        }
+    }
+
+    @Override
+    public boolean serves(Bundle plugin) {
+        return httpPluginId(plugin).map(id -> servesRevision(id, plugin)).orElse(true);
+    }
+
+    private boolean servesRevision(String id, Bundle plugin) {
+        return routes.get(id) instanceof Route.Served served && served.application().revision().equals(revision(plugin));
+    }
+
+    private static Optional<String> httpPluginId(Bundle plugin) {
+        return CallingPlugin.of(plugin).map(CallingPlugin::descriptor)
+                .filter(d -> d.hasPermission(Permission.HTTP)).map(PluginDescriptor::id);
+    }
+
+    private void scheduleBuild(Bundle bundle) {
+        if (pluginId(bundle).isPresent()) {
+            tasks.execute(() -> build(bundle));
+        }
+    }
+
+    /** Builds the application of the bundle's current revision and swaps it in; on the task thread. */
+    private void build(Bundle bundle) {
+        ServletContext servlets = servletContext;
+        Optional<CallingPlugin> plugin = CallingPlugin.of(bundle);
+        if (servlets == null || plugin.isEmpty() || bundle.getState() != Bundle.ACTIVE) {
+            return;
+        }
+        PluginDescriptor descriptor = plugin.get().descriptor();
+        String id = descriptor.id();
+        BundleRevision revision = revision(bundle);
+        if (!descriptor.hasPermission(Permission.HTTP)) {
+            synchronized (this) {
+                if (!held.contains(id)) {
+                    unroute(id); // e.g. updated to a version without http: held requests learn it now
+                }
+            }
+            return;
+        }
+        Route current = routes.get(id);
+        if (current instanceof Route.Served served && served.application().revision().equals(revision)
+                && !endpointsChanged(served.application(), bundle)) {
+            return; // built already for these endpoints
+        }
+        PluginApplication application;
+        try {
+            application = application(id, bundle, revision, descriptor, servlets);
+        } catch (ServletException | RuntimeException e) {
+            broken(id, bundle, "its REST resources cannot be served: " + e.getMessage());
+            return;
+        }
+        swapIn(application);
+    }
+
+    private PluginApplication application(String id, Bundle bundle, BundleRevision revision,
+            PluginDescriptor descriptor, ServletContext servlets) throws ServletException {
+        Endpoints served = new Endpoints(context);
+        List<ServiceReference<?>> own = endpointsOf(bundle, id);
+        for (ServiceReference<?> reference : own) {
+            served.add(reference);
+        }
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        var meter = meters.of(id);
+        JerseyContainer container = JerseyContainer.start("aibase." + id, served.into(Applications.plugin("aibase." + id)),
+                servlets, served::release, (exchange, status, nanos) -> meter.finished(status, nanos));
+        return new PluginApplication(id, bundle, revision, descriptor, container,
+                wiring == null ? null : wiring.getClassLoader(), meter, own.size());
+    }
+
+    /** The endpoint services a plugin bundle registered for its own id; others are refused with a warning. */
+    private List<ServiceReference<?>> endpointsOf(Bundle bundle, String id) {
+        List<ServiceReference<?>> own = new ArrayList<>();
+        for (ServiceReference<?> reference : endpointsByBundle.getOrDefault(bundle.getBundleId(), Set.of())) {
+            Object claimed = reference.getProperty(PluginEndpoint.PROPERTY);
+            if (id.equals(claimed)) {
+                own.add(reference);
+            } else {
+                LOG.warn("Not serving endpoint service {} of plugin '{}': it names plugin '{}'",
+                        reference.getProperty(Constants.SERVICE_ID), id, claimed);
+            }
+        }
+        own.sort(null); // ranking order: a stable application for the same services
+        return own;
+    }
+
+    private boolean endpointsChanged(PluginApplication application, Bundle bundle) {
+        return application.endpointCount() != endpointsOf(bundle, application.id()).size();
+    }
+
+    private void swapIn(PluginApplication application) {
+        String id = application.id();
+        Route before;
+        List<CompletableFuture<Void>> served;
+        synchronized (this) {
+            before = routes.get(id);
+            boolean current = application.bundle().getState() == Bundle.ACTIVE
+                    && application.revision().equals(revision(application.bundle()))
+                    && !(before instanceof Route.Held hold && application.revision().equals(hold.retired()));
+            if (!current) {
+                application.container().close(); // the bundle changed again meanwhile
+                return;
+            }
+            routes.put(id, new Route.Served(application));
+            served = waiting.remove(application.bundle().getBundleId());
+        }
+        LOG.debug("Serving plugin {} ({} endpoints)", id, application.endpointCount());
+        if (before instanceof Route.Held hold) {
+            hold.calls().release().forEach(calls::dispatch);
+        } else if (before instanceof Route.Served replaced) {
+            tasks.execute(() -> drainAndClose(replaced.application()));
+        }
+        if (served != null) {
+            served.forEach(future -> future.complete(null));
+        }
+        changed.run();
+    }
+
+    private void broken(String id, Bundle bundle, String reason) {
+        LOG.warn("Plugin {}: {}", id, reason);
+        List<CompletableFuture<Void>> failed;
+        List<PluginCall> released = List.of();
+        synchronized (this) {
+            Route before = routes.get(id);
+            routes.put(id, new Route.Broken(reason));
+            if (before instanceof Route.Held hold) {
+                released = hold.calls().release();
+            }
+            failed = waiting.remove(bundle.getBundleId());
+        }
+        released.forEach(calls::dispatch);
+        if (failed != null) {
+            failed.forEach(future -> future.completeExceptionally(new IllegalStateException(reason)));
+        }
+        changed.run();
+    }
+
+    /** Whether every started plugin with {@code http} is served in its current revision (or known to be broken). */
+    boolean allStartedServed() {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE) {
+                Optional<String> id = httpPluginId(bundle);
+                if (id.isPresent() && !servesRevision(id.get(), bundle) && !(routes.get(id.get()) instanceof Route.Broken)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The plugin's bundle is stopping: its requests wait, those in flight finish, its application closes. */
+    private void retire(String id, Bundle bundle) {
+        Optional<PluginApplication> previous;
+        synchronized (this) {
+            Route route = routes.get(id);
+            if (!(route instanceof Route.Served served) || served.application().bundle().getBundleId() != bundle.getBundleId()) {
+                return;
+            }
+            previous = holdRoute(id);
+        }
+        previous.ifPresent(this::drainAndClose);
+    }
+
+    /** Puts the plugin's route on hold; the application it replaced, if any. Under the lock. */
+    private Optional<PluginApplication> holdRoute(String id) {
+        Route route = routes.get(id);
+        if (route instanceof Route.Held) {
+            return Optional.empty();
+        }
+        if (route instanceof Route.Served served) {
+            routes.put(id, new Route.Held(new HeldCalls(), served.application().revision()));
+            return Optional.of(served.application());
+        }
+        routes.put(id, new Route.Held(new HeldCalls(), null));
+        return Optional.empty();
+    }
+
+    /** The plugin no longer has a route: held requests get the answer for its state. Under the lock, or alone. */
+    private synchronized void unroute(String id) {
+        Route route = routes.get(id);
+        routes.remove(id);
+        if (route instanceof Route.Held hold) {
+            List<PluginCall> released = hold.calls().release();
+            tasks.execute(() -> released.forEach(calls::dispatch));
+        } else if (route instanceof Route.Served served) {
+            PluginApplication application = served.application();
+            tasks.execute(() -> drainAndClose(application));
+        }
+    }
+
+    private void drainAndClose(PluginApplication application) {
+        try {
+            long timeout = calls.drainMillis(application.descriptor());
+            int busy = application.container().drain(timeout);
+            if (busy > 0) {
+                LOG.warn("Plugin {}: {} requests still running after {} ms; closing its application anyway",
+                        application.id(), busy, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            application.container().close();
+        }
+    }
+
+    private Optional<Bundle> activePlugin(String id) {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE && pluginId(bundle).filter(id::equals).isPresent()) {
+                return Optional.of(bundle);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> pluginId(Bundle bundle) {
+        return CallingPlugin.of(bundle).map(CallingPlugin::id);
+    }
+
+    private static BundleRevision revision(Bundle bundle) {
+        return bundle.adapt(BundleRevision.class);
+    }
+
+    /** Keeps the endpoint services by bundle; a change of an active plugin's endpoints rebuilds its application. */
+    private final class EndpointCustomizer implements ServiceTrackerCustomizer<Object, ServiceReference<Object>> {
+
+        @Override
+        public ServiceReference<Object> addingService(ServiceReference<Object> reference) {
+            Bundle bundle = reference.getBundle();
+            if (bundle == null) {
+                return null;
+            }
+            endpointsByBundle.computeIfAbsent(bundle.getBundleId(), id -> ConcurrentHashMap.newKeySet()).add(reference);
+            if (bundle.getState() == Bundle.ACTIVE) {
+                scheduleBuild(bundle);
+            }
+            return reference;
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
+            // the plugin id comes from the endpoint's annotation; nothing else matters here
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
+            Bundle bundle = reference.getBundle();
+            endpointsByBundle.values().forEach(references -> references.remove(reference));
+            if (bundle != null && bundle.getState() == Bundle.ACTIVE) {
+                scheduleBuild(bundle);
+            }
+        }
+    }
+}
