@@ -93,7 +93,7 @@ class GuardGovernorIT {
             assertEquals(503, spun.statusCode(), spun.body());
             HttpResponse<String> record = Http.await(api.url("/plugins/strains"), api.key(),
                     r -> r.body().contains("\"state\":\"quarantined\""), Duration.ofSeconds(30));
-            assertTrue(GuardApi.json(record.body()).path("reason").asText().contains("Strain.spin ignored its interrupt"),
+            assertTrue(GuardApi.json(record.body()).path("reason").asText().contains("GET /api/v1/strains/strain/spin ignored its interrupt"),
                     record.body());
             HttpResponse<String> refused = Http.await(api.url("/strains/strain/thread"), api.key(),
                     r -> r.statusCode() == 503, Duration.ofSeconds(30));

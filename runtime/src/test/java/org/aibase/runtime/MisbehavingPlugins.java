@@ -276,6 +276,47 @@ final class MisbehavingPlugins {
                         """));
     }
 
+    /**
+     * Tries to read what proves a caller's identity: {@code GET whoami} answers the Authorization,
+     * CSRF and Cookie headers it sees and its injected {@code SecurityContext} (a per-request,
+     * prototype-scoped resource); {@code GET slow?tag=} answers after 1.5 s, so a test can have a
+     * request in flight while the plugin is replaced.
+     */
+    static MisbehavingPlugin readsCredentials(String tag) {
+        String id = "reads_credentials";
+        String type = type(id, "Whoami");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .header("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.core")
+                .source(type, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.HeaderParam;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        import jakarta.ws.rs.core.Context;
+                        import jakarta.ws.rs.core.SecurityContext;
+                        @Path("/")
+                        public class Whoami {
+                            @Context SecurityContext security;
+                            @GET @Path("whoami") @Produces("text/plain")
+                            public String whoami(@HeaderParam("Authorization") String authorization,
+                                    @HeaderParam("X-CSRF-Token") String csrf, @HeaderParam("Cookie") String cookies) {
+                                return "authorization=" + authorization + ";csrf=" + csrf + ";cookie=" + cookies
+                                        + ";principal=" + (security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName())
+                                        + ";admin=" + security.isUserInRole("admin") + ";user=" + security.isUserInRole("user")
+                                        + ";scheme=" + security.getAuthenticationScheme();
+                            }
+                            @GET @Path("slow") @Produces("text/plain")
+                            public String slow() throws InterruptedException {
+                                Thread.sleep(1500);
+                                return "slow answer of %s";
+                            }
+                        }
+                        """.formatted(pkg(id), tag))
+                .component(type, endpoint(id, type, ""));
+    }
+
     // ---- DS descriptions, written by hand in the form bnd writes them ----
 
     /** A plugin's resource as {@code @PluginEndpoint} describes it: prototype scope, {@code aibase.plugin.endpoint=<id>}. */

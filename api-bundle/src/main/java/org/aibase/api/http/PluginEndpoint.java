@@ -9,17 +9,19 @@ import java.lang.annotation.Target;
 import org.osgi.service.component.annotations.ComponentPropertyType;
 
 /**
- * Marks a DS component as a Jakarta REST resource of the plugin with the given id, served under
+ * Marks a DS component as a Jakarta REST resource (or extension: a filter, an exception mapper, a
+ * message body reader or writer) of the plugin with the given id, served under
  * {@code /api/v1/<id>/}.
  *
- * <p>It sets the service property {@value #PROPERTY}{@code =<id>}. The platform publishes such a
- * service into the plugin's own Jakarta REST application {@code aibase.<id>} only when the id is
- * the registering plugin's own id and the plugin holds the {@code http} permission; an annotation
- * cannot compute the whiteboard's application filter from the id, and publishing through the
- * platform is also what keeps one plugin out of another's URL space.
+ * <p>It sets the service property {@value #PROPERTY}{@code =<id>}. The platform serves such a
+ * service in the plugin's own Jakarta REST application only when the id is the registering
+ * plugin's own id and the plugin holds the {@code http} permission, so no plugin answers in
+ * another's URL space. A singleton component serves every request with one instance; a
+ * {@code PROTOTYPE}-scoped resource gets a fresh instance per request (for per-request state),
+ * at the cost of creating one each time.
  *
  * <pre>
- * &#64;Component(service = GreetingResource.class, scope = ServiceScope.PROTOTYPE)
+ * &#64;Component(service = GreetingResource.class)
  * &#64;PluginEndpoint("hello")
  * &#64;Path("greeting")
  * public final class GreetingResource { ... }

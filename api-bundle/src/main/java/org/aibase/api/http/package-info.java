@@ -1,8 +1,9 @@
 /**
- * HTTP endpoints of plugins: how a plugin's Jakarta REST resources reach {@code /api/v1/<plugin-id>/}.
+ * HTTP for plugins: how a plugin's Jakarta REST resources reach {@code /api/v1/<plugin-id>/} and answer
+ * errors in the platform's shape, and outbound calls.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.aibase.api.http;
 
 import org.osgi.annotation.bundle.Export;

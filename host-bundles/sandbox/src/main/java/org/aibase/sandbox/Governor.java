@@ -29,6 +29,9 @@ public interface Governor {
      */
     Accounted account(WorkUnit unit) throws InterruptedException;
 
+    /** The meter of the plugin's HTTP requests, the same one for the plugin id as long as the platform runs. */
+    RequestMeter requests(String pluginId);
+
     /** What the plugin's work has cost; {@link PluginLoad#NONE} when it never ran. */
     PluginLoad load(String pluginId);
 

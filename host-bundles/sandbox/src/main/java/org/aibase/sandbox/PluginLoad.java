@@ -1,7 +1,8 @@
 package org.aibase.sandbox;
 
 /**
- * What a plugin's work has cost since the platform started, as the {@link Governor} accounted it.
+ * What a plugin's work has cost since the platform started, as the {@link Governor} accounted it,
+ * and what its HTTP requests answered.
  *
  * @param cpuNanos CPU time of the threads while they ran the plugin's work
  * @param allocatedBytes bytes those threads allocated meanwhile
@@ -14,10 +15,12 @@ package org.aibase.sandbox;
  * @param timeouts units stopped past {@code limits.timeout}
  * @param memoryExceeded units stopped past {@code limits.memory}
  * @param runaways units that ignored their interrupt (the plugin was quarantined)
+ * @param requests what its HTTP requests answered
  */
 public record PluginLoad(long cpuNanos, long allocatedBytes, double cpuCores, int running, int waitingForCpu,
-        long slotWaits, long rejections, long cpuWaits, long timeouts, long memoryExceeded, long runaways) {
+        long slotWaits, long rejections, long cpuWaits, long timeouts, long memoryExceeded, long runaways,
+        RequestFigures requests) {
 
     /** Nothing yet. */
-    public static final PluginLoad NONE = new PluginLoad(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final PluginLoad NONE = new PluginLoad(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, RequestFigures.NONE);
 }

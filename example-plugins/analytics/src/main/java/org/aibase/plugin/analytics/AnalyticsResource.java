@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aibase.api.export.ExportException;
 import org.aibase.api.export.ExportFormat;
 import org.aibase.api.export.TabularExport;
+import org.aibase.api.http.HttpError;
 import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.jobs.JobException;
 import org.aibase.api.persistence.StorageException;
@@ -41,7 +42,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -52,7 +52,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * completed result as a file through the platform's {@link TabularExport}. Configuration {@code aibase.plugin.analytics} applies to the
  * next request.
  */
-@Component(service = AnalyticsResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "aibase.plugin.analytics")
+@Component(service = AnalyticsResource.class, configurationPid = "aibase.plugin.analytics")
 @Designate(ocd = AnalyticsConfiguration.class)
 @PluginEndpoint("analytics")
 @Path("")
@@ -103,7 +103,7 @@ public final class AnalyticsResource {
             AnalysisSettings settings = l.defaults().with(parsed.config());
             return accept(name, MediaType.APPLICATION_JSON, bytes, settings, l.dataset());
         } catch (DatasetException e) {
-            return ApiError.of(e);
+            throw ApiError.of(e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class AnalyticsResource {
             new CsvDatasetReader(l.dataset()).read(bytes);
             return accept(valid, "text/csv", bytes, l.defaults(), l.dataset());
         } catch (DatasetException e) {
-            return ApiError.of(e);
+            throw ApiError.of(e);
         }
     }
 
@@ -141,7 +141,7 @@ public final class AnalyticsResource {
             new CsvDatasetReader(l.dataset()).read(upload.file());
             return accept(name, "text/csv", upload.file(), settings, l.dataset());
         } catch (DatasetException e) {
-            return ApiError.of(e);
+            throw ApiError.of(e);
         }
     }
 
@@ -150,14 +150,14 @@ public final class AnalyticsResource {
         try {
             datasetId = store.put(name, mediaType, body);
         } catch (StorageException e) {
-            return storageProblem(e);
+            throw storageProblem(e);
         }
         AnalysisQueue.JobView job;
         try {
             job = queue.submit(datasetId, name, settings, dataset);
         } catch (JobException e) {
             store.delete(datasetId); // no job will ever read it
-            return jobProblem(e);
+            throw jobProblem(e);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("job_id", job.jobId());
@@ -174,16 +174,16 @@ public final class AnalyticsResource {
         Integer from = whole(skip, 0, 0, Integer.MAX_VALUE);
         Integer size = whole(limit, 20, 1, MAX_PAGE);
         if (from == null) {
-            return ApiError.of(422, "invalid_parameter", "skip", "skip must be a whole number of at least 0, got " + skip);
+            throw ApiError.of(422, "invalid_parameter", "skip", "skip must be a whole number of at least 0, got " + skip);
         }
         if (size == null) {
-            return ApiError.of(422, "invalid_parameter", "limit", "limit must be a whole number from 1 to " + MAX_PAGE + ", got " + limit);
+            throw ApiError.of(422, "invalid_parameter", "limit", "limit must be a whole number from 1 to " + MAX_PAGE + ", got " + limit);
         }
         AnalysisQueue.Page page;
         try {
             page = queue.jobs(from, size);
         } catch (JobException e) {
-            return jobProblem(e);
+            throw jobProblem(e);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobs", page.jobs().stream().map(j -> view(j, false)).toList());
@@ -199,9 +199,9 @@ public final class AnalyticsResource {
     public Response job(@PathParam("id") String id) {
         try {
             return queue.job(id).map(j -> Response.ok(view(j, true)).build())
-                    .orElseGet(() -> ApiError.of(404, "job_not_found", "id", "no analysis job " + id));
+                    .orElseThrow(() -> ApiError.of(404, "job_not_found", "id", "no analysis job " + id));
         } catch (JobException e) {
-            return jobProblem(e);
+            throw jobProblem(e);
         }
     }
 
@@ -215,21 +215,21 @@ public final class AnalyticsResource {
     public Response exportResult(@PathParam("id") String id, @QueryParam("format") String format) {
         Optional<ExportFormat> parsed = ExportFormat.fromId(format);
         if (parsed.isEmpty()) {
-            return ApiError.of(400, "invalid_format", "format", (format == null ? "format is required" : "format '" + format
+            throw ApiError.of(400, "invalid_format", "format", (format == null ? "format is required" : "format '" + format
                     + "' is not supported") + " (allowed: csv, json, xlsx)");
         }
         AnalysisQueue.JobView job;
         try {
             Optional<AnalysisQueue.JobView> found = queue.job(id);
             if (found.isEmpty()) {
-                return ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
+                throw ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
             }
             job = found.get();
         } catch (JobException e) {
-            return jobProblem(e);
+            throw jobProblem(e);
         }
         if (job.result() == null) {
-            return ApiError.of(409, "no_result", "id", "analysis job " + id + " is " + job.status()
+            throw ApiError.of(409, "no_result", "id", "analysis job " + id + " is " + job.status()
                     + " and has no result to export (only completed jobs have one)");
         }
         ExportFormat f = parsed.get();
@@ -239,7 +239,7 @@ public final class AnalyticsResource {
                     .header("Content-Disposition", "attachment; filename=\"analysis-" + id + "." + f.extension() + "\"")
                     .header("Cache-Control", "no-store").build();
         } catch (ExportException e) {
-            return ApiError.of(422, e.code(), "id", "the result of job " + id + " cannot be exported: " + e.getMessage());
+            throw ApiError.of(422, e.code(), "id", "the result of job " + id + " cannot be exported: " + e.getMessage());
         }
     }
 
@@ -248,10 +248,12 @@ public final class AnalyticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id) {
         try {
-            return queue.delete(id) ? Response.noContent().build()
-                    : ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
+            if (!queue.delete(id)) {
+                throw ApiError.of(404, "job_not_found", "id", "no analysis job " + id);
+            }
+            return Response.noContent().build();
         } catch (JobException e) {
-            return jobProblem(e);
+            throw jobProblem(e);
         }
     }
 
@@ -263,7 +265,7 @@ public final class AnalyticsResource {
         try {
             t = queue.totals();
         } catch (JobException e) {
-            return jobProblem(e);
+            throw jobProblem(e);
         }
         long finished = t.completed() + t.failed();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -295,7 +297,7 @@ public final class AnalyticsResource {
     }
 
     /** 503 while the job service cannot take or show jobs (database down, handler not yet registered). */
-    private static Response jobProblem(JobException e) {
+    private static HttpError jobProblem(JobException e) {
         return switch (e.code()) {
             case JobException.NOT_FOUND -> ApiError.of(404, "job_not_found", "id", e.getMessage());
             case JobException.CONFLICT -> ApiError.of(409, e.code(), "id", e.getMessage());
@@ -304,7 +306,7 @@ public final class AnalyticsResource {
     }
 
     /** 507 when the plugin's {@code limits.storage} is used up, 503 when the database cannot be reached. */
-    private static Response storageProblem(StorageException e) {
+    private static HttpError storageProblem(StorageException e) {
         if (e.code().equals(StorageException.QUOTA_EXCEEDED)) {
             return ApiError.of(507, e.code(), "body", "the dataset cannot be stored: " + e.getMessage()
                     + " (delete finished jobs to free space, or raise limits.storage)");

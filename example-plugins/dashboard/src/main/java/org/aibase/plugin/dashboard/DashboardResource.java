@@ -24,13 +24,12 @@ import org.aibase.plugin.dashboard.internal.StoredDashboard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * {@code /api/v1/dashboard/dashboards}: list, create, get, update (PUT the whole spec), delete; the
  * data of every widget; and a Server-Sent Events stream of that data at the sampling interval.
  */
-@Component(service = DashboardResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = DashboardResource.class)
 @PluginEndpoint("dashboard")
 @Path("dashboards")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +55,7 @@ public final class DashboardResource {
     public Response create(Map<String, Object> body) {
         DashboardSpec.Parsed parsed = dashboards.parse(body, "body");
         if (parsed.spec().isEmpty()) {
-            return ApiErrors.invalid(parsed.problems());
+            throw ApiErrors.invalid(parsed.problems());
         }
         return Response.status(201).entity(dashboards.create(parsed.spec().get()).json()).build();
     }
@@ -73,14 +72,14 @@ public final class DashboardResource {
     public Response update(@PathParam("id") String id, Map<String, Object> body) {
         OptionalLong parsedId = id(id);
         if (parsedId.isEmpty()) {
-            return ApiErrors.badId(id);
+            throw ApiErrors.badId(id);
         }
         DashboardSpec.Parsed parsed = dashboards.parse(body, "body");
         if (parsed.spec().isEmpty()) {
-            return ApiErrors.invalid(parsed.problems());
+            throw ApiErrors.invalid(parsed.problems());
         }
         return dashboards.update(parsedId.getAsLong(), parsed.spec().get()).map(d -> Response.ok(d.json()).build())
-                .orElseGet(() -> ApiErrors.notFound(parsedId.getAsLong()));
+                .orElseThrow(() -> ApiErrors.notFound(parsedId.getAsLong()));
     }
 
     @DELETE
@@ -88,9 +87,12 @@ public final class DashboardResource {
     public Response delete(@PathParam("id") String id) {
         OptionalLong parsedId = id(id);
         if (parsedId.isEmpty()) {
-            return ApiErrors.badId(id);
+            throw ApiErrors.badId(id);
         }
-        return dashboards.delete(parsedId.getAsLong()) ? Response.noContent().build() : ApiErrors.notFound(parsedId.getAsLong());
+        if (!dashboards.delete(parsedId.getAsLong())) {
+            throw ApiErrors.notFound(parsedId.getAsLong());
+        }
+        return Response.noContent().build();
     }
 
     @GET
@@ -119,9 +121,9 @@ public final class DashboardResource {
     private Response withDashboard(String id, java.util.function.Function<StoredDashboard, Response> answer) {
         OptionalLong parsedId = id(id);
         if (parsedId.isEmpty()) {
-            return ApiErrors.badId(id);
+            throw ApiErrors.badId(id);
         }
-        return dashboards.find(parsedId.getAsLong()).map(answer).orElseGet(() -> ApiErrors.notFound(parsedId.getAsLong()));
+        return dashboards.find(parsedId.getAsLong()).map(answer).orElseThrow(() -> ApiErrors.notFound(parsedId.getAsLong()));
     }
 
     private static OptionalLong id(String text) {

@@ -12,19 +12,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.aibase.api.export.ExportException;
+import org.aibase.api.http.HttpError;
 import org.aibase.api.http.PluginEndpoint;
 import org.aibase.plugin.dashboard.internal.ExportRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * {@code GET /api/v1/dashboard/export?format=xlsx&data_type=metrics&time_range=1h}: the file itself,
  * with its content type and a {@code Content-Disposition} file name. The query takes the fields of
  * the {@code export_data} task ({@code metrics} comma-separated).
  */
-@Component(service = ExportResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ExportResource.class)
 @PluginEndpoint("dashboard")
 @Path("export")
 public final class ExportResource {
@@ -42,7 +42,7 @@ public final class ExportResource {
         uri.getQueryParameters().forEach((key, values) -> fields.put(key, values.get(0)));
         ExportRequest.Parsed parsed = ExportRequest.parse(fields, "", dashboards.dataSources());
         if (parsed.request().isEmpty()) {
-            return ApiErrors.invalid(parsed.problems());
+            throw ApiErrors.invalid(parsed.problems());
         }
         ExportRequest r = parsed.request().get();
         try {
@@ -51,7 +51,7 @@ public final class ExportResource {
                     .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
                     .header("Cache-Control", "no-store").build();
         } catch (ExportException e) {
-            return ApiErrors.of(422, e.code(), e.getMessage(), Map.of());
+            throw new HttpError(422, e.code(), e.getMessage());
         }
     }
 

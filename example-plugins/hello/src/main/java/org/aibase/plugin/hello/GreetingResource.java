@@ -9,17 +9,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.aibase.api.http.HttpError;
 import org.aibase.api.http.PluginEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * {@code GET /api/v1/hello/greeting?name=Ada} answers {@code {"message":"Hello, Ada!"}}; without a
- * name it greets the configured {@code audience} (configuration {@code aibase.plugin.hello}).
+ * name it greets the configured {@code audience} (configuration {@code aibase.plugin.hello}). One
+ * instance serves every request: it holds no request state.
  */
-@Component(service = GreetingResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "aibase.plugin.hello")
+@Component(service = GreetingResource.class, configurationPid = "aibase.plugin.hello")
 @PluginEndpoint("hello")
 @Path("greeting")
 public final class GreetingResource {
@@ -48,13 +49,7 @@ public final class GreetingResource {
         String name = requested == null ? audience : requested;
         java.util.Optional<String> valid = Greeting.validName(name);
         if (valid.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", Map.of(
-                            "code", "invalid_name",
-                            "message", Greeting.nameProblem(name),
-                            "details", Map.of("field", "name"))))
-                    .build();
+            throw new HttpError(400, "invalid_name", Greeting.nameProblem(name), Map.of("field", "name"));
         }
         return Response.ok(Map.of("message", greeting.to(valid.get()))).build();
     }

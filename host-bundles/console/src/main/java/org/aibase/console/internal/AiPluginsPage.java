@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.aibase.deployer.PluginConfigurations;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.sandbox.PluginConfigurations;
 import org.aibase.deployer.RegistryException;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.LlmStatus;

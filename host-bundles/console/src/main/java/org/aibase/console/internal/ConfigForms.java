@@ -11,9 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.deployer.PluginConfigurations;
 import org.aibase.deployer.PluginRecord;
-import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.PluginConfigurationException;
+import org.aibase.sandbox.PluginConfigurations;
 
 /**
  * One form per plugin that declares {@code defaults}: a field per key, its input chosen by the type
@@ -40,7 +40,7 @@ final class ConfigForms {
             Map<String, Object> effective;
             try {
                 effective = configurations.effective(record.id().get());
-            } catch (RegistryException e) {
+            } catch (PluginConfigurationException e) {
                 continue; // not installed (e.g. rejected): nothing to configure
             }
             form(record.descriptor().get(), effective, html);

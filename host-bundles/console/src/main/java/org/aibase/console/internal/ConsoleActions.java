@@ -9,9 +9,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.aibase.deployer.PluginConfigurations;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.sandbox.PluginConfigurationException;
+import org.aibase.sandbox.PluginConfigurations;
 import org.aibase.deployer.RegistryException;
 import org.aibase.validator.ValidationReport;
 
@@ -78,7 +79,12 @@ final class ConsoleActions {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
-        answer.put("config", configurations.update(id, values));
+        try {
+            answer.put("config", configurations.update(id, values));
+        } catch (PluginConfigurationException e) {
+            int status = e.kind() == PluginConfigurationException.Kind.NOT_FOUND ? 404 : 422;
+            throw new ActionException(status, e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage(), Map.of());
+        }
         return new Answer(200, answer);
     }
 

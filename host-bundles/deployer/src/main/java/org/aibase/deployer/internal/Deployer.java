@@ -13,7 +13,6 @@ import org.aibase.deployer.DeploymentPage;
 import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
-import org.aibase.validator.DescriptorReader;
 import org.aibase.validator.ValidationReport;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -59,7 +58,7 @@ public final class Deployer implements PluginRegistry {
         DeployerSettings settings = DeployerSettings.from(context::getProperty);
         Files.createDirectories(settings.deployDir());
         DeployLocations locations = new DeployLocations(settings.deployDir());
-        PluginBundles plugins = new PluginBundles(new DescriptorReader());
+        PluginBundles plugins = new PluginBundles();
         log = new DeploymentLog(settings.home().resolve("data").resolve("deployments.log"), options.logMaxBytes(),
                 options.logFiles());
         Gateways served = new Gateways(() -> gateways);

@@ -107,7 +107,7 @@ final class PluginRecords {
         Optional<PluginTransitions.Failure> failure = transitions.failure(bundle);
         PluginState state;
         Optional<String> reason = Optional.empty();
-        if (bundle.getState() == Bundle.ACTIVE && failure.isEmpty() && gateways.serve(bundle)) {
+        if (bundle.getState() == Bundle.ACTIVE && gateways.serve(bundle)) {
             state = PluginState.ACTIVE; // "active" means served: its endpoints answer from now on
         } else if (mark.filter(m -> m.state() == PluginState.QUARANTINED).isPresent()) {
             state = PluginState.QUARANTINED;

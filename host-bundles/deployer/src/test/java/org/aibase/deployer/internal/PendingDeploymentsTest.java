@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionStage;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.validator.DescriptorReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class PendingDeploymentsTest {
         framework = new TestFramework(dir.resolve("cache"));
         context = framework.context();
         DeployLocations locations = new DeployLocations(dir);
-        transitions = new PluginTransitions(context, locations, new PluginBundles(new DescriptorReader()),
+        transitions = new PluginTransitions(context, locations, new PluginBundles(),
                 new DeploymentLog(dir.resolve("deployments.log"), 1 << 20, 2));
         pending = new PendingDeployments(new Gateways(() -> List.of(gateway)), transitions, System::nanoTime, 60_000);
     }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.OptionalLong;
 
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
-import org.aibase.validator.DescriptorReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class PluginDeployerTest {
     private PluginDeployer newDeployer() {
         records = new DeploymentRecords();
         DeployerSettings settings = DeployerSettings.from(Map.of("aibase.home", home.toString())::get);
-        PluginBundles plugins = new PluginBundles(new DescriptorReader());
+        PluginBundles plugins = new PluginBundles();
         log = new DeploymentLog(home.resolve("data/deployments.log"), 1 << 20, 3);
         transitions = new PluginTransitions(context, new DeployLocations(deploy), plugins, log);
         pending = new PendingDeployments(Gateways.none(), transitions, System::nanoTime, 1000);

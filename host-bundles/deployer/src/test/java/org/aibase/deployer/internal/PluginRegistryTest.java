@@ -161,7 +161,7 @@ class PluginRegistryTest {
 
         registry.modified(TestConfigurations.deployer(Map.of("allow.libraries", true)));
         assertEquals(true, new PluginValidation(framework.context(), new DeployLocations(deploy),
-                new PluginBundles(new org.aibase.validator.DescriptorReader()),
+                new PluginBundles(),
                 DeployerOptions.from(TestConfigurations.deployer(Map.of("allow.libraries", true))), Set::of)
                 .context("lib.jar").allowLibraries(), "the operator's setting reaches the validation context");
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLoad;
+import org.aibase.sandbox.RequestFigures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.aibase.llm.LlmUsage;
@@ -22,7 +23,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @jakarta.ws.rs.Path("metrics")
 public final class MetricsResource {
 
-    private final PluginMeters meters;
     private final Governor governor;
 
     // optional: /metrics answers without the LLM bundle, and the LLM families appear when it starts
@@ -31,8 +31,7 @@ public final class MetricsResource {
     private volatile LlmUsage llmUsage;
 
     @Activate
-    public MetricsResource(@Reference PluginMeters meters, @Reference Governor governor) {
-        this.meters = meters;
+    public MetricsResource(@Reference Governor governor) {
         this.governor = governor;
     }
 
@@ -40,24 +39,25 @@ public final class MetricsResource {
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     public String metrics() {
         PrometheusText text = new PrometheusText();
-        Map<String, PluginMeter> all = meters.all();
+        Map<String, PluginLoad> loads = governor.loads();
         text.family("aibase_plugin_requests_total", "counter", "HTTP requests served by a plugin");
-        all.forEach((id, m) -> text.sample("aibase_plugin_requests_total", id, m.requests()));
+        loads.forEach((id, l) -> text.sample("aibase_plugin_requests_total", id, l.requests().requests()));
         text.family("aibase_plugin_errors_total", "counter", "plugin responses with status 5xx");
-        all.forEach((id, m) -> text.sample("aibase_plugin_errors_total", id, m.serverErrors()));
+        loads.forEach((id, l) -> text.sample("aibase_plugin_errors_total", id, l.requests().serverErrors()));
         text.family("aibase_plugin_client_errors_total", "counter", "plugin responses with status 4xx");
-        all.forEach((id, m) -> text.sample("aibase_plugin_client_errors_total", id, m.clientErrors()));
+        loads.forEach((id, l) -> text.sample("aibase_plugin_client_errors_total", id, l.requests().clientErrors()));
         text.family("aibase_plugin_in_flight", "gauge", "plugin requests executing now");
-        all.forEach((id, m) -> text.sample("aibase_plugin_in_flight", id, m.inFlight()));
+        loads.forEach((id, l) -> text.sample("aibase_plugin_in_flight", id, l.requests().inFlight()));
         text.family("aibase_plugin_request_duration_seconds", "summary", "latency over the last requests");
-        all.forEach((id, m) -> {
-            m.latencyPercentiles().forEach((p, ms) -> text.quantile("aibase_plugin_request_duration_seconds", id,
-                    "0." + p.substring(1), ms / 1000));
-            text.sample("aibase_plugin_request_duration_seconds_sum", id, m.latencyNanos() / 1e9);
-            text.sample("aibase_plugin_request_duration_seconds_count", id, m.requests());
+        loads.forEach((id, l) -> {
+            RequestFigures r = l.requests();
+            text.quantile("aibase_plugin_request_duration_seconds", id, "0.50", r.p50Millis() / 1000);
+            text.quantile("aibase_plugin_request_duration_seconds", id, "0.95", r.p95Millis() / 1000);
+            text.quantile("aibase_plugin_request_duration_seconds", id, "0.99", r.p99Millis() / 1000);
+            text.sample("aibase_plugin_request_duration_seconds_sum", id, r.latencyNanos() / 1e9);
+            text.sample("aibase_plugin_request_duration_seconds_count", id, r.requests());
         });
 
-        Map<String, PluginLoad> loads = governor.loads();
         text.family("aibase_plugin_cpu_seconds_total", "counter", "CPU time of the threads running a plugin's work");
         loads.forEach((id, l) -> text.sample("aibase_plugin_cpu_seconds_total", id, l.cpuNanos() / 1e9));
         text.family("aibase_plugin_cpu_cores", "gauge", "CPU used by a plugin's work over the last 10 s, in cores");

@@ -14,6 +14,7 @@ import org.aibase.rest.usage.PluginUsages;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.PluginLoad;
+import org.aibase.sandbox.RequestFigures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +27,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class PluginUsage implements PluginUsages {
 
     private final PluginRegistry registry;
-    private final PluginMeters meters;
     private final Governor governor;
     private final PluginLimits limits;
 
@@ -40,10 +40,9 @@ public final class PluginUsage implements PluginUsages {
     private volatile StorageUsage storage;
 
     @Activate
-    public PluginUsage(@Reference PluginRegistry registry, @Reference PluginMeters meters, @Reference Governor governor,
+    public PluginUsage(@Reference PluginRegistry registry, @Reference Governor governor,
             @Reference PluginLimits limits) {
         this.registry = registry;
-        this.meters = meters;
         this.governor = governor;
         this.limits = limits;
     }
@@ -59,7 +58,7 @@ public final class PluginUsage implements PluginUsages {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("state", record.state().id());
-        json.putAll(json(meters.find(id), governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
+        json.putAll(json(governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
         StorageUsage measured = storage;
         if (measured != null) {
             // measured periodically by the persistence service: approximate by design
@@ -75,18 +74,21 @@ public final class PluginUsage implements PluginUsages {
     }
 
     /**
-     * @param meter its HTTP meter, or null before its first request
-     * @param load what the governor accounted
+     * @param load what the governor accounted, its requests included
      * @param limits its effective limits, or null when it has no readable descriptor
      */
-    static Map<String, Object> json(PluginMeter meter, PluginLoad load, ResourceLimits limits) {
-        PluginMeter m = meter == null ? new PluginMeter() : meter;
+    static Map<String, Object> json(PluginLoad load, ResourceLimits limits) {
+        RequestFigures requests = load.requests();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("requests", m.requests());
-        json.put("errors", m.serverErrors());
-        json.put("client_errors", m.clientErrors());
-        json.put("in_flight", m.inFlight());
-        json.put("latency_ms", m.latencyPercentiles());
+        json.put("requests", requests.requests());
+        json.put("errors", requests.serverErrors());
+        json.put("client_errors", requests.clientErrors());
+        json.put("in_flight", requests.inFlight());
+        Map<String, Double> latency = new LinkedHashMap<>();
+        latency.put("p50", requests.p50Millis());
+        latency.put("p95", requests.p95Millis());
+        latency.put("p99", requests.p99Millis());
+        json.put("latency_ms", latency);
         json.put("cpu_ms", load.cpuNanos() / 1_000_000);
         json.put("cpu_cores_10s", Math.round(load.cpuCores() * 1000) / 1000.0);
         json.put("allocated_bytes", load.allocatedBytes());

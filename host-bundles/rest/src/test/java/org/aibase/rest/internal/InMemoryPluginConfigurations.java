@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.aibase.deployer.PluginConfigurations;
-import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.PluginConfigurationException;
+import org.aibase.sandbox.PluginConfigurations;
 
 /** Configurations in memory, type-checked against the defaults as the contract says. */
 final class InMemoryPluginConfigurations implements PluginConfigurations {
@@ -17,7 +17,7 @@ final class InMemoryPluginConfigurations implements PluginConfigurations {
     public Map<String, Object> effective(String id) {
         Map<String, Object> declared = defaults.get(id);
         if (declared == null) {
-            throw new RegistryException(RegistryException.Kind.NOT_FOUND, "No plugin " + id);
+            throw new PluginConfigurationException(PluginConfigurationException.Kind.NOT_FOUND, "No plugin " + id);
         }
         Map<String, Object> effective = new LinkedHashMap<>(declared);
         effective.putAll(values.getOrDefault(id, Map.of()));
@@ -30,7 +30,7 @@ final class InMemoryPluginConfigurations implements PluginConfigurations {
         for (Map.Entry<String, Object> change : changes.entrySet()) {
             Object current = defaults.get(id).get(change.getKey());
             if (current == null || change.getValue() != null && !current.getClass().isInstance(change.getValue())) {
-                throw new RegistryException(RegistryException.Kind.INVALID, "Key '" + change.getKey()
+                throw new PluginConfigurationException(PluginConfigurationException.Kind.INVALID, "Key '" + change.getKey()
                         + "' must be of type " + (current == null ? "(unknown key)" : current.getClass().getSimpleName()));
             }
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.PluginConfigurationException;
 import org.junit.jupiter.api.Test;
 
 class PluginConfigResourceTest {
@@ -27,16 +27,16 @@ class PluginConfigResourceTest {
         reset.put("max_data_points", null);
         assertEquals(10000, resource.update("analytics", reset).get("max_data_points"), "null restores the default");
 
-        RegistryException e = assertThrows(RegistryException.class,
+        PluginConfigurationException e = assertThrows(PluginConfigurationException.class,
                 () -> resource.update("analytics", Map.of("generate_charts", "yes")));
-        var error = ErrorBodies.error(new RegistryExceptionMapper().toResponse(e), 422, "invalid");
+        var error = ErrorBodies.error(new PluginConfigurationExceptionMapper().toResponse(e), 422, "invalid");
         assertTrue(((String) error.get("message")).contains("generate_charts"));
     }
 
     @Test
     void anUnknownPluginIs404AndAMissingBody400() {
-        assertEquals(RegistryException.Kind.NOT_FOUND,
-                assertThrows(RegistryException.class, () -> resource.effective("ghost")).kind());
+        assertEquals(PluginConfigurationException.Kind.NOT_FOUND,
+                assertThrows(PluginConfigurationException.class, () -> resource.effective("ghost")).kind());
         assertEquals(400, assertThrows(ApiException.class, () -> resource.update("ghost", null)).status());
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.PluginLoad;
 
-/** One plugin's slots, CPU window, waiting work and counters. */
+/** One plugin's slots, CPU window, waiting work, counters and request meter. */
 final class PluginBudget {
 
     private record Slots(int limit, Semaphore semaphore) {
@@ -30,6 +30,7 @@ final class PluginBudget {
     final LongAdder timeouts = new LongAdder();
     final LongAdder memoryExceeded = new LongAdder();
     final LongAdder runaways = new LongAdder();
+    final PluginRequests requests = new PluginRequests();
     private volatile Slots slots = new Slots(0, new Semaphore(0));
 
     PluginBudget(String pluginId) {
@@ -77,6 +78,7 @@ final class PluginBudget {
 
     PluginLoad load(long now) {
         return new PluginLoad(cpuNanos.sum(), allocatedBytes.sum(), cpu.cores(now), running.get(), waitingForCpu.size(),
-                slotWaits.sum(), rejections.sum(), cpuWaits.sum(), timeouts.sum(), memoryExceeded.sum(), runaways.sum());
+                slotWaits.sum(), rejections.sum(), cpuWaits.sum(), timeouts.sum(), memoryExceeded.sum(), runaways.sum(),
+                requests.figures());
     }
 }

@@ -8,10 +8,10 @@ import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginContext;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.ResourceLimits;
-import org.aibase.deployer.PluginConfigurations;
-import org.aibase.deployer.RegistryException;
 import org.aibase.sandbox.CallingPlugin;
 import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginConfigurationException;
+import org.aibase.sandbox.PluginConfigurations;
 import org.aibase.sandbox.WorkUnit;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.ComponentContext;
@@ -82,7 +82,7 @@ public final class PluginContextService implements PluginContext {
         if (current != null) {
             try {
                 return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(current.effective(descriptor.id())));
-            } catch (RegistryException e) {
+            } catch (PluginConfigurationException e) {
                 // not (yet) in the registry, e.g. while it starts: its declared defaults are its configuration
             }
         }

@@ -21,6 +21,7 @@ import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.GovernorException.Reason;
 import org.aibase.sandbox.PluginLoad;
+import org.aibase.sandbox.RequestMeter;
 import org.aibase.sandbox.WorkUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -158,6 +159,11 @@ public final class PluginGovernor implements Governor {
         running.begin();
         active.add(running);
         return running;
+    }
+
+    @Override
+    public RequestMeter requests(String pluginId) {
+        return budget(pluginId).requests;
     }
 
     @Override

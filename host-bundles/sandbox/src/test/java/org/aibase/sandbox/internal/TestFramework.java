@@ -21,7 +21,12 @@ final class TestFramework implements AutoCloseable {
     private final Confinement confinement;
 
     TestFramework(Path storage, String... trustedPlugins) throws BundleException {
-        Map<String, String> all = new HashMap<>();
+        this(storage, Map.of(), trustedPlugins);
+    }
+
+    /** A framework with more launch properties, e.g. system packages the test shares with its bundles. */
+    TestFramework(Path storage, Map<String, String> properties, String... trustedPlugins) throws BundleException {
+        Map<String, String> all = new HashMap<>(properties);
         all.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         all.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(all);

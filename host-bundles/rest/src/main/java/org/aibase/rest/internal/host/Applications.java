@@ -3,8 +3,10 @@ package org.aibase.rest.internal.host;
 import jakarta.ws.rs.Priorities;
 
 import org.aibase.rest.internal.ApiExceptionMapper;
+import org.aibase.rest.internal.HttpErrorMapper;
 import org.aibase.rest.internal.JacksonJsonExtension;
 import org.aibase.rest.internal.JsonProcessingExceptionMapper;
+import org.aibase.rest.internal.PluginConfigurationExceptionMapper;
 import org.aibase.rest.internal.RegistryExceptionMapper;
 import org.aibase.rest.internal.UnexpectedErrorMapper;
 import org.aibase.rest.internal.WebApplicationExceptionMapper;
@@ -34,6 +36,7 @@ public final class Applications {
         ResourceConfig config = base(name);
         config.register(new ApiExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new RegistryExceptionMapper(), PLATFORM_FALLBACK);
+        config.register(new PluginConfigurationExceptionMapper(), PLATFORM_FALLBACK);
         return config;
     }
 
@@ -47,6 +50,7 @@ public final class Applications {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
         config.register(new JacksonJsonExtension(), PLATFORM_FALLBACK);
         config.register(new WebApplicationExceptionMapper(), PLATFORM_FALLBACK);
+        config.register(new HttpErrorMapper(), PLATFORM_FALLBACK);
         config.register(new JsonProcessingExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new UnexpectedErrorMapper(), PLATFORM_FALLBACK);
         return config;

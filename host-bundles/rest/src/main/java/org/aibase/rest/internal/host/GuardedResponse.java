@@ -15,12 +15,13 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * the stopped work still writes goes nowhere instead of into the host's answer.
  *
  * <p>Every change goes through one lock, so taking over waits for a write in progress and never
- * interleaves with it.
+ * interleaves with it; withdrawing only marks the response, so no thread ever waits for a plugin's
+ * write to a slow client.
  */
 final class GuardedResponse extends HttpServletResponseWrapper {
 
     private final Object lock = new Object();
-    private boolean taken;
+    private volatile boolean taken;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -29,7 +30,16 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     }
 
     /**
-     * Takes the response away from the plugin's code.
+     * Takes the response away from the plugin's code at once, without waiting for a write in
+     * progress: whatever it writes from now on goes nowhere. Safe on any thread (the governor's
+     * watchdog calls it before it interrupts the work).
+     */
+    void withdraw() {
+        taken = true;
+    }
+
+    /**
+     * Takes the response away from the plugin's code, waiting for a write in progress to end.
      *
      * @return true when nothing was sent yet, so the host may answer on the underlying response
      */

@@ -23,7 +23,6 @@ import org.aibase.rest.internal.AccessDecision;
 import org.aibase.rest.internal.Caller;
 import org.aibase.rest.internal.Gatekeeper;
 import org.aibase.rest.internal.GovernorSwitch;
-import org.aibase.rest.internal.PluginMeters;
 import org.aibase.rest.internal.SessionCookie;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
@@ -68,7 +67,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
 
     @Activate
     public HttpHost(BundleContext context, @Reference Gatekeeper gatekeeper, @Reference Governor governor,
-            @Reference GovernorSwitch governorSwitch, @Reference PluginLimits limits, @Reference PluginMeters meters,
+            @Reference GovernorSwitch governorSwitch, @Reference PluginLimits limits,
             @Reference PluginRegistry registry) {
         this.gatekeeper = gatekeeper;
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader,
@@ -82,7 +81,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         RouteTable routes = new RouteTable();
         this.calls = new PluginCalls(routes, governor, governorSwitch, limits, registry, tasks);
         this.readiness = new HostReadiness(context, () -> inService() && plugins().allStartedServed());
-        this.plugins = new PluginHosting(context, routes, meters, tasks, calls, readiness::recheck);
+        this.plugins = new PluginHosting(context, routes, governor, tasks, calls, readiness::recheck);
         this.platform = new PlatformHosting(context, tasks, readiness::recheck);
         plugins.open();
         platform.open();

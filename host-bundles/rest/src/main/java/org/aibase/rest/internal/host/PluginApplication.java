@@ -1,7 +1,7 @@
 package org.aibase.rest.internal.host;
 
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.rest.internal.PluginMeter;
+import org.aibase.sandbox.RequestMeter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleRevision;
 
@@ -15,5 +15,5 @@ import org.osgi.framework.wiring.BundleRevision;
  * @param endpointCount how many endpoint services it was built with
  */
 record PluginApplication(String id, Bundle bundle, BundleRevision revision, PluginDescriptor descriptor,
-        JerseyContainer container, ClassLoader loader, PluginMeter meter, int endpointCount) {
+        JerseyContainer container, ClassLoader loader, RequestMeter meter, int endpointCount) {
 }

@@ -58,6 +58,9 @@ final class PluginCalls {
         while (true) {
             Route route = routes.get(call.pluginId());
             if (route instanceof Route.Served served) {
+                if (page(served.application(), call)) {
+                    return;
+                }
                 if (served.application().container().enter(call.exchange())) {
                     serve(served.application(), call);
                     return;
@@ -72,6 +75,29 @@ final class PluginCalls {
             }
             // the route changed between reading and entering it: read it again
         }
+    }
+
+    /** Serves a file of the plugin's page, if the call names one: host code, on the calling thread. */
+    private boolean page(PluginApplication application, PluginCall call) {
+        String method = call.request().getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        Optional<java.net.URL> file = StaticPages.file(application.bundle(), call.request().getPathInfo());
+        if (file.isEmpty()) {
+            return false;
+        }
+        Exchange exchange = call.exchange();
+        try {
+            StaticPages.serve(file.get(), method.equals("HEAD"), exchange.response());
+        } catch (IOException e) {
+            LOG.debug("Could not send {}: {}", call.name(), e.toString());
+        } finally {
+            if (exchange.asyncStarted()) {
+                exchange.complete();
+            }
+        }
+        return true;
     }
 
     /** How long a plugin's requests in flight may take to finish: each is bounded by its timeout. */
@@ -106,7 +132,9 @@ final class PluginCalls {
             if (failure == null) {
                 exchange.serviced();
             } else {
-                // off the thread that completed it (the governor's watchdog): taking over may wait for a write
+                // before the governor interrupts the work: what it still writes goes nowhere; the answer
+                // itself is written off the thread that stopped it (the watchdog), as taking over may wait
+                call.response().withdraw();
                 tasks.execute(() -> stopped(application, call, failure));
             }
         });

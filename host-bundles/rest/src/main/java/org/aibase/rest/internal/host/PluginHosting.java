@@ -17,11 +17,13 @@ import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.deployer.PluginGateway;
-import org.aibase.rest.internal.PluginMeters;
+import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.RequestMeter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -49,7 +51,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
 
     private final BundleContext context;
     private final RouteTable routes;
-    private final PluginMeters meters;
+    private final Governor governor;
     private final ScheduledExecutorService tasks;
     private final PluginCalls calls;
     private final Runnable changed;
@@ -58,16 +60,28 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     private final Map<Long, Set<ServiceReference<?>>> endpointsByBundle = new ConcurrentHashMap<>();
     /** Plugin ids the deployer holds while it changes them. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Bundles between STARTING and the asynchronous STARTED: their components are still being registered. */
+    private final Set<Long> starting = ConcurrentHashMap.newKeySet();
+    /**
+     * Builds a started plugin's application once its start is complete: asynchronous listeners hear of
+     * STARTED after every synchronous one, SCR's too, so the plugin's components are all registered.
+     */
+    private final BundleListener started = event -> {
+        if (event.getType() == BundleEvent.STARTED) {
+            starting.remove(event.getBundle().getBundleId());
+            scheduleBuild(event.getBundle());
+        }
+    };
     /** Who waits for a bundle to be served, by bundle id. */
     private final Map<Long, List<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
     private volatile ServletContext servletContext;
 
     /** @param changed told after every change of what is served (readiness looks again) */
-    PluginHosting(BundleContext context, RouteTable routes, PluginMeters meters, ScheduledExecutorService tasks,
+    PluginHosting(BundleContext context, RouteTable routes, Governor governor, ScheduledExecutorService tasks,
             PluginCalls calls, Runnable changed) {
         this.context = context;
         this.routes = routes;
-        this.meters = meters;
+        this.governor = governor;
         this.tasks = tasks;
         this.calls = calls;
         this.changed = changed;
@@ -82,11 +96,13 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     /** Starts following plugins; their applications are built once the servlet context is there. */
     void open() {
         context.addBundleListener(this);
+        context.addBundleListener(started);
         endpoints.open(true); // all services: the host cannot (and need not) load the plugins' classes
     }
 
     /** Stops following plugins and closes every application. */
     void close() {
+        context.removeBundleListener(started);
         context.removeBundleListener(this);
         endpoints.close();
         servletContext = null;
@@ -114,12 +130,14 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     public void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STARTED -> {
-                scheduleBuild(bundle);
-                changed.run(); // not ready until it is served
+            case BundleEvent.STARTING -> starting.add(bundle.getBundleId());
+            case BundleEvent.STARTED -> changed.run(); // not ready until it is served (built on the asynchronous STARTED)
+            case BundleEvent.STOPPING -> {
+                starting.remove(bundle.getBundleId());
+                pluginId(bundle).ifPresent(id -> retire(id, bundle));
             }
-            case BundleEvent.STOPPING -> pluginId(bundle).ifPresent(id -> retire(id, bundle));
             case BundleEvent.STOPPED, BundleEvent.UNINSTALLED -> {
+                starting.remove(bundle.getBundleId()); // a start that failed never gets to STARTED
                 if (event.getType() == BundleEvent.UNINSTALLED) {
                     endpointsByBundle.remove(bundle.getBundleId());
                     waiting.remove(bundle.getBundleId());
@@ -238,9 +256,9 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             served.add(reference);
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        var meter = meters.of(id);
+        RequestMeter meter = governor.requests(id);
         JerseyContainer container = JerseyContainer.start("aibase." + id, served.into(Applications.plugin("aibase." + id)),
-                servlets, served::release, (exchange, status, nanos) -> meter.finished(status, nanos));
+                servlets, served::release, (exchange, status, nanos) -> meter.ended(status, nanos));
         return new PluginApplication(id, bundle, revision, descriptor, container,
                 wiring == null ? null : wiring.getClassLoader(), meter, own.size());
     }
@@ -407,9 +425,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
                 return null;
             }
             endpointsByBundle.computeIfAbsent(bundle.getBundleId(), id -> ConcurrentHashMap.newKeySet()).add(reference);
-            if (bundle.getState() == Bundle.ACTIVE) {
-                scheduleBuild(bundle);
-            }
+            rebuildIfStarted(bundle);
             return reference;
         }
 
@@ -422,7 +438,14 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         public void removedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
             Bundle bundle = reference.getBundle();
             endpointsByBundle.values().forEach(references -> references.remove(reference));
-            if (bundle != null && bundle.getState() == Bundle.ACTIVE) {
+            if (bundle != null) {
+                rebuildIfStarted(bundle);
+            }
+        }
+
+        /** An endpoint of a started plugin came or went later (e.g. its reference was satisfied): rebuild it. */
+        private void rebuildIfStarted(Bundle bundle) {
+            if (bundle.getState() == Bundle.ACTIVE && !starting.contains(bundle.getBundleId())) {
                 scheduleBuild(bundle);
             }
         }

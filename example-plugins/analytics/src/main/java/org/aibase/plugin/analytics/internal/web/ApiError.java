@@ -1,30 +1,26 @@
 package org.aibase.plugin.analytics.internal.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
+import org.aibase.api.http.HttpError;
 import org.aibase.plugin.analytics.internal.frame.DatasetException;
 
-/** The platform's error body: {@code {"error": {"code", "message", "details": {"field"}}}}. */
+/**
+ * The errors the analytics resources answer with, naming the field that is wrong; the platform
+ * writes them in its JSON error shape.
+ */
 public final class ApiError {
 
     private ApiError() {
     }
 
-    /** The response for a status, a code, the field that is wrong and what is wrong with it. */
-    public static Response of(int status, String code, String field, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        error.put("details", Map.of("field", field));
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
+    /** The error for a status, a code, the field that is wrong and what is wrong with it. */
+    public static HttpError of(int status, String code, String field, String message) {
+        return new HttpError(status, code, message, Map.of("field", field));
     }
 
     /** 413 for a size limit, 422 for invalid content. */
-    public static Response of(DatasetException e) {
+    public static HttpError of(DatasetException e) {
         return of(e.tooLarge() ? 413 : 422, e.code(), e.field(), e.getMessage());
     }
 }

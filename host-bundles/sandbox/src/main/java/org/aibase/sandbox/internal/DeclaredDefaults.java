@@ -1,4 +1,4 @@
-package org.aibase.deployer.internal;
+package org.aibase.sandbox.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

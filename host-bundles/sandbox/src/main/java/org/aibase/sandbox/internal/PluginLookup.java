@@ -1,4 +1,4 @@
-package org.aibase.deployer.internal;
+package org.aibase.sandbox.internal;
 
 import java.util.Arrays;
 import java.util.Optional;

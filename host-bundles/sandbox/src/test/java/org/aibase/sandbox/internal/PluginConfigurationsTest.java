@@ -1,4 +1,4 @@
-package org.aibase.deployer.internal;
+package org.aibase.sandbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.PluginConfigurationException;
 import org.apache.felix.cm.PersistenceManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +66,7 @@ class PluginConfigurationsTest {
         context.registerService(ConfigurationPlugin.class, new PluginDefaultsPlugin(context, descriptors), null);
         store = new PluginConfigurationStore(context, admin, descriptors);
         context.registerService(ConfigurationListener.class, store, null);
-        plugin = context.installBundle(TestPlugins.write(dir.resolve("hello.jar"), "hello", "1.0.0").toUri().toString());
-        plugin.start();
+        plugin = TestBundles.plugin("hello", "permissions: [http]\n").start(context);
     }
 
     @AfterEach
@@ -107,15 +106,15 @@ class PluginConfigurationsTest {
         assertEquals(Map.of("max_data_points", 7, "generate_charts", true), store.update("hello", Map.of("max_data_points", 7)));
         assertEquals(7, next().get("max_data_points"));
 
-        RegistryException unknown = assertThrows(RegistryException.class, () -> store.update("hello", Map.of("colour", "red")));
-        assertEquals(RegistryException.Kind.INVALID, unknown.kind());
+        PluginConfigurationException unknown = assertThrows(PluginConfigurationException.class, () -> store.update("hello", Map.of("colour", "red")));
+        assertEquals(PluginConfigurationException.Kind.INVALID, unknown.kind());
         assertTrue(unknown.getMessage().contains("'colour'") && unknown.getMessage().contains("max_data_points"),
                 unknown.getMessage());
-        RegistryException wrong = assertThrows(RegistryException.class,
+        PluginConfigurationException wrong = assertThrows(PluginConfigurationException.class,
                 () -> store.update("hello", Map.of("max_data_points", "many")));
         assertTrue(wrong.getMessage().contains("integer") && wrong.getMessage().contains("'many'"), wrong.getMessage());
-        assertEquals(RegistryException.Kind.NOT_FOUND,
-                assertThrows(RegistryException.class, () -> store.effective("nobody")).kind());
+        assertEquals(PluginConfigurationException.Kind.NOT_FOUND,
+                assertThrows(PluginConfigurationException.class, () -> store.effective("nobody")).kind());
 
         Map<String, Object> reset = new HashMap<>();
         reset.put("max_data_points", null);

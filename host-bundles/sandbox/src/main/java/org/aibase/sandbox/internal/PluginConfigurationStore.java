@@ -1,4 +1,4 @@
-package org.aibase.deployer.internal;
+package org.aibase.sandbox.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.deployer.PluginConfigurations;
-import org.aibase.deployer.RegistryException;
-import org.aibase.deployer.RegistryException.Kind;
-import org.aibase.validator.DescriptorReader;
+import org.aibase.sandbox.PluginConfigurationException;
+import org.aibase.sandbox.PluginConfigurationException.Kind;
+import org.aibase.sandbox.PluginConfigurations;
+import org.aibase.sandbox.PluginDescriptors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -53,7 +53,7 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
 
     @Activate
     public PluginConfigurationStore(BundleContext context, @Reference ConfigurationAdmin admin) {
-        this(context, admin, new PluginBundles(new DescriptorReader())::descriptorOf);
+        this(context, admin, PluginDescriptors::of);
     }
 
     PluginConfigurationStore(BundleContext context, ConfigurationAdmin admin,
@@ -93,7 +93,7 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
                     defaults.coerce(e.getKey(), plugin.descriptor().defaults().get(e.getKey()));
                 }
             } catch (IllegalArgumentException problem) {
-                throw new RegistryException(Kind.INVALID, "plugin '" + id + "': " + problem.getMessage());
+                throw new PluginConfigurationException(Kind.INVALID, "plugin '" + id + "': " + problem.getMessage());
             }
         }
         try {
@@ -174,7 +174,7 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
     }
 
     private PluginLookup.Installed require(String id) {
-        return plugins.byId(id).orElseThrow(() -> new RegistryException(Kind.NOT_FOUND, "no plugin '" + id + "'"));
+        return plugins.byId(id).orElseThrow(() -> new PluginConfigurationException(Kind.NOT_FOUND, "no plugin '" + id + "'"));
     }
 
     static Map<String, Object> asMap(Dictionary<String, ?> properties) {

@@ -1,4 +1,4 @@
-package org.aibase.deployer;
+package org.aibase.sandbox;
 
 import java.util.Map;
 
@@ -15,7 +15,7 @@ public interface PluginConfigurations {
     /**
      * The effective configuration: defaults overlaid with the operator's values.
      *
-     * @throws RegistryException NOT_FOUND
+     * @throws PluginConfigurationException NOT_FOUND
      */
     Map<String, Object> effective(String id);
 
@@ -23,7 +23,7 @@ public interface PluginConfigurations {
      * Sets operator values (merged into the current ones; a {@code null} value removes the key and
      * restores its default) and returns the new effective configuration.
      *
-     * @throws RegistryException NOT_FOUND; INVALID naming the key, its declared type and the value
+     * @throws PluginConfigurationException NOT_FOUND; INVALID naming the key, its declared type and the value
      *         given, for an unknown key or a value of the wrong type
      */
     Map<String, Object> update(String id, Map<String, Object> values);

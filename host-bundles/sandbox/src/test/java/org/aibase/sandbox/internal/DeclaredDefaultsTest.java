@@ -1,4 +1,4 @@
-package org.aibase.deployer.internal;
+package org.aibase.sandbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.aibase.deployer.internal;
+package org.aibase.sandbox.internal;
 
 import java.util.Dictionary;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.validator.DescriptorReader;
+import org.aibase.sandbox.PluginDescriptors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -31,7 +31,7 @@ public final class PluginDefaultsPlugin implements ConfigurationPlugin {
 
     @Activate
     public PluginDefaultsPlugin(BundleContext context) {
-        this(context, new PluginBundles(new DescriptorReader())::descriptorOf);
+        this(context, PluginDescriptors::of);
     }
 
     PluginDefaultsPlugin(BundleContext context, Function<Bundle, Optional<PluginDescriptor>> descriptors) {
