@@ -24,14 +24,11 @@ final class RuntimeLogging {
 
     /**
      * JUL loggers whose warnings are noise for an operator: Jersey reports its optional WADL and
-     * servlet providers on every application rebuild, which the whiteboard does on every deploy.
+     * servlet providers on every container the HTTP host builds, one per plugin deployment.
      */
     private static final Map<String, Level> QUIET = Map.of(
             "org.glassfish.jersey.server.wadl", Level.SEVERE,
             "org.glassfish.jersey.internal.inject.Providers", Level.SEVERE,
-            "org.eclipse.osgitech.rest", Level.WARNING,
-            // the whiteboard logs every extension it adds to every application on every rebuild
-            "Jakartars", Level.WARNING,
             "org.apache.aries.spifly", Level.WARNING);
 
     // JUL holds loggers weakly: keep the configured ones alive, or their levels are forgotten

@@ -6,7 +6,7 @@ package org.aibase.runtime;
  */
 final class StartLevels {
 
-    /** Libraries, SCR, Config Admin, HTTP, the REST whiteboard. */
+    /** Libraries, SCR, Config Admin, Jersey. */
     static final int LIBRARIES = 1;
     /** AI Base's own host bundles. */
     static final int HOST_BUNDLES = 2;

@@ -206,8 +206,7 @@ final class DeployedPlugins implements PluginRegistry {
         }
         Optional<PluginRecord> record = records.byFile(target);
         Bundle bundle = context.getBundle(DeployLocations.of(target));
-        // an active plugin is installed; its endpoints follow as the whiteboard rebuilds (health tells
-        // when), and a whiteboard slowed down by load must not turn a good upload into an error
+        // "active" means served (the gateways serve it); until then the deployment is still coming up
         if (record.isEmpty() || bundle == null
                 || (pending.isPending(bundle) && record.get().state() != PluginState.ACTIVE)) {
             return Optional.empty();

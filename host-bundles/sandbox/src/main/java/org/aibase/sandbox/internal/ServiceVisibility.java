@@ -29,7 +29,7 @@ final class ServiceVisibility {
                     && ServiceGrants.grants(confined.get(), (String[]) reference.getProperty(Constants.OBJECTCLASS));
         }
         if (WhiteboardRule.isWhiteboard(consumer)) {
-            return plugins.restricted(owner).map(o -> WhiteboardRule.visibleToWhiteboard(o, reference)).orElse(true);
+            return plugins.restricted(owner).isEmpty() || WhiteboardRule.visibleToWhiteboard(reference);
         }
         return true;
     }

@@ -121,32 +121,20 @@ class ServiceVisibilityTest {
     }
 
     @Test
-    void theRestWhiteboardSeesOnlyWhatThePlatformPublishesIntoThePluginsOwnApplication() throws Exception {
+    void theHttpWhiteboardSeesNoServletFilterOrResourceOfAPlugin() throws Exception {
         BundleContext plugin = plugin("web", "permissions: [http]\n");
-        BundleContext whiteboard = TestBundles.platform("org.eclipse.osgitech.rest").start(framework.context()).getBundleContext();
-        register(plugin, "com.example.Stolen", Map.of("osgi.jakartars.resource", true,
-                "osgi.jakartars.application.select", "(osgi.jakartars.name=aibase.other)"));
+        BundleContext whiteboard = TestBundles.platform("org.apache.felix.http.jetty12").start(framework.context())
+                .getBundleContext();
         register(plugin, "com.example.Sniffer", Map.of("osgi.http.whiteboard.filter.pattern", "/*"));
-        register(plugin, "com.example.Everywhere", Map.of("osgi.jakartars.extension", true,
-                "osgi.jakartars.application.select", "(osgi.jakartars.name=*)"));
-        register(plugin, "com.example.Published", Map.of("osgi.jakartars.resource", true,
-                "osgi.jakartars.application.select", "(osgi.jakartars.name=aibase.web)", "aibase.plugin.id", "web"));
+        register(plugin, "com.example.Page", Map.of("osgi.http.whiteboard.servlet.pattern", "/api/v1/*"));
+        register(plugin, "com.example.Listener", Map.of("osgi.http.whiteboard.listener", true));
+        register(plugin, "com.example.Plain", Map.of("aibase.plugin.endpoint", "web"));
 
-        assertNull(whiteboard.getServiceReference("com.example.Stolen"));
         assertNull(whiteboard.getServiceReference("com.example.Sniffer"));
-        assertNull(whiteboard.getServiceReference("com.example.Everywhere"));
-        assertNotNull(whiteboard.getServiceReference("com.example.Published"));
-        assertNotNull(platform.getServiceReference("com.example.Stolen"), "other platform bundles still see it");
-    }
-
-    @Test
-    void withoutHttpNotEvenThePublishedResourceReachesTheWhiteboard() throws Exception {
-        BundleContext plugin = plugin("nohttp", "permissions: [llm]\n");
-        BundleContext whiteboard = TestBundles.platform("org.apache.felix.http.jetty12").start(framework.context()).getBundleContext();
-        register(plugin, "com.example.Published", Map.of("osgi.jakartars.resource", true,
-                "osgi.jakartars.application.select", "(osgi.jakartars.name=aibase.nohttp)", "aibase.plugin.id", "nohttp"));
-
-        assertNull(whiteboard.getServiceReference("com.example.Published"));
+        assertNull(whiteboard.getServiceReference("com.example.Page"));
+        assertNull(whiteboard.getServiceReference("com.example.Listener"));
+        assertNotNull(whiteboard.getServiceReference("com.example.Plain"), "a plugin's endpoint is the host's to serve");
+        assertNotNull(platform.getServiceReference("com.example.Sniffer"), "other platform bundles still see it");
     }
 
     @Test
