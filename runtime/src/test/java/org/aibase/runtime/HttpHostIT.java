@@ -200,6 +200,23 @@ class HttpHostIT {
         assertTrue(noPath.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), noPath.body());
     }
 
+    @Test
+    void aPluginsPageIsServedFromItsUiFolderAndNothingElseOfItsJar() throws Exception {
+        HttpResponse<String> page = Http.get(base + "/reads_credentials/ui/", key);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("page of v"), page.body());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        HttpResponse<String> script = Http.get(base + "/reads_credentials/ui/app.js", key);
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElse(""));
+        for (String outside : List.of("/ui/../plugin.yaml", "/ui/%2e%2e/plugin.yaml", "/ui/..%2fplugin.yaml",
+                "/ui/missing.js", "/plugin.yaml")) {
+            HttpResponse<String> refused = Http.get(base + "/reads_credentials" + outside, key);
+            assertTrue(refused.statusCode() == 400 || refused.statusCode() == 404, outside + ": " + refused.statusCode());
+            assertFalse(refused.body().contains("permissions"), outside + " showed the descriptor: " + refused.body());
+        }
+    }
+
     private HttpResponse<String> post(String path) throws Exception {
         return Http.send("POST", base + path, key, null, null);
     }

@@ -40,6 +40,7 @@ final class MisbehavingPlugin {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> components = new LinkedHashMap<>();
+    private final Map<String, String> files = new LinkedHashMap<>();
 
     private MisbehavingPlugin(String id) {
         this.id = id;
@@ -88,6 +89,12 @@ final class MisbehavingPlugin {
         return this;
     }
 
+    /** A plain entry of the JAR, e.g. {@code ui/index.html}. */
+    MisbehavingPlugin file(String entryName, String text) {
+        files.put(entryName, text);
+        return this;
+    }
+
     /** A DS component description {@code OSGI-INF/<name>.xml}, listed in {@code Service-Component}. */
     MisbehavingPlugin component(String name, String xml) {
         components.put("OSGI-INF/" + name + ".xml", xml);
@@ -102,6 +109,7 @@ final class MisbehavingPlugin {
             entries.put("plugin.yaml", descriptorText().getBytes(StandardCharsets.UTF_8));
             components.forEach((name, xml) -> entries.put(name, xml.getBytes(StandardCharsets.UTF_8)));
             entries.putAll(compile(work));
+            files.forEach((name, text) -> entries.put(name, text.getBytes(StandardCharsets.UTF_8)));
             Path jar = work.resolve(fileName());
             write(jar, entries);
             PluginJars.dropInto(folder, fileName(), jar);

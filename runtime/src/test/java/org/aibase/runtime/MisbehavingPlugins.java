@@ -280,7 +280,8 @@ final class MisbehavingPlugins {
      * Tries to read what proves a caller's identity: {@code GET whoami} answers the Authorization,
      * CSRF and Cookie headers it sees and its injected {@code SecurityContext} (a per-request,
      * prototype-scoped resource); {@code GET slow?tag=} answers after 1.5 s, so a test can have a
-     * request in flight while the plugin is replaced.
+     * request in flight while the plugin is replaced. Its page ({@code ui/index.html}, {@code ui/app.js})
+     * names the tag too.
      */
     static MisbehavingPlugin readsCredentials(String tag) {
         String id = "reads_credentials";
@@ -314,7 +315,9 @@ final class MisbehavingPlugins {
                             }
                         }
                         """.formatted(pkg(id), tag))
-                .component(type, endpoint(id, type, ""));
+                .component(type, endpoint(id, type, ""))
+                .file("ui/index.html", "<!doctype html><title>whoami</title><p>page of %s</p>".formatted(tag))
+                .file("ui/app.js", "console.log('whoami');");
     }
 
     // ---- DS descriptions, written by hand in the form bnd writes them ----
