@@ -239,12 +239,15 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             return; // built already for these endpoints
         }
         PluginApplication application;
+        long buildStarted = System.nanoTime();
         try {
             application = application(id, bundle, revision, descriptor, servlets);
         } catch (ServletException | RuntimeException e) {
             broken(id, bundle, "its REST resources cannot be served: " + e.getMessage());
             return;
         }
+        LOG.debug("Built the application of plugin {} ({} endpoints) in {} ms", id, application.endpointCount(),
+                (System.nanoTime() - buildStarted) / 1_000_000);
         swapIn(application);
     }
 
@@ -299,7 +302,6 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             routes.put(id, new Route.Served(application));
             served = waiting.remove(application.bundle().getBundleId());
         }
-        LOG.debug("Serving plugin {} ({} endpoints)", id, application.endpointCount());
         if (before instanceof Route.Held hold) {
             hold.calls().release().forEach(calls::dispatch);
         } else if (before instanceof Route.Served replaced) {
