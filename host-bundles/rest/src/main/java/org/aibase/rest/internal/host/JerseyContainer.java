@@ -32,6 +32,7 @@ final class JerseyContainer implements Exchange.Ending {
     private final Exchange.Ending ending;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     private final Object left = new Object();
+    private volatile boolean draining;
     private volatile boolean closed;
 
     private JerseyContainer(String name, ServletContainer jersey, Runnable release, Exchange.Ending ending) {
@@ -93,8 +94,10 @@ final class JerseyContainer implements Exchange.Ending {
     @Override
     public void ended(Exchange exchange, int status, long nanos) {
         inFlight.remove(exchange);
-        synchronized (left) {
-            left.notifyAll();
+        if (draining) { // only a drain waits for requests to leave: no lock on every request's way out
+            synchronized (left) {
+                left.notifyAll();
+            }
         }
         if (ending != null) {
             ending.ended(exchange, status, nanos);
@@ -119,6 +122,7 @@ final class JerseyContainer implements Exchange.Ending {
      */
     int drain(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        draining = true;
         int busy;
         while ((busy = busy()) > 0) {
             long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
