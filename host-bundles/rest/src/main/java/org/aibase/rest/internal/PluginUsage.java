@@ -2,7 +2,6 @@ package org.aibase.rest.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import java.util.Optional;
 
 import org.aibase.api.plugin.ResourceLimits;
@@ -14,7 +13,6 @@ import org.aibase.rest.usage.PluginUsages;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.PluginLoad;
-import org.aibase.sandbox.RequestFigures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -78,28 +76,7 @@ public final class PluginUsage implements PluginUsages {
      * @param limits its effective limits, or null when it has no readable descriptor
      */
     static Map<String, Object> json(PluginLoad load, ResourceLimits limits) {
-        RequestFigures requests = load.requests();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("requests", requests.requests());
-        json.put("errors", requests.serverErrors());
-        json.put("client_errors", requests.clientErrors());
-        json.put("in_flight", requests.inFlight());
-        Map<String, Double> latency = new LinkedHashMap<>();
-        latency.put("p50", requests.p50Millis());
-        latency.put("p95", requests.p95Millis());
-        latency.put("p99", requests.p99Millis());
-        json.put("latency_ms", latency);
-        json.put("cpu_ms", load.cpuNanos() / 1_000_000);
-        json.put("cpu_cores_10s", Math.round(load.cpuCores() * 1000) / 1000.0);
-        json.put("allocated_bytes", load.allocatedBytes());
-        json.put("running", load.running());
-        json.put("waiting_for_cpu", load.waitingForCpu());
-        json.put("waits", load.slotWaits());
-        json.put("rejections", load.rejections());
-        json.put("cpu_waits", load.cpuWaits());
-        json.put("timeouts", load.timeouts());
-        json.put("memory_exceeded", load.memoryExceeded());
-        json.put("runaways", load.runaways());
+        Map<String, Object> json = new LinkedHashMap<>(load.toMap());
         if (limits != null) {
             json.put("limits", PluginJson.limits(limits));
         }
