@@ -3,6 +3,7 @@ package org.aibase.metrics.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.aibase.api.metrics.MetricQuery;
 import org.aibase.api.metrics.MetricSeries;
 import org.aibase.api.metrics.MetricStep;
 import org.aibase.api.plugin.PluginState;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
 import org.aibase.sandbox.internal.PluginGovernor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,7 @@ class MetricsHistoryTest {
         // answered before the history starts: its first sampling, at once on its own thread, sees them too
         UsageSamplesTest.answer(governor.requests("alpha"), 200, 7);
         UsageSamplesTest.answer(governor.requests("alpha"), 500, 9);
-        RecordedPlugins registry = new RecordedPlugins(List.of(
-                TestPlugins.record("alpha", PluginState.ACTIVE, UsageSamplesTest.SHORT_TIMEOUT)));
+        PluginRegistry registry = listing(List.of(TestPlugins.record("alpha", PluginState.ACTIVE, UsageSamplesTest.SHORT_TIMEOUT)));
         MetricsHistory history = new MetricsHistory(HOURLY, registry, governor, UsageSamplesTest.DECLARED,
                 Map.entry(Map.of("aibase.database.dialect", "derby"), Databases.derby(folder)));
         try {
@@ -73,5 +75,16 @@ class MetricsHistoryTest {
         } finally {
             history.deactivate();
         }
+    }
+
+    /** A registry that lists these plugins: the history only reads the list, it never operates a plugin. */
+    private static PluginRegistry listing(List<PluginRecord> plugins) {
+        return (PluginRegistry) Proxy.newProxyInstance(MetricsHistoryTest.class.getClassLoader(),
+                new Class<?>[] { PluginRegistry.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("plugins")) {
+                        return plugins;
+                    }
+                    throw new UnsupportedOperationException("the metrics history called " + method.getName());
+                });
     }
 }
