@@ -33,16 +33,21 @@ public record PluginLoad(long cpuNanos, long allocatedBytes, double cpuCores, in
         return cpuNanos / 1_000_000;
     }
 
+    /** {@link #cpuCores()} to a thousandth, as pages and the HTTP API show it. */
+    public double cpuCoresRounded() {
+        return Math.round(cpuCores * 1000) / 1000.0;
+    }
+
     /**
      * The figures as JSON-ready values, in the order and under the names every page and API shows them:
-     * the requests' ({@link RequestFigures#toMap()}), then {@code cpu_ms}, {@code cpu_cores_10s} (to a
-     * thousandth), {@code allocated_bytes}, {@code running}, {@code waiting_for_cpu}, {@code waits},
+     * the requests' ({@link RequestFigures#toMap()}), then {@code cpu_ms}, {@code cpu_cores_10s}
+     * ({@link #cpuCoresRounded()}), {@code allocated_bytes}, {@code running}, {@code waiting_for_cpu}, {@code waits},
      * {@code rejections}, {@code cpu_waits}, {@code timeouts}, {@code memory_exceeded}, {@code runaways}.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> json = new LinkedHashMap<>(requests.toMap());
         json.put("cpu_ms", cpuMillis());
-        json.put("cpu_cores_10s", Math.round(cpuCores * 1000) / 1000.0);
+        json.put("cpu_cores_10s", cpuCoresRounded());
         json.put("allocated_bytes", allocatedBytes);
         json.put("running", running);
         json.put("waiting_for_cpu", waitingForCpu);

@@ -15,9 +15,10 @@ class PluginLoadTest {
             new RequestFigures(100, 9, 11, 2, 5_000_000_000L, 12.5, 40.25, 99.0));
 
     @Test
-    void cpuTimeIsShownInWholeMilliseconds() {
+    void cpuIsShownInWholeMillisecondsAndCoresToAThousandth() {
         assertEquals(2345, LOAD.cpuMillis());
         assertEquals(0, PluginLoad.NONE.cpuMillis());
+        assertEquals(0.124, LOAD.cpuCoresRounded());
     }
 
     @Test
