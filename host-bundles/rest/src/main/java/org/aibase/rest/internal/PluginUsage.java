@@ -2,14 +2,11 @@ package org.aibase.rest.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.persistence.StorageUsage;
-import org.aibase.deployer.PluginRegistry;
-import org.aibase.rest.usage.PluginUsages;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.PluginLoad;
@@ -21,10 +18,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The usage of one plugin as JSON: what its HTTP resources answered, what its work cost, and its limits. */
-@Component(service = { PluginUsages.class, PluginUsage.class })
-public final class PluginUsage implements PluginUsages {
+@Component(service = PluginUsage.class)
+public final class PluginUsage {
 
-    private final PluginRegistry registry;
     private final Governor governor;
     private final PluginLimits limits;
 
@@ -38,16 +34,9 @@ public final class PluginUsage implements PluginUsages {
     private volatile StorageUsage storage;
 
     @Activate
-    public PluginUsage(@Reference PluginRegistry registry, @Reference Governor governor,
-            @Reference PluginLimits limits) {
-        this.registry = registry;
+    public PluginUsage(@Reference Governor governor, @Reference PluginLimits limits) {
         this.governor = governor;
         this.limits = limits;
-    }
-
-    @Override
-    public Optional<Map<String, Object>> of(String pluginId) {
-        return registry.plugin(pluginId).map(this::of);
     }
 
     /** The usage of a plugin's record: its id and state first. */
