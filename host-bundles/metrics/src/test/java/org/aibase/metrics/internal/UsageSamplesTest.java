@@ -76,7 +76,6 @@ class UsageSamplesTest {
         assertEquals(List.of(4.0, 6.0, 6.0), List.of(samples.get("latency_p50_ms"), samples.get("latency_p95_ms"),
                 samples.get("latency_p99_ms")), "nearest rank of 2, 4 and 6 ms");
         assertEquals(1.0, samples.get("timeouts"));
-        assertEquals(0.0, samples.get("running"));
         assertEquals(1234.0, samples.get("storage_bytes"));
         assertEquals(List.of(0.0, 2.0, 0.0, 1.0), List.of(samples.get("jobs_pending"), samples.get("jobs_running"),
                 samples.get("jobs_completed"), samples.get("jobs_failed")));
