@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,6 +105,10 @@ class ConsolePageIT {
         assertTrue(hello.path("usage").path("requests").asLong() >= 3, data.body());
         assertTrue(hello.path("usage").path("latency_ms").has("p95"), data.body());
         assertTrue(hello.path("limits").path("concurrency").asInt() > 0, "effective limits: " + data.body());
+        JsonNode api = JSON.readTree(Http.get(launcher.baseUrl() + "/api/v1/plugins/hello/usage", key).body());
+        assertEquals(fieldNames(api), fieldNames(hello.path("usage")), "the figures of the HTTP API's usage, in its order");
+        assertEquals(api.path("limits"), hello.path("limits"));
+        assertEquals(api.path("jobs"), hello.path("usage").path("jobs"));
         JsonNode json = JSON.readTree(data.body());
         assertFalse(json.path("llm").path("configured").asBoolean());
         assertTrue(json.path("jobs").path("installed").asBoolean());
@@ -288,5 +294,11 @@ class ConsolePageIT {
         assertEquals(code, error.path("code").asText(), response.body());
         assertFalse(error.path("message").asText().isEmpty(), response.body());
         assertFalse(response.body().contains("\tat "), "no stack trace: " + response.body());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

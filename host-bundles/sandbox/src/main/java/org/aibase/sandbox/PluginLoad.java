@@ -1,5 +1,9 @@
 package org.aibase.sandbox;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What a plugin's work has cost since the platform started, as the {@link Governor} accounted it,
  * and what its HTTP requests answered.
@@ -23,4 +27,36 @@ public record PluginLoad(long cpuNanos, long allocatedBytes, double cpuCores, in
 
     /** Nothing yet. */
     public static final PluginLoad NONE = new PluginLoad(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, RequestFigures.NONE);
+
+    /** The CPU time in whole milliseconds, as pages and metrics show it. */
+    public long cpuMillis() {
+        return cpuNanos / 1_000_000;
+    }
+
+    /** {@link #cpuCores()} to a thousandth, as pages and the HTTP API show it. */
+    public double cpuCoresRounded() {
+        return Math.round(cpuCores * 1000) / 1000.0;
+    }
+
+    /**
+     * The figures as JSON-ready values, in the order and under the names every page and API shows them:
+     * the requests' ({@link RequestFigures#toMap()}), then {@code cpu_ms}, {@code cpu_cores_10s}
+     * ({@link #cpuCoresRounded()}), {@code allocated_bytes}, {@code running}, {@code waiting_for_cpu}, {@code waits},
+     * {@code rejections}, {@code cpu_waits}, {@code timeouts}, {@code memory_exceeded}, {@code runaways}.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> json = new LinkedHashMap<>(requests.toMap());
+        json.put("cpu_ms", cpuMillis());
+        json.put("cpu_cores_10s", cpuCoresRounded());
+        json.put("allocated_bytes", allocatedBytes);
+        json.put("running", running);
+        json.put("waiting_for_cpu", waitingForCpu);
+        json.put("waits", slotWaits);
+        json.put("rejections", rejections);
+        json.put("cpu_waits", cpuWaits);
+        json.put("timeouts", timeouts);
+        json.put("memory_exceeded", memoryExceeded);
+        json.put("runaways", runaways);
+        return Collections.unmodifiableMap(json);
+    }
 }

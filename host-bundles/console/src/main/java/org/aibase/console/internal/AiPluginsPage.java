@@ -22,7 +22,9 @@ import org.aibase.deployer.RegistryException;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.LlmStatus;
 import org.aibase.llm.LlmUsage;
-import org.aibase.rest.usage.PluginUsages;
+import org.aibase.persistence.StorageUsage;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLimits;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.ServletConstants;
 import org.osgi.framework.BundleContext;
@@ -60,14 +62,14 @@ public final class AiPluginsPage extends AbstractServlet {
     private final transient PluginConfigurations configurations;
     private final transient ObjectMapper json = new ObjectMapper();
     private final transient RequestForgeryGuard guard = new RequestForgeryGuard();
-    private final transient PluginRows rows = new PluginRows(System::nanoTime);
+    private final transient PluginRows rows;
     private final transient ConsoleActions actions;
     private final transient ConfigForms configForms = new ConfigForms(json);
     private final int refreshSeconds;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PluginUsages usages;
+    private volatile StorageUsage storage;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LlmStatus llmStatus;
@@ -80,13 +82,15 @@ public final class AiPluginsPage extends AbstractServlet {
 
     @Activate
     public AiPluginsPage(BundleContext context, ConsoleSettings settings, @Reference PluginRegistry registry,
-            @Reference PluginConfigurations configurations) throws IOException {
+            @Reference PluginConfigurations configurations, @Reference Governor governor, @Reference PluginLimits limits)
+            throws IOException {
         if (settings.refresh_seconds() < 1) {
             throw new IllegalArgumentException("refresh.seconds of " + PID + " must be at least 1, not "
                     + settings.refresh_seconds());
         }
         this.registry = registry;
         this.configurations = configurations;
+        this.rows = new PluginRows(governor, limits, System::nanoTime);
         this.refreshSeconds = settings.refresh_seconds();
         File data = context.getDataFile("uploads");
         Path staging = data != null ? data.toPath() : Path.of(System.getProperty("java.io.tmpdir"), "aibase-console-uploads");
@@ -98,13 +102,14 @@ public final class AiPluginsPage extends AbstractServlet {
         String path = subPath(request);
         switch (path) {
             case "/data.json" -> {
-                Map<String, Object> data = PageJson.of(snapshot(), registry.deployments(0, DeploymentLogTable.SHOWN),
-                        llmStatus, jobs);
+                JobStatistics jobStatistics = jobs;
+                Map<String, Object> data = PageJson.of(snapshot(jobStatistics), registry.deployments(0, DeploymentLogTable.SHOWN),
+                        llmStatus, jobStatistics);
                 writeJson(response, 200, data);
             }
             case "/fragment/plugins" -> {
                 StringBuilder html = new StringBuilder();
-                PluginsTable.render(snapshot(), html);
+                PluginsTable.render(snapshot(jobs), html);
                 setNoCache(response);
                 response.setContentType("text/html");
                 response.setCharacterEncoding("UTF-8");
@@ -117,13 +122,14 @@ public final class AiPluginsPage extends AbstractServlet {
     @Override
     public void renderContent(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String pluginRoot = String.valueOf(request.getAttribute(ServletConstants.ATTR_PLUGIN_ROOT));
-        List<PluginRow> plugins = snapshot();
+        JobStatistics jobStatistics = jobs;
+        List<PluginRow> plugins = snapshot(jobStatistics);
         StringBuilder html = new StringBuilder(16 * 1024);
         ConsolePageLayout.render(pluginRoot, guard.tokenFor(request), refreshSeconds, html, new ConsolePageLayout.Sections(
                 out -> PluginsTable.render(plugins, out),
                 out -> DeploymentLogTable.render(registry.deployments(0, DeploymentLogTable.SHOWN), plugins, out),
                 out -> LlmPanel.render(llmStatus, llmUsage, out),
-                out -> JobsPanel.render(jobs, out),
+                out -> JobsPanel.render(jobStatistics, out),
                 out -> configForms.render(plugins, configurations, out)));
         response.getWriter().write(html.toString());
     }
@@ -163,8 +169,10 @@ public final class AiPluginsPage extends AbstractServlet {
         }
     }
 
-    private List<PluginRow> snapshot() {
-        return rows.read(registry, usages, llmUsage);
+    /** @param jobStatistics the job service as this request read it, or null */
+    private List<PluginRow> snapshot(JobStatistics jobStatistics) {
+        return rows.read(registry.plugins(), storage,
+                jobStatistics == null ? null : jobStatistics.countsByPlugin(), llmUsage);
     }
 
     /** The path below the page's label: {@code /system/console/aibase/data.json} gives {@code /data.json}. */

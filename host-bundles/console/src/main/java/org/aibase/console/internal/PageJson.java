@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.aibase.api.jobs.JobStatus;
+import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.DeploymentPage;
 import org.aibase.jobs.JobStatistics;
@@ -46,12 +48,47 @@ final class PageJson {
         json.put("security", row.security());
         json.put("permissions", row.permissions());
         json.put("limits", row.limits());
-        json.put("usage", row.usage());
+        json.put("usage", row.usage().map(usage -> usage(row, usage)).orElse(Map.of()));
         json.put("requests_per_minute", row.rates().perMinute().isPresent() ? row.rates().perMinute().getAsDouble() : null);
         json.put("error_rate", row.rates().errorRate().isPresent() ? row.rates().errorRate().getAsDouble() : null);
         json.put("llm_tokens_last_hour", row.tokensLastHour().isPresent() ? row.tokensLastHour().getAsLong() : null);
         json.put("llm_tokens_budget", row.tokenBudget().isPresent() ? row.tokenBudget().getAsLong() : null);
         json.put("report", row.record().report().filter(r -> !r.valid()).map(r -> r.toMap()).orElse(null));
+        return json;
+    }
+
+    /**
+     * A plugin's usage under the names and in the order of {@code GET /api/v1/plugins/{id}/usage}: id,
+     * state, the governor's figures, then the effective limits, storage and jobs where known.
+     */
+    private static Map<String, Object> usage(PluginRow row, UsageFigures usage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", row.key());
+        json.put("state", row.record().state().id());
+        json.putAll(usage.load().toMap());
+        usage.limits().ifPresent(limits -> json.put("limits", limits(limits)));
+        usage.storageBytes().ifPresent(bytes -> json.put("storage_bytes", bytes));
+        usage.jobs().ifPresent(counts -> json.put("jobs", byStatusId(counts)));
+        return json;
+    }
+
+    /** Limits as numbers with their unit in the key (bytes, milliseconds); only those present. */
+    static Map<String, Object> limits(ResourceLimits limits) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
+        limits.cpu().ifPresent(v -> json.put("cpu", v));
+        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
+        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
+        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
+        limits.jobs().ifPresent(v -> json.put("jobs", v));
+        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
+        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
+        return json;
+    }
+
+    private static Map<String, Long> byStatusId(Map<JobStatus, Long> counts) {
+        Map<String, Long> json = new LinkedHashMap<>();
+        counts.forEach((status, n) -> json.put(status.id(), n));
         return json;
     }
 
@@ -63,11 +100,7 @@ final class PageJson {
             return json;
         }
         Map<String, Object> counts = new LinkedHashMap<>();
-        jobs.countsByPlugin().forEach((plugin, byStatus) -> {
-            Map<String, Long> row = new LinkedHashMap<>();
-            byStatus.forEach((status, n) -> row.put(status.id(), n));
-            counts.put(plugin, row);
-        });
+        jobs.countsByPlugin().forEach((plugin, byStatus) -> counts.put(plugin, byStatusId(byStatus)));
         json.put("counts_by_plugin", counts);
         json.put("latest_failures", jobs.latestFailures(JobsPanel.FAILURES_SHOWN).stream().map(job -> {
             Map<String, Object> failure = new LinkedHashMap<>();

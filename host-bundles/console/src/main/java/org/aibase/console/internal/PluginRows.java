@@ -1,62 +1,68 @@
 package org.aibase.console.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
+import org.aibase.api.jobs.JobStatus;
 import org.aibase.deployer.PluginRecord;
-import org.aibase.deployer.PluginRegistry;
 import org.aibase.llm.LlmUsage;
 import org.aibase.llm.TokenWindow;
-import org.aibase.rest.usage.PluginUsages;
+import org.aibase.persistence.StorageUsage;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLimits;
+import org.aibase.sandbox.RequestFigures;
 
-/** Reads every plugin with its usage from the services the page shows, once per rendering. */
+/** Reads every plugin with its usage from where each figure lives, once per rendering. */
 final class PluginRows {
 
     private final RequestRates rates = new RequestRates();
+    private final Governor governor;
+    private final PluginLimits limits;
     private final LongSupplier clock;
 
-    PluginRows(LongSupplier clock) {
+    PluginRows(Governor governor, PluginLimits limits, LongSupplier clock) {
+        this.governor = governor;
+        this.limits = limits;
         this.clock = clock;
     }
 
     /**
-     * @param usages the usage figures, or null when the REST bundle is not there
+     * @param plugins the registry's records
+     * @param storage the storage measurements, or null without the persistence service
+     * @param jobs the job counts by plugin, or null without the job service
      * @param llm the LLM usage, or null when the LLM bundle is not there
      */
-    List<PluginRow> read(PluginRegistry registry, PluginUsages usages, LlmUsage llm) {
+    List<PluginRow> read(List<PluginRecord> plugins, StorageUsage storage, Map<String, Map<JobStatus, Long>> jobs,
+            LlmUsage llm) {
         Map<String, TokenWindow> windows = llm == null ? Map.of()
                 : llm.windows().stream().collect(Collectors.toMap(TokenWindow::plugin, w -> w, (a, b) -> a));
         long now = clock.getAsLong();
-        List<PluginRow> rows = registry.plugins().stream().map(record -> row(record, usages, windows, now)).toList();
+        List<PluginRow> rows = plugins.stream().map(record -> {
+            Optional<UsageFigures> usage = record.id().map(id -> usage(id, record, storage, jobs));
+            return row(record, usage, record.id().map(windows::get), now);
+        }).toList();
         rates.retain(rows.stream().map(PluginRow::key).collect(Collectors.toSet()));
         return rows;
     }
 
-    private PluginRow row(PluginRecord record, PluginUsages usages, Map<String, TokenWindow> windows, long now) {
-        Map<String, Object> usage = new LinkedHashMap<>();
-        if (usages != null) {
-            record.id().flatMap(usages::of).ifPresent(usage::putAll);
-        }
-        usage.values().removeIf(Objects::isNull); // the row keeps an immutable copy
-        long requests = usage.get("requests") instanceof Number n ? n.longValue() : 0;
-        long errors = usage.get("errors") instanceof Number n ? n.longValue() : 0;
-        String key = record.id().orElse(record.file());
-        RequestRates.Rate rate = rates.record(key, now, requests, errors);
-        TokenWindow window = record.id().map(windows::get).orElse(null);
-        OptionalLong tokens = window == null ? OptionalLong.empty() : OptionalLong.of(window.tokens());
-        OptionalLong budget = window == null ? budgetFromLimits(usage) : window.budget();
-        return new PluginRow(record, usage, rate, tokens, budget);
+    private UsageFigures usage(String id, PluginRecord record, StorageUsage storage, Map<String, Map<JobStatus, Long>> jobs) {
+        // measured periodically by the persistence service: approximate by design
+        OptionalLong stored = storage == null ? OptionalLong.empty() : OptionalLong.of(storage.usedBytes(id));
+        return new UsageFigures(governor.load(id), record.descriptor().map(limits::effective), stored,
+                jobs == null ? Optional.empty() : Optional.of(jobs.getOrDefault(id, Map.of())));
     }
 
-    private static OptionalLong budgetFromLimits(Map<String, Object> usage) {
-        if (usage.get("limits") instanceof Map<?, ?> limits && limits.get("llm_tokens_per_hour") instanceof Number n) {
-            return OptionalLong.of(n.longValue());
-        }
-        return OptionalLong.empty();
+    private PluginRow row(PluginRecord record, Optional<UsageFigures> usage, Optional<TokenWindow> window, long now) {
+        RequestFigures requests = usage.map(u -> u.load().requests()).orElse(RequestFigures.NONE);
+        String key = record.id().orElse(record.file());
+        RequestRates.Rate rate = rates.record(key, now, requests.requests(), requests.serverErrors());
+        OptionalLong tokens = window.map(w -> OptionalLong.of(w.tokens())).orElse(OptionalLong.empty());
+        OptionalLong budget = window.isPresent() ? window.get().budget()
+                : usage.flatMap(UsageFigures::limits).map(l -> l.llmTokensPerHour()).orElse(OptionalLong.empty());
+        return new PluginRow(record, usage, rate, tokens, budget);
     }
 }

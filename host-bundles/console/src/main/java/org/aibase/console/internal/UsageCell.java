@@ -1,7 +1,11 @@
 package org.aibase.console.internal;
 
-import java.util.Map;
 import java.util.OptionalDouble;
+
+import org.aibase.api.jobs.JobStatus;
+import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.sandbox.PluginLoad;
+import org.aibase.sandbox.RequestFigures;
 
 /**
  * A plugin's usage against its limits, one line per figure: requests per minute, error rate, p95
@@ -18,48 +22,45 @@ final class UsageCell {
             html.append("—");
             return;
         }
-        Map<String, Object> limits = row.limits();
-        long requests = row.number("requests");
-        line(html, "requests", "Requests", requests + " total"
+        UsageFigures usage = row.usage().get();
+        PluginLoad load = usage.load();
+        RequestFigures requests = load.requests();
+        ResourceLimits limits = usage.limits().orElse(ResourceLimits.NONE);
+        line(html, "requests", "Requests", requests.requests() + " total"
                 + row.rates().perMinute().stream().mapToObj(r -> ", " + Figures.decimal(r) + "/min").findFirst().orElse(""));
-        long errors = row.number("errors");
+        long errors = requests.serverErrors();
         OptionalDouble recentErrors = row.rates().errorRate();
         line(html, "errors", "Errors", (recentErrors.isPresent() ? Figures.percent(recentErrors.getAsDouble()) + " last min, "
-                : "") + errors + " total" + (requests > 0 ? " (" + Figures.percent((double) errors / requests) + ")" : ""));
-        OptionalDouble p95 = row.latency("p95");
-        line(html, "p95", "p95 latency", p95.isPresent() ? Figures.decimal(p95.getAsDouble()) + " ms"
-                + against(limits, "timeout_ms") : "no requests yet");
-        line(html, "cpu", "CPU", Figures.decimal(row.decimal("cpu_cores_10s")) + " cores (10 s)"
-                + (limits.get("cpu") instanceof Number cpu ? " of " + Figures.decimal(cpu.doubleValue()) : "")
-                + ", " + Figures.millis(row.number("cpu_ms")) + " total");
-        line(html, "allocated", "Allocated", Figures.bytes(row.number("allocated_bytes")) + " total"
-                + (limits.get("memory_bytes") instanceof Number m ? ", " + Figures.bytes(m.longValue()) + " per unit of work" : ""));
-        line(html, "running", "Running", row.number("running") + (limits.get("concurrency") instanceof Number c
-                ? " of " + c.longValue() : "") + ", " + row.number("timeouts") + " timeouts, " + row.number("rejections")
-                + " rejected, " + row.number("memory_exceeded") + " over memory");
+                : "") + errors + " total" + (requests.requests() > 0
+                        ? " (" + Figures.percent((double) errors / requests.requests()) + ")" : ""));
+        line(html, "p95", "p95 latency", requests.requests() > 0 ? Figures.decimal(requests.p95Millis()) + " ms"
+                + limits.timeout().map(t -> " (timeout " + Figures.millis(t.toMillis()) + ")").orElse("") : "no requests yet");
+        line(html, "cpu", "CPU", Figures.decimal(load.cpuCoresRounded()) + " cores (10 s)"
+                + (limits.cpu().isPresent() ? " of " + Figures.decimal(limits.cpu().getAsDouble()) : "")
+                + ", " + Figures.millis(load.cpuMillis()) + " total");
+        line(html, "allocated", "Allocated", Figures.bytes(load.allocatedBytes()) + " total"
+                + (limits.memoryBytes().isPresent() ? ", " + Figures.bytes(limits.memoryBytes().getAsLong()) + " per unit of work" : ""));
+        line(html, "running", "Running", load.running() + (limits.concurrency().isPresent()
+                ? " of " + limits.concurrency().getAsInt() : "") + ", " + load.timeouts() + " timeouts, " + load.rejections()
+                + " rejected, " + load.memoryExceeded() + " over memory");
         String tokens = row.tokensLastHour().isPresent() ? String.valueOf(row.tokensLastHour().getAsLong()) : "—";
         line(html, "tokens", "Tokens this hour", tokens + (row.tokenBudget().isPresent()
                 ? " of " + row.tokenBudget().getAsLong() : " (no budget)"));
         // measured periodically by the persistence service (tables and files); absent without it
-        String used = row.usage().get("storage_bytes") instanceof Number u ? Figures.bytes(u.longValue()) : "not measured";
-        line(html, "storage", "Storage", used + (limits.get("storage_bytes") instanceof Number s
-                ? " of " + Figures.bytes(s.longValue()) : ""));
-        line(html, "jobs", "Jobs", jobs(row.usage().get("jobs")) + (limits.get("jobs") instanceof Number j
-                ? " (limit " + j.longValue() + " at once)" : ""));
+        String used = usage.storageBytes().isPresent() ? Figures.bytes(usage.storageBytes().getAsLong()) : "not measured";
+        line(html, "storage", "Storage", used + (limits.storageBytes().isPresent()
+                ? " of " + Figures.bytes(limits.storageBytes().getAsLong()) : ""));
+        line(html, "jobs", "Jobs", jobs(usage) + (limits.jobs().isPresent()
+                ? " (limit " + limits.jobs().getAsInt() + " at once)" : ""));
     }
 
-    /** The usage's {@code jobs} counts by status, present only with the job service. */
-    private static String jobs(Object counts) {
-        if (!(counts instanceof Map<?, ?> byStatus)) {
+    /** Its jobs by status, known only with the job service. */
+    private static String jobs(UsageFigures usage) {
+        if (usage.jobs().isEmpty()) {
             return JobsPanel.NOT_INSTALLED;
         }
-        return (byStatus.get("running") instanceof Number r ? r.longValue() : 0) + " running, "
-                + (byStatus.get("pending") instanceof Number p ? p.longValue() : 0) + " queued, "
-                + (byStatus.get("failed") instanceof Number f ? f.longValue() : 0) + " failed";
-    }
-
-    private static String against(Map<String, Object> limits, String key) {
-        return limits.get(key) instanceof Number n ? " (timeout " + Figures.millis(n.longValue()) + ")" : "";
+        return usage.jobs(JobStatus.RUNNING) + " running, " + usage.jobs(JobStatus.PENDING) + " queued, "
+                + usage.jobs(JobStatus.FAILED) + " failed";
     }
 
     private static void line(StringBuilder html, String key, String label, String value) {

@@ -21,8 +21,11 @@ import org.aibase.api.metrics.MetricSeries;
 import org.aibase.api.metrics.MetricsException;
 import org.aibase.api.metrics.MetricsService;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.LlmUsage;
-import org.aibase.rest.usage.PluginUsages;
+import org.aibase.persistence.StorageUsage;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PluginLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,7 +51,8 @@ public final class MetricsHistory {
 
     private final MetricStore store;
     private final PluginRegistry registry;
-    private final PluginUsages usages;
+    private final Governor governor;
+    private final PluginLimits limits;
     private final ScheduledExecutorService scheduler;
     private volatile Duration interval;
     private volatile Duration retention;
@@ -59,13 +63,23 @@ public final class MetricsHistory {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LlmUsage llm;
 
+    // optional: the other figures are sampled without storage or jobs (e.g. while their database is unreachable)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StorageUsage storage;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobStatistics jobs;
+
     @Activate
     public MetricsHistory(MetricsConfiguration configuration, @Reference PluginRegistry registry,
-            @Reference PluginUsages usages,
+            @Reference Governor governor, @Reference PluginLimits limits,
             @Reference(service = DataSource.class, target = "(aibase.database=platform)")
             Map.Entry<Map<String, Object>, DataSource> database) {
         this.registry = registry;
-        this.usages = usages;
+        this.governor = governor;
+        this.limits = limits;
         this.store = new MetricStore(database.getValue(), Dialect.of(database.getKey().get("aibase.database.dialect")));
         store.createSchema();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -117,7 +131,10 @@ public final class MetricsHistory {
 
     /** Takes one sample of every metric and stores it. */
     void sampleNow() {
-        List<Sample> samples = PlatformSampler.sample(registry.plugins(), usages::of, llm);
+        JobStatistics jobStatistics = jobs;
+        UsageSamples usage = new UsageSamples(governor, limits, storage,
+                jobStatistics == null ? null : jobStatistics.countsByPlugin());
+        List<Sample> samples = PlatformSampler.sample(registry.plugins(), usage, llm);
         store.insert(System.currentTimeMillis(), samples);
         latest = byPlugin(samples);
     }

@@ -52,7 +52,7 @@ class JerseyWiringTest {
         runner = new TaskRunner(governor);
         JarUploads uploads = new JarUploads(staging, 1024);
         jersey = new ApplicationHandler(Applications.platform("test")
-                .register(new PluginsResource(registry, uploads, new PluginUsage(registry, governor, ResourceLimitsOf.DECLARED)))
+                .register(new PluginsResource(registry, uploads, new PluginUsage(governor, ResourceLimitsOf.DECLARED)))
                 .register(new PluginConfigResource(configurations))
                 .register(new PluginTasksResource(registry, runner))
                 .register(new SessionResource(gatekeeper)));

@@ -43,7 +43,7 @@ class PluginsResourceTest {
 
     private PluginsResource resource(long maxBytes) throws IOException {
         return new PluginsResource(registry, new JarUploads(staging, maxBytes),
-                new PluginUsage(registry, governor, ResourceLimitsOf.DECLARED));
+                new PluginUsage(governor, ResourceLimitsOf.DECLARED));
     }
 
     private static InputStream bytes(int size) {
