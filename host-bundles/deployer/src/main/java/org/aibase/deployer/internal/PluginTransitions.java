@@ -74,7 +74,8 @@ final class PluginTransitions implements FrameworkListener, SynchronousBundleLis
     @Override
     public void frameworkEvent(FrameworkEvent event) {
         Bundle bundle = event.getBundle();
-        if (event.getType() == FrameworkEvent.ERROR && bundle != null && ours(bundle)) {
+        // an error of a bundle that runs (e.g. a service factory that refused it) is no failure to start
+        if (event.getType() == FrameworkEvent.ERROR && bundle != null && ours(bundle) && bundle.getState() != Bundle.ACTIVE) {
             failed(bundle, event.getThrowable());
         }
     }
