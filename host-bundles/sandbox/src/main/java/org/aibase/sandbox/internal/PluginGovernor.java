@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.sandbox.Governor;
@@ -80,17 +79,9 @@ public final class PluginGovernor implements Governor {
         }
         this.defaults = defaults;
         this.graceNanos = grace.toNanos();
-        AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "aibase-work-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "aibase-governor-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                PlatformThreads.numbered("aibase-work-"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-governor-watchdog"));
         watchdog.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 

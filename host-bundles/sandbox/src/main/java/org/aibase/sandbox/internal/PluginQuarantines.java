@@ -82,11 +82,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
         this.policy = new QuarantinePolicy(rules);
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "aibase-quarantine");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-quarantine"));
         thread.scheduleWithFixedDelay(this::checkSafely, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 
