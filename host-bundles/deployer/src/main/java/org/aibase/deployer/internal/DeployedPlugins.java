@@ -58,10 +58,11 @@ final class DeployedPlugins implements PluginRegistry {
     private final DeploymentLog log;
     private final Gateways gateways;
     private final PluginSwitch switches;
-    private final Quarantines quarantines;
+    private final Supplier<Quarantines> quarantines;
 
+    /** @param quarantines the sandbox's quarantine policy, or null while it is not there */
     DeployedPlugins(BundleContext context, DeployerSettings settings, PluginRecords records, PluginDeployer.Collaborators with,
-            PluginSwitch switches, Quarantines quarantines) {
+            PluginSwitch switches, Supplier<Quarantines> quarantines) {
         this.context = context;
         this.settings = settings;
         this.records = records;
@@ -121,8 +122,13 @@ final class DeployedPlugins implements PluginRegistry {
     @Override
     public PluginRecord quarantine(String id, Optional<String> reason, boolean pinned) {
         switches.bundleOf(require(id), "quarantine");
+        Quarantines policy = quarantines.get();
+        if (policy == null) {
+            throw new RegistryException(Kind.UNAVAILABLE, "plugin '" + id + "' cannot be quarantined now: the sandbox's "
+                    + "quarantine policy is not running");
+        }
         try {
-            quarantines.quarantine(id, reason, pinned); // the policy decides its terms; the keeper stops the plugin
+            policy.quarantine(id, reason, pinned); // the policy decides its terms; this deployer, its keeper, stops the plugin
         } catch (IllegalStateException e) {
             throw new RegistryException(Kind.UNAVAILABLE, e.getMessage());
         }

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,15 @@ public final class Deployer implements PluginRegistry, QuarantineKeeper {
     @Reference(service = PluginGateway.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PluginGateway> gateways = List.of();
 
+    // optional: the sandbox's policy (which calls back into this keeper) may come and go without taking the deployer along
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Quarantines quarantines;
+
     /** Reconciles the deploy folder with the installed bundles, then watches it. */
     @Activate
-    public Deployer(BundleContext context, DeployerConfiguration configuration, @Reference TrustedPlugins trusted,
-            @Reference Quarantines quarantines) throws IOException {
+    public Deployer(BundleContext context, DeployerConfiguration configuration, @Reference TrustedPlugins trusted)
+            throws IOException {
         DeployerOptions options = DeployerOptions.from(configuration);
         DeployerSettings settings = DeployerSettings.from(context::getProperty);
         Files.createDirectories(settings.deployDir());
@@ -79,7 +85,7 @@ public final class Deployer implements PluginRegistry, QuarantineKeeper {
         PluginDeployer deployer = new PluginDeployer(context, settings, with);
         PluginRecords known = new PluginRecords(context, locations, plugins, records, marks, transitions, served);
         PluginSwitch switches = new PluginSwitch(context, transitions, log, served);
-        registry = new DeployedPlugins(context, settings, known, with, switches, quarantines);
+        registry = new DeployedPlugins(context, settings, known, with, switches, () -> quarantines);
         quarantined = new QuarantinedPlugins(known, marks, switches);
         watcher = new DeployFolderWatcher(settings.deployDir(), deployer::process, deployer::installedFiles,
                 () -> {

@@ -49,8 +49,7 @@ class DeployerTest {
 
     @Test
     void deploysACopiedJarAndRemovesItWhenDeleted() throws Exception {
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())),
-                new OperatorQuarantines());
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
         assertTrue(Files.isDirectory(deploy), "the deploy folder is created");
         Path staged = TestPlugins.write(home.resolve("hello.jar"), "hello", "1.0.0");
 
@@ -63,8 +62,7 @@ class DeployerTest {
 
     @Test
     void ignoresHiddenFilesAndDeploysOnRename() throws Exception {
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())),
-                new OperatorQuarantines());
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
         Path hidden = Files.copy(TestPlugins.write(home.resolve("a.jar"), "hello", "1.0.0"), deploy.resolve(".hello.jar"));
 
         Path file = Files.move(hidden, deploy.resolve("hello.jar"), StandardCopyOption.ATOMIC_MOVE);
@@ -75,8 +73,7 @@ class DeployerTest {
 
     @Test
     void waitsForASlowlyWrittenJar() throws Exception {
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())),
-                new OperatorQuarantines());
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
         byte[] whole = Files.readAllBytes(TestPlugins.write(home.resolve("hello.jar"), "hello", "1.0.0"));
         Path file = deploy.resolve("hello.jar");
 
@@ -95,21 +92,18 @@ class DeployerTest {
     void reconcilesTheFolderAtActivation() throws Exception {
         Path file = TestPlugins.write(Files.createDirectories(deploy).resolve("hello.jar"), "hello", "1.0.0");
 
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())),
-                new OperatorQuarantines());
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
         assertNotNull(bundle(file), "installed during activation, before the plugin start level matters");
         long id = bundle(file).getBundleId();
         deployer.deactivate();
         assertFalse(watcherThreadAlive(), "the watcher's thread ends with the component");
 
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())),
-                new OperatorQuarantines());
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
         assertEquals(id, bundle(file).getBundleId(), "an unchanged file is left alone");
         deployer.deactivate();
 
         Files.delete(file);
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())),
-                new OperatorQuarantines());
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
         assertNull(bundle(file), "a bundle whose file is gone is uninstalled");
     }
 

@@ -142,6 +142,11 @@ class PluginRegistryTest {
         assertTrue(pinned.quarantine().orElseThrow().pinned());
         assertEquals(RegistryException.Kind.NOT_FOUND,
                 assertThrows(RegistryException.class, () -> registry.quarantine("nobody", Optional.empty(), true)).kind());
+        registry.quarantines = null;
+        RegistryException withoutPolicy = assertThrows(RegistryException.class,
+                () -> registry.quarantine("hello", Optional.empty(), false));
+        assertEquals(RegistryException.Kind.UNAVAILABLE, withoutPolicy.kind());
+        assertTrue(withoutPolicy.getMessage().contains("quarantine policy is not running"), withoutPolicy.getMessage());
         assertEquals(PluginState.ACTIVE, registry.start("hello").state(), "an operator may start it again");
         assertEquals(List.of(), registry.quarantines());
     }
@@ -256,10 +261,11 @@ class PluginRegistryTest {
     }
 
     private Deployer newDeployer(Map<String, Object> configuration) throws IOException {
-        OperatorQuarantines quarantines = new OperatorQuarantines();
         Deployer deployer = new Deployer(framework.context(), TestConfigurations.deployer(configuration),
-                new TrustedPlugins(TestConfigurations.grants(configuration)), quarantines);
+                new TrustedPlugins(TestConfigurations.grants(configuration)));
+        OperatorQuarantines quarantines = new OperatorQuarantines();
         quarantines.keeper = deployer;
+        deployer.quarantines = quarantines; // as SCR binds the sandbox's policy
         return deployer;
     }
 

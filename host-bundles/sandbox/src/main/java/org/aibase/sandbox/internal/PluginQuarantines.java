@@ -161,7 +161,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     }
 
     /** One look: runaways that ended are let go, ones that will not stop quarantine, due quarantines lift. */
-    void check() {
+    private void check() {
         QuarantinePolicy rules = policy;
         long now = nanoTime.getAsLong();
         long stuckNanos = rules.rules().stuckAfter().toNanos();
