@@ -148,4 +148,45 @@ final class GovernedPlugins {
                         """.formatted(pkg(id)))
                 .component(resource, endpoint(id, resource, ""));
     }
+
+    /**
+     * {@code runaway} (timeout 1 s, 4 cores so its spinning never makes it wait for CPU): {@code loop/spin?ms=N} spins N ms deaf to interrupts (a runaway
+     * once its timeout has passed), {@code loop/ok} answers at once.
+     */
+    static MisbehavingPlugin runaway() {
+        String id = "runaway";
+        String resource = type(id, "Loop");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .yaml("limits: {timeout: 1s, cpu: 4}")
+                .header("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.core")
+                .source(resource, """
+                        package %s;
+                        import java.util.Map;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        import jakarta.ws.rs.QueryParam;
+
+                        @Path("loop")
+                        @Produces("application/json")
+                        public class Loop {
+                            @GET @Path("spin")
+                            public Map<String, Object> spin(@QueryParam("ms") long millis) {
+                                long end = System.nanoTime() + millis * 1_000_000L;
+                                long spins = 0;
+                                while (System.nanoTime() < end) {
+                                    spins++; // deaf to interrupts
+                                }
+                                return Map.of("spins", spins);
+                            }
+
+                            @GET @Path("ok")
+                            public Map<String, Object> ok() {
+                                return Map.of("ok", true);
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(resource, endpoint(id, resource, ""));
+    }
 }

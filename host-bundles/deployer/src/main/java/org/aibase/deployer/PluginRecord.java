@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
+import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.ValidationReport;
 
 /**
@@ -22,10 +23,11 @@ import org.aibase.validator.ValidationReport;
  * @param bundleId the OSGi bundle id while installed
  * @param endpoints the URL paths its REST application serves, e.g. {@code /api/v1/hello}
  * @param since when it entered this state
+ * @param quarantine while {@code quarantined}: since when, and when it lifts (empty when pinned)
  */
 public record PluginRecord(Optional<String> id, String file, Optional<PluginDescriptor> descriptor, PluginState state,
         Optional<String> reason, Optional<ValidationReport> report, OptionalLong bundleId, List<String> endpoints,
-        Instant since) {
+        Instant since, Optional<Quarantine> quarantine) {
 
     /** Creates a record; the endpoints are copied. */
     public PluginRecord {
@@ -34,5 +36,6 @@ public record PluginRecord(Optional<String> id, String file, Optional<PluginDesc
         Objects.requireNonNull(state, "state");
         endpoints = List.copyOf(endpoints);
         Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(quarantine, "quarantine");
     }
 }

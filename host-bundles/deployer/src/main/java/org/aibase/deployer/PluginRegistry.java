@@ -22,7 +22,7 @@ public interface PluginRegistry {
     Optional<PluginRecord> plugin(String id);
 
     /**
-     * Starts a plugin (and forgets a {@code stopped} or {@code quarantined} mark).
+     * Starts a plugin (and forgets a {@code stopped} or {@code quarantined} mark, pinned or not).
      *
      * @throws RegistryException NOT_FOUND, or CONFLICT when it cannot start (e.g. rejected), naming why
      */
@@ -36,12 +36,15 @@ public interface PluginRegistry {
     PluginRecord stop(String id);
 
     /**
-     * Stops a plugin whose work ran away (it ignored an interrupt past its timeout) and marks it
-     * {@code quarantined} with the reason, remembered across restarts until an operator starts it.
+     * Quarantines a plugin on an operator's word through the platform's quarantine policy
+     * ({@link org.aibase.sandbox.Quarantines}), or pins or unpins its quarantine in force: it is
+     * stopped and marked {@code quarantined}, remembered across restarts; pinned, until an operator
+     * starts it; not pinned, until the policy lifts it ({@code quarantine.lift.after} from now).
      *
-     * @throws RegistryException NOT_FOUND
+     * @param reason what the operator says; empty keeps the reason of a quarantine in force
+     * @throws RegistryException NOT_FOUND; CONFLICT when it is not installed (e.g. rejected)
      */
-    PluginRecord quarantine(String id, String reason);
+    PluginRecord quarantine(String id, Optional<String> reason, boolean pinned);
 
     /**
      * Uninstalls a plugin by removing its file from the deploy folder; returns once it is gone.

@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
  * Runs plugins' work under their limits: {@code limits.concurrency} (slots shared by requests and
  * tasks), {@code limits.cpu} (CPU time per second averaged over 10 s: over it, new work waits),
  * {@code limits.memory} (bytes one unit may allocate) and {@code limits.timeout}. Work past a limit
- * is interrupted and its caller told at once; work that ignores the interrupt is reported as a
- * runaway. For host bundles only: plugins never see this service.
+ * is interrupted and its caller told at once; work that ignores the interrupt is a runaway, which
+ * the governor reports to the one quarantine policy ({@link Quarantines}). For host bundles only:
+ * plugins never see this service.
  */
 public interface Governor {
 

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param cpuWaits units that had to wait for CPU budget
  * @param timeouts units stopped past {@code limits.timeout}
  * @param memoryExceeded units stopped past {@code limits.memory}
- * @param runaways units that ignored their interrupt (the plugin was quarantined)
+ * @param runaways units that ignored their interrupt for {@code runaway.grace} after they were stopped (each
+ *        counts for the quarantine policy; one alone does not quarantine)
  * @param requests what its HTTP requests answered
  */
 public record PluginLoad(long cpuNanos, long allocatedBytes, double cpuCores, int running, int waitingForCpu,

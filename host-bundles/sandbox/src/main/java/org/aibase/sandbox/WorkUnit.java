@@ -1,22 +1,20 @@
 package org.aibase.sandbox;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import org.aibase.api.plugin.PluginDescriptor;
 
 /**
- * One piece of a plugin's work the {@link Governor} runs or accounts: a REST request, a task, or a
- * task of the plugin's own executors.
+ * One piece of a plugin's work the {@link Governor} runs or accounts: a REST request, a task, a job,
+ * or a task of the plugin's own executors. Whatever its kind, work that ignores its interrupt counts
+ * for the one quarantine policy ({@link Quarantines}); its name is what a quarantine's reason names.
  *
  * @param plugin whose work it is (its limits apply)
  * @param kind what sort of work it is
  * @param name what a person reading a log or an error should call it, e.g. {@code GET /api/v1/hello/slow}
  * @param loader the context class loader the work runs with (the plugin's), or null to keep the thread's
- * @param onRunaway told why, once, when the work ignored its interrupt for the grace period after it
- *        was stopped (the caller quarantines the plugin: a thread cannot be killed in-process)
  */
-public record WorkUnit(PluginDescriptor plugin, Kind kind, String name, ClassLoader loader, Consumer<String> onRunaway) {
+public record WorkUnit(PluginDescriptor plugin, Kind kind, String name, ClassLoader loader) {
 
     /** What sort of work a unit is; decides which limits apply. */
     public enum Kind {
@@ -33,7 +31,6 @@ public record WorkUnit(PluginDescriptor plugin, Kind kind, String name, ClassLoa
         Objects.requireNonNull(plugin, "plugin");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(onRunaway, "onRunaway");
     }
 
     /** Whether the unit takes one of the plugin's {@code limits.concurrency} slots and has a timeout. */

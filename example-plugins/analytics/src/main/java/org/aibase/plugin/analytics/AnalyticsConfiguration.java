@@ -35,4 +35,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "max_body_bytes", description = "The largest POST /analyze body, in bytes", min = "1")
     long max__body__bytes() default 256L * 1024 * 1024;
+
+    @AttributeDefinition(name = "max_cell_chars",
+            description = "The most characters in one cell or column name; a longer one refuses the dataset (413)", min = "1")
+    int max__cell__chars() default 32_768;
+
+    @AttributeDefinition(name = "max_result_bytes",
+            description = "The most bytes a dataset's analysis result may take as JSON; a dataset whose result could be "
+                    + "larger is refused when posted (413)", min = "1")
+    long max__result__bytes() default 16L * 1024 * 1024;
 }

@@ -30,11 +30,13 @@ import org.aibase.api.jobs.JobException;
 import org.aibase.api.persistence.StorageException;
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
 import org.aibase.plugin.analytics.internal.frame.CsvDatasetReader;
+import org.aibase.plugin.analytics.internal.frame.DataFrame;
 import org.aibase.plugin.analytics.internal.frame.DatasetException;
 import org.aibase.plugin.analytics.internal.frame.DatasetLimits;
 import org.aibase.plugin.analytics.internal.frame.JsonDatasetReader;
 import org.aibase.plugin.analytics.internal.jobs.AnalysisQueue;
 import org.aibase.plugin.analytics.internal.jobs.DatasetStore;
+import org.aibase.plugin.analytics.internal.stats.ResultBound;
 import org.aibase.plugin.analytics.internal.web.ApiError;
 import org.aibase.plugin.analytics.internal.web.MultipartUpload;
 import org.aibase.plugin.analytics.internal.web.ResultTables;
@@ -70,7 +72,8 @@ public final class AnalyticsResource {
     /** The configured limits and defaults, replaced as one on every configuration change. */
     private record Limits(DatasetLimits dataset, long maxBodyBytes, AnalysisSettings defaults) {
         static Limits of(AnalyticsConfiguration c) {
-            return new Limits(new DatasetLimits(c.max__dataset__size(), c.max__columns()), c.max__body__bytes(),
+            return new Limits(new DatasetLimits(c.max__dataset__size(), c.max__columns(), c.max__cell__chars(),
+                    c.max__result__bytes()), c.max__body__bytes(),
                     new AnalysisSettings(c.analysis__depth(), c.generate__charts(), c.llm__model(), c.temperature(),
                             c.max__data__points()));
         }
@@ -101,7 +104,7 @@ public final class AnalyticsResource {
             JsonDatasetReader.Parsed parsed = new JsonDatasetReader(l.dataset()).read(bytes);
             String name = validName(parsed.name(), "name");
             AnalysisSettings settings = l.defaults().with(parsed.config());
-            return accept(name, MediaType.APPLICATION_JSON, bytes, settings, l.dataset());
+            return accept(name, MediaType.APPLICATION_JSON, bytes, parsed.frame(), settings, l.dataset());
         } catch (DatasetException e) {
             throw ApiError.of(e);
         }
@@ -116,8 +119,8 @@ public final class AnalyticsResource {
         try {
             String valid = validName(name, "name");
             byte[] bytes = read(body, l.maxBodyBytes());
-            new CsvDatasetReader(l.dataset()).read(bytes);
-            return accept(valid, "text/csv", bytes, l.defaults(), l.dataset());
+            DataFrame frame = new CsvDatasetReader(l.dataset()).read(bytes);
+            return accept(valid, "text/csv", bytes, frame, l.defaults(), l.dataset());
         } catch (DatasetException e) {
             throw ApiError.of(e);
         }
@@ -138,14 +141,17 @@ public final class AnalyticsResource {
             }
             String name = validName(given, "name");
             AnalysisSettings settings = l.defaults().with(config(upload.fields().get("config")));
-            new CsvDatasetReader(l.dataset()).read(upload.file());
-            return accept(name, "text/csv", upload.file(), settings, l.dataset());
+            DataFrame frame = new CsvDatasetReader(l.dataset()).read(upload.file());
+            return accept(name, "text/csv", upload.file(), frame, settings, l.dataset());
         } catch (DatasetException e) {
             throw ApiError.of(e);
         }
     }
 
-    private Response accept(String name, String mediaType, byte[] body, AnalysisSettings settings, DatasetLimits dataset) {
+    /** Stores a dataset read whole and queues its analysis, once its result is known to fit {@code max_result_bytes}. */
+    private Response accept(String name, String mediaType, byte[] body, DataFrame frame, AnalysisSettings settings,
+            DatasetLimits dataset) {
+        ResultBound.require(frame, dataset.maxResultBytes());
         String datasetId;
         try {
             datasetId = store.put(name, mediaType, body);

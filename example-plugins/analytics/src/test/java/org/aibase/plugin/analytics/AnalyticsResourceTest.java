@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
+import org.aibase.api.http.HttpError;
+
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
 import org.aibase.plugin.analytics.internal.frame.DatasetLimits;
 import org.aibase.plugin.analytics.internal.jobs.AnalysisQueue;
@@ -38,6 +40,16 @@ class AnalyticsResourceTest {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The response of a call, or the platform's answer for the HttpError it threw. */
+    private static Response answer(java.util.function.Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (HttpError e) {
+            return Response.status(e.status()).entity(Map.of("error",
+                    Map.of("code", e.code(), "message", e.getMessage(), "details", e.details()))).build();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> error(Response r) {
         return (Map<String, Object>) ((Map<String, Object>) r.getEntity()).get("error");
@@ -50,8 +62,8 @@ class AnalyticsResourceTest {
 
     @Test
     void aValidJsonBodyIsStoredAndQueuedWithItsOverrides() {
-        Response r = resource.analyzeJson(body("{\"name\":\"sales\",\"records\":[{\"a\":1},{\"a\":2}],"
-                + "\"config\":{\"analysis_depth\":\"basic\",\"max_data_points\":50}}"));
+        Response r = answer(() -> resource.analyzeJson(body("{\"name\":\"sales\",\"records\":[{\"a\":1},{\"a\":2}],"
+                + "\"config\":{\"analysis_depth\":\"basic\",\"max_data_points\":50}}")));
         assertEquals(202, r.getStatus());
         assertEquals("pending", ((Map<?, ?>) r.getEntity()).get("status"));
         assertEquals(new AnalysisSettings("basic", true, "default", 0.3, 50), queue.settings.get(0));
@@ -60,17 +72,17 @@ class AnalyticsResourceTest {
 
     @Test
     void badJsonBodiesAreRefusedNamingTheField() {
-        Response unknown = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}],\"config\":{\"max_dataset_size\":5,\"foo\":1}}"));
+        Response unknown = answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}],\"config\":{\"max_dataset_size\":5,\"foo\":1}}")));
         assertEquals(422, unknown.getStatus());
         assertTrue(error(unknown).get("message").toString().contains("max_dataset_size, foo"), error(unknown).toString());
-        Response longName = resource.analyzeJson(body("{\"name\":\"" + "n".repeat(101) + "\",\"records\":[{\"a\":1}]}"));
+        Response longName = answer(() -> resource.analyzeJson(body("{\"name\":\"" + "n".repeat(101) + "\",\"records\":[{\"a\":1}]}")));
         assertEquals(422, longName.getStatus());
         assertEquals("name", field(longName));
-        Response notObjects = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[1,2]}"));
+        Response notObjects = answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[1,2]}")));
         assertEquals("records[0]", field(notObjects));
-        Response temperature = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}],\"config\":{\"temperature\":\"hot\"}}"));
+        Response temperature = answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}],\"config\":{\"temperature\":\"hot\"}}")));
         assertEquals("config.temperature", field(temperature));
-        Response columns = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1}]}"));
+        Response columns = answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1}]}")));
         assertEquals(413, columns.getStatus());
         assertTrue(error(columns).get("message").toString().contains("max_columns = 5"));
         assertTrue(queue.settings.isEmpty(), "nothing invalid is queued");
@@ -79,19 +91,60 @@ class AnalyticsResourceTest {
 
     @Test
     void bodiesOverTheLimitAre413() {
-        Response r = resource.analyzeCsv("big", body("a\n" + "1\n".repeat(60_000)));
+        Response r = answer(() -> resource.analyzeCsv("big", body("a\n" + "1\n".repeat(60_000))));
         assertEquals(413, r.getStatus());
         assertEquals("body_too_large", error(r).get("code"));
         assertTrue(error(r).get("message").toString().contains("max_body_bytes = 100000"));
     }
 
     @Test
+    void aCellLongerThanMaxCellCharsIs413NamingItsPlaceAndTheLimit() {
+        String longText = "x".repeat(1001);
+        Response csv = answer(() -> resource.analyzeCsv("notes", body("a,b\n1,short\n2," + longText + "\n")));
+        assertEquals(413, csv.getStatus());
+        assertEquals("cell_too_large", error(csv).get("code"));
+        assertEquals("line 3, column 'b'", field(csv));
+        assertTrue(error(csv).get("message").toString().contains("1001 characters, more than max_cell_chars = 1000"),
+                error(csv).toString());
+        Response header = answer(() -> resource.analyzeCsv("notes", body("a," + longText + "\n1,2\n")));
+        assertEquals("line 1, column 2", field(header));
+        Response json = answer(() -> resource.analyzeJson(body("{\"name\":\"n\",\"records\":[{\"a\":1},{\"a\":\"" + longText + "\"}]}")));
+        assertEquals(413, json.getStatus());
+        assertEquals("records[1].a", field(json));
+        Response nested = answer(() -> resource.analyzeJson(body("{\"name\":\"n\",\"records\":[{\"a\":[\"" + longText + "\"]}]}")));
+        assertEquals("records[0].a", field(nested));
+        assertTrue(store.datasets.isEmpty(), "nothing too large is stored");
+        assertTrue(queue.settings.isEmpty(), "nothing too large is queued");
+    }
+
+    @Test
+    void aDatasetWhoseResultCouldOutgrowMaxResultBytesIs413() {
+        AnalyticsResource small = new AnalyticsResource(configuration(1000, 10, 100_000, 1000, 20_000), queue, store,
+                (format, tables) -> new byte[0]);
+        StringBuilder csv = new StringBuilder("a,b,c,d,e\n");
+        for (int row = 0; row < 6; row++) {
+            String cell = (row + "-").repeat(450);
+            csv.append(String.join(",", cell, cell, cell, cell, cell)).append('\n');
+        }
+
+        Response r = answer(() -> small.analyzeCsv("wide", body(csv.toString())));
+
+        assertEquals(413, r.getStatus());
+        assertEquals("result_too_large", error(r).get("code"));
+        assertEquals("body", field(r));
+        assertTrue(error(r).get("message").toString().contains("more than max_result_bytes = 20000 (allowed: at most 20000"),
+                error(r).toString());
+        assertTrue(store.datasets.isEmpty());
+        assertEquals(202, answer(() -> small.analyzeCsv("narrow", body("a,b\n1,x\n"))).getStatus(), "a small result fits");
+    }
+
+    @Test
     void csvAndMultipartUploadsAreAccepted() {
-        assertEquals(202, resource.analyzeCsv("sales", body("a,b\n1,x\n2,y\n")).getStatus());
-        assertEquals("name", field(resource.analyzeCsv(null, body("a\n1\n"))));
+        assertEquals(202, answer(() -> resource.analyzeCsv("sales", body("a,b\n1,x\n2,y\n"))).getStatus());
+        assertEquals("name", field(answer(() -> resource.analyzeCsv(null, body("a\n1\n")))));
         String multipart = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q3.csv\"\r\nContent-Type: text/csv\r\n\r\n"
                 + "a,b\n1,x\n\r\n--XYZ\r\nContent-Disposition: form-data; name=\"config\"\r\n\r\n{\"generate_charts\":false}\r\n--XYZ--\r\n";
-        Response r = resource.analyzeUpload("multipart/form-data; boundary=XYZ", body(multipart));
+        Response r = answer(() -> resource.analyzeUpload("multipart/form-data; boundary=XYZ", body(multipart)));
         assertEquals(202, r.getStatus(), String.valueOf(r.getEntity()));
         assertEquals("q3", ((Map<?, ?>) r.getEntity()).get("name"));
         assertEquals(false, queue.settings.get(1).generateCharts());
@@ -103,42 +156,42 @@ class AnalyticsResourceTest {
         for (int i = 0; i < 3; i++) {
             resource.analyzeJson(body("{\"name\":\"n" + i + "\",\"records\":[{\"a\":1}]}"));
         }
-        Response page = resource.jobs("1", "1");
+        Response page = answer(() -> resource.jobs("1", "1"));
         assertEquals(3L, ((Map<?, ?>) page.getEntity()).get("total"));
         assertEquals(1, ((List<?>) ((Map<?, ?>) page.getEntity()).get("jobs")).size());
-        assertEquals("limit", field(resource.jobs("0", "1000")));
-        assertEquals("skip", field(resource.jobs("-1", null)));
-        assertEquals(404, resource.job("nope").getStatus());
-        assertEquals(204, resource.delete("j1").getStatus());
-        assertEquals(404, resource.delete("j1").getStatus());
+        assertEquals("limit", field(answer(() -> resource.jobs("0", "1000"))));
+        assertEquals("skip", field(answer(() -> resource.jobs("-1", null))));
+        assertEquals(404, answer(() -> resource.job("nope")).getStatus());
+        assertEquals(204, answer(() -> resource.delete("j1")).getStatus());
+        assertEquals(404, answer(() -> resource.delete("j1")).getStatus());
     }
 
     @Test
     void configurationChangesApplyToTheNextRequest() {
         resource.modified(configuration(1, 5, 100_000));
-        Response r = resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1},{\"a\":2}]}"));
+        Response r = answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1},{\"a\":2}]}")));
         assertEquals(413, r.getStatus());
         assertTrue(error(r).get("message").toString().contains("max_dataset_size = 1"));
     }
 
     @Test
     void anExportNamesItsFormatOrTheJobsStateOrItsFile() {
-        Response bad = resource.exportResult("j1", "pdf");
+        Response bad = answer(() -> resource.exportResult("j1", "pdf"));
         assertEquals(400, bad.getStatus());
         assertEquals("format", field(bad));
         assertTrue(error(bad).get("message").toString().contains("allowed: csv, json, xlsx"), error(bad).toString());
-        assertEquals(400, resource.exportResult("j1", null).getStatus());
-        assertEquals(404, resource.exportResult("nope", "csv").getStatus());
+        assertEquals(400, answer(() -> resource.exportResult("j1", null)).getStatus());
+        assertEquals(404, answer(() -> resource.exportResult("nope", "csv")).getStatus());
 
-        resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}]}"));
-        Response pending = resource.exportResult("j1", "csv");
+        answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1}]}")));
+        Response pending = answer(() -> resource.exportResult("j1", "csv"));
         assertEquals(409, pending.getStatus());
         assertEquals("no_result", error(pending).get("code"));
 
         AnalysisQueue.JobView job = queue.jobs.get("j1");
         queue.jobs.put("j1", new AnalysisQueue.JobView("j1", "x", "completed", 100, "", job.createdAt(), null, null, null,
                 Map.of("row_count", 1)));
-        Response file = resource.exportResult("j1", "XLSX");
+        Response file = answer(() -> resource.exportResult("j1", "XLSX"));
         assertEquals(200, file.getStatus());
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.getMediaType().toString());
         assertEquals("attachment; filename=\"analysis-j1.xlsx\"", file.getHeaderString("Content-Disposition"));
@@ -146,6 +199,10 @@ class AnalyticsResourceTest {
     }
 
     static AnalyticsConfiguration configuration(int rows, int columns, long bodyBytes) {
+        return configuration(rows, columns, bodyBytes, 1000, 1_000_000);
+    }
+
+    static AnalyticsConfiguration configuration(int rows, int columns, long bodyBytes, int cellChars, long resultBytes) {
         return new AnalyticsConfiguration() {
             @Override public Class<? extends Annotation> annotationType() { return AnalyticsConfiguration.class; }
             @Override public int max__data__points() { return 10000; }
@@ -156,6 +213,8 @@ class AnalyticsResourceTest {
             @Override public int max__dataset__size() { return rows; }
             @Override public int max__columns() { return columns; }
             @Override public long max__body__bytes() { return bodyBytes; }
+            @Override public int max__cell__chars() { return cellChars; }
+            @Override public long max__result__bytes() { return resultBytes; }
         };
     }
 

@@ -25,10 +25,10 @@ import org.aibase.deployer.PluginRegistry;
 import org.aibase.deployer.RegistryException;
 import org.aibase.deployer.RegistryException.Kind;
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
+import org.aibase.sandbox.Quarantines;
 import org.aibase.validator.ValidationReport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
@@ -57,8 +57,12 @@ final class DeployedPlugins implements PluginRegistry {
     private final PluginTransitions transitions;
     private final DeploymentLog log;
     private final Gateways gateways;
+    private final PluginSwitch switches;
+    private final Supplier<Quarantines> quarantines;
 
-    DeployedPlugins(BundleContext context, DeployerSettings settings, PluginRecords records, PluginDeployer.Collaborators with) {
+    /** @param quarantines the sandbox's quarantine policy, or null while it is not there */
+    DeployedPlugins(BundleContext context, DeployerSettings settings, PluginRecords records, PluginDeployer.Collaborators with,
+            PluginSwitch switches, Supplier<Quarantines> quarantines) {
         this.context = context;
         this.settings = settings;
         this.records = records;
@@ -69,6 +73,8 @@ final class DeployedPlugins implements PluginRegistry {
         this.transitions = with.transitions();
         this.log = with.log();
         this.gateways = with.gateways();
+        this.switches = switches;
+        this.quarantines = quarantines;
     }
 
     @Override
@@ -84,16 +90,9 @@ final class DeployedPlugins implements PluginRegistry {
     @Override
     public PluginRecord start(String id) {
         PluginRecord record = require(id);
-        Bundle bundle = bundleOf(record, "start");
+        switches.bundleOf(record, "start");
         marks.clear(id);
-        try {
-            bundle.start();
-        } catch (BundleException | IllegalStateException e) {
-            transitions.failed(bundle, e);
-            throw new RegistryException(Kind.CONFLICT, "plugin '" + id + "' cannot start: " + PluginTransitions.reason(e));
-        }
-        log.append(event(record, DeploymentEvent.Type.STARTED));
-        awaitServed(bundle);
+        awaitServed(switches.start(record, DeploymentEvent.Type.STARTED, Optional.empty()));
         return require(id);
     }
 
@@ -114,31 +113,26 @@ final class DeployedPlugins implements PluginRegistry {
     @Override
     public PluginRecord stop(String id) {
         PluginRecord record = require(id);
+        switches.bundleOf(record, "stop");
         marks.stopped(id); // first: a restart in between must not start it again
-        return stopBundle(record, DeploymentEvent.Type.STOPPED, Optional.empty());
+        switches.stop(record, DeploymentEvent.Type.STOPPED, Optional.empty());
+        return require(id);
     }
 
     @Override
-    public PluginRecord quarantine(String id, String reason) {
-        PluginRecord record = require(id);
-        marks.quarantined(id, reason); // first: a restart in between must not start it again
-        LOG.warn("Quarantined plugin {}: {}", id, reason);
-        return stopBundle(record, DeploymentEvent.Type.QUARANTINED, Optional.of(reason));
-    }
-
-    private PluginRecord stopBundle(PluginRecord record, DeploymentEvent.Type type, Optional<String> reason) {
-        Bundle bundle = bundleOf(record, "stop");
-        // calls in flight finish first; calls arriving meanwhile get the stopped plugin's answer
-        gateways.changing(record.id().orElseThrow(), () -> {
-            try {
-                bundle.stop(); // also clears the framework's persistent autostart
-            } catch (BundleException | IllegalStateException e) {
-                // the bundle is stopped even when its activator failed while stopping
-                transitions.failed(bundle, e);
-            }
-        });
-        log.append(event(record, type, reason));
-        return require(record.id().orElseThrow());
+    public PluginRecord quarantine(String id, Optional<String> reason, boolean pinned) {
+        switches.bundleOf(require(id), "quarantine");
+        Quarantines policy = quarantines.get();
+        if (policy == null) {
+            throw new RegistryException(Kind.UNAVAILABLE, "plugin '" + id + "' cannot be quarantined now: the sandbox's "
+                    + "quarantine policy is not running");
+        }
+        try {
+            policy.quarantine(id, reason, pinned); // the policy decides its terms; this deployer, its keeper, stops the plugin
+        } catch (IllegalStateException e) {
+            throw new RegistryException(Kind.UNAVAILABLE, e.getMessage());
+        }
+        return require(id);
     }
 
     @Override
@@ -250,24 +244,6 @@ final class DeployedPlugins implements PluginRegistry {
 
     private PluginRecord require(String id) {
         return records.byId(id).orElseThrow(() -> new RegistryException(Kind.NOT_FOUND, "no plugin '" + id + "'"));
-    }
-
-    private Bundle bundleOf(PluginRecord record, String operation) {
-        Bundle bundle = record.bundleId().isPresent() ? context.getBundle(record.bundleId().getAsLong()) : null;
-        if (bundle == null) {
-            throw new RegistryException(Kind.CONFLICT, "cannot " + operation + " plugin '" + record.id().orElse(record.file())
-                    + "': it is " + record.state().id() + record.reason().map(r -> " — " + r).orElse(""));
-        }
-        return bundle;
-    }
-
-    private static DeploymentEvent event(PluginRecord record, DeploymentEvent.Type type) {
-        return event(record, type, Optional.empty());
-    }
-
-    private static DeploymentEvent event(PluginRecord record, DeploymentEvent.Type type, Optional<String> reason) {
-        return new DeploymentEvent(Instant.now(), type, record.file(), record.id(),
-                record.descriptor().map(PluginDescriptor::version), reason);
     }
 
     /** Polls until the condition yields a value; the deployer works on its own thread, so this only waits. */

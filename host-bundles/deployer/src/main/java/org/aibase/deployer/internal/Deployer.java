@@ -13,6 +13,9 @@ import org.aibase.deployer.DeploymentPage;
 import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.sandbox.Quarantine;
+import org.aibase.sandbox.QuarantineKeeper;
+import org.aibase.sandbox.Quarantines;
 import org.aibase.validator.ValidationReport;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,18 +25,21 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the deploy folder and turns the JARs in it into running plugins; is the plugin registry.
- * The plugins' gateways (the HTTP host) hold a plugin's calls while it changes, and a plugin is
- * {@code active} once they serve it.
+ * Watches the deploy folder and turns the JARs in it into running plugins; is the plugin registry and
+ * the keeper of the quarantine policy's decisions (it stops, marks and starts plugins). The plugins'
+ * gateways (the HTTP host) hold a plugin's calls while it changes, and a plugin is {@code active} once
+ * they serve it.
  */
-@Component(service = PluginRegistry.class, immediate = true, configurationPid = DeployerConfiguration.PID)
+@Component(service = { PluginRegistry.class, QuarantineKeeper.class }, immediate = true,
+        configurationPid = DeployerConfiguration.PID)
 @Designate(ocd = DeployerConfiguration.class)
-public final class Deployer implements PluginRegistry {
+public final class Deployer implements PluginRegistry, QuarantineKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
@@ -46,9 +52,15 @@ public final class Deployer implements PluginRegistry {
     private final DeploymentLog log;
     private final DeployFolderWatcher watcher;
     private final DeployedPlugins registry;
+    private final QuarantinedPlugins quarantined;
 
     @Reference(service = PluginGateway.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<PluginGateway> gateways = List.of();
+
+    // optional: the sandbox's policy (which calls back into this keeper) may come and go without taking the deployer along
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Quarantines quarantines;
 
     /** Reconciles the deploy folder with the installed bundles, then watches it. */
     @Activate
@@ -71,8 +83,10 @@ public final class Deployer implements PluginRegistry {
                 new InstalledDigests(context.getDataFile("installed-digests.properties").toPath()), records, pending,
                 marks, transitions, log, served);
         PluginDeployer deployer = new PluginDeployer(context, settings, with);
-        registry = new DeployedPlugins(context, settings,
-                new PluginRecords(context, locations, plugins, records, marks, transitions, served), with);
+        PluginRecords known = new PluginRecords(context, locations, plugins, records, marks, transitions, served);
+        PluginSwitch switches = new PluginSwitch(context, transitions, log, served);
+        registry = new DeployedPlugins(context, settings, known, with, switches, () -> quarantines);
+        quarantined = new QuarantinedPlugins(known, marks, switches);
         watcher = new DeployFolderWatcher(settings.deployDir(), deployer::process, deployer::installedFiles,
                 () -> {
                     pending.recheck();
@@ -141,8 +155,28 @@ public final class Deployer implements PluginRegistry {
     }
 
     @Override
-    public PluginRecord quarantine(String id, String reason) {
-        return registry.quarantine(id, reason);
+    public PluginRecord quarantine(String id, Optional<String> reason, boolean pinned) {
+        return registry.quarantine(id, reason, pinned);
+    }
+
+    @Override
+    public void quarantine(Quarantine quarantine) {
+        quarantined.quarantine(quarantine);
+    }
+
+    @Override
+    public void lift(Quarantine quarantine) {
+        quarantined.lift(quarantine);
+    }
+
+    @Override
+    public Optional<Quarantine> quarantine(String pluginId) {
+        return quarantined.quarantine(pluginId);
+    }
+
+    @Override
+    public List<Quarantine> quarantines() {
+        return quarantined.quarantines();
     }
 
     @Override

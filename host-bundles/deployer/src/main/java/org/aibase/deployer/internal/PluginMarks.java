@@ -1,14 +1,21 @@
 package org.aibase.deployer.internal;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
 import org.aibase.api.plugin.PluginState;
+import org.aibase.sandbox.Quarantine;
 
 /**
- * The plugins an operator stopped or the platform quarantined, by plugin id, kept in the deployer's
- * data area so they stay stopped across restarts and re-installations from the bundle cache.
+ * The plugins an operator stopped or the quarantine policy quarantined, by plugin id, kept in the
+ * deployer's data area so they stay stopped across restarts and re-installations from the bundle
+ * cache. A quarantine keeps when it began and when it lifts ({@code <id>.since}, {@code <id>.lifts};
+ * plugin ids have no dots, so the keys cannot meet an id); one written without them is pinned.
  */
 final class PluginMarks {
 
@@ -16,13 +23,18 @@ final class PluginMarks {
      * A mark.
      *
      * @param state {@link PluginState#STOPPED} or {@link PluginState#QUARANTINED}
-     * @param reason why, for a quarantine
+     * @param quarantine the quarantine, for {@link PluginState#QUARANTINED}
      */
-    record Mark(PluginState state, Optional<String> reason) {
+    record Mark(PluginState state, Optional<Quarantine> quarantine) {
     }
+
+    private static final String SINCE = ".since";
+    private static final String LIFTS = ".lifts";
 
     private final PropertiesFile file;
     private final Properties marks;
+    /** When a quarantine written without its start was first read: it began no later. */
+    private final Instant loaded = Instant.now();
 
     /** Loads the marks from the file, if it exists. */
     PluginMarks(Path file) {
@@ -39,9 +51,29 @@ final class PluginMarks {
         }
         int colon = value.indexOf(':');
         String state = colon < 0 ? value : value.substring(0, colon);
-        Optional<String> reason = colon < 0 ? Optional.empty() : Optional.of(value.substring(colon + 1));
-        return Optional.of(new Mark(PluginState.QUARANTINED.id().equals(state) ? PluginState.QUARANTINED
-                : PluginState.STOPPED, reason));
+        if (!PluginState.QUARANTINED.id().equals(state)) {
+            return Optional.of(new Mark(PluginState.STOPPED, Optional.empty()));
+        }
+        String reason = colon < 0 ? "quarantined" : value.substring(colon + 1);
+        Instant since = instant(pluginId + SINCE).orElse(loaded);
+        Quarantine quarantine = new Quarantine(pluginId, reason, since, instant(pluginId + LIFTS));
+        return Optional.of(new Mark(PluginState.QUARANTINED, Optional.of(quarantine)));
+    }
+
+    /** The quarantine in force for a plugin. */
+    Optional<Quarantine> quarantine(String pluginId) {
+        return of(pluginId).flatMap(Mark::quarantine);
+    }
+
+    /** Every quarantine in force. */
+    synchronized List<Quarantine> quarantines() {
+        List<Quarantine> all = new ArrayList<>();
+        for (String key : marks.stringPropertyNames()) {
+            if (key.indexOf('.') < 0) {
+                quarantine(key).ifPresent(all::add);
+            }
+        }
+        return all;
     }
 
     /** Whether the plugin must not be started by the deployer. */
@@ -51,20 +83,41 @@ final class PluginMarks {
 
     /** Marks a plugin stopped by an operator. */
     synchronized void stopped(String pluginId) {
+        forget(pluginId);
         marks.setProperty(pluginId, PluginState.STOPPED.id());
         save();
     }
 
-    /** Marks a plugin quarantined by the platform. */
-    synchronized void quarantined(String pluginId, String reason) {
-        marks.setProperty(pluginId, PluginState.QUARANTINED.id() + ":" + reason);
+    /** Marks a plugin quarantined, replacing any mark it had. */
+    synchronized void quarantined(Quarantine quarantine) {
+        String id = quarantine.pluginId();
+        forget(id);
+        marks.setProperty(id, PluginState.QUARANTINED.id() + ":" + quarantine.reason());
+        marks.setProperty(id + SINCE, quarantine.since().toString());
+        quarantine.liftsAt().ifPresent(at -> marks.setProperty(id + LIFTS, at.toString()));
         save();
     }
 
     /** Forgets a plugin's mark (started again, or removed). */
     synchronized void clear(String pluginId) {
-        if (marks.remove(pluginId) != null) {
+        if (forget(pluginId)) {
             save();
+        }
+    }
+
+    private boolean forget(String pluginId) {
+        boolean had = marks.remove(pluginId) != null;
+        marks.remove(pluginId + SINCE);
+        marks.remove(pluginId + LIFTS);
+        return had;
+    }
+
+    private Optional<Instant> instant(String key) {
+        String text = marks.getProperty(key);
+        try {
+            return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty(); // edited by hand beyond reading: the conservative reading is "pinned"
         }
     }
 

@@ -17,6 +17,7 @@ import org.aibase.api.plugin.PluginState;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
 import org.aibase.deployer.internal.PluginMarks.Mark;
+import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.ValidationReport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -74,7 +75,7 @@ final class PluginRecords {
             if (!installed.contains(file)) {
                 all.add(new PluginRecord(Optional.empty(), file.getFileName().toString(), Optional.empty(),
                         PluginState.VALIDATING, Optional.empty(), Optional.empty(), OptionalLong.empty(), List.of(),
-                        Instant.now()));
+                        Instant.now(), Optional.empty()));
             }
         }
         all.sort(ORDER);
@@ -111,7 +112,7 @@ final class PluginRecords {
             state = PluginState.ACTIVE; // "active" means served: its endpoints answer from now on
         } else if (mark.filter(m -> m.state() == PluginState.QUARANTINED).isPresent()) {
             state = PluginState.QUARANTINED;
-            reason = mark.get().reason();
+            reason = mark.get().quarantine().map(Quarantine::reason);
         } else if (failure.isPresent()) {
             state = PluginState.FAILED;
             reason = Optional.of(failure.get().reason());
@@ -130,8 +131,9 @@ final class PluginRecords {
                 ? List.of("/api/v1/" + id.get()) : List.of();
         Instant since = transitions.since(bundle).or(() -> outcome.map(DeploymentOutcome::at))
                 .orElse(Instant.ofEpochMilli(bundle.getLastModified()));
+        Optional<Quarantine> quarantine = state == PluginState.QUARANTINED ? mark.get().quarantine() : Optional.empty();
         return new PluginRecord(id, file.getFileName().toString(), descriptor, state, reason, report,
-                OptionalLong.of(bundle.getBundleId()), endpoints, since);
+                OptionalLong.of(bundle.getBundleId()), endpoints, since, quarantine);
     }
 
     private static PluginRecord rejected(DeploymentOutcome outcome) {
@@ -139,6 +141,6 @@ final class PluginRecords {
         Optional<PluginDescriptor> descriptor = report.flatMap(ValidationReport::descriptor);
         Optional<String> id = outcome.pluginId().isEmpty() ? Optional.empty() : Optional.of(outcome.pluginId());
         return new PluginRecord(id, outcome.file(), descriptor, PluginState.REJECTED, Optional.of(outcome.reason()),
-                report, OptionalLong.empty(), List.of(), outcome.at());
+                report, OptionalLong.empty(), List.of(), outcome.at(), Optional.empty());
     }
 }

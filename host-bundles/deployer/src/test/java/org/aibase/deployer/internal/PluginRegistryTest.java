@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.aibase.api.plugin.PluginState;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.Quarantine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,13 +93,20 @@ class PluginRegistryTest {
     }
 
     @Test
-    void aQuarantinedPluginKeepsItsReasonAcrossARestartUntilAnOperatorStartsIt() throws Exception {
+    void aQuarantineKeepsItsReasonAndLiftTimeAcrossARestartAndItsLiftStartsThePlugin() throws Exception {
         TestPlugins.write(deploy.resolve("hello.jar"), "hello", "1.0.0");
         registry = newDeployer(Map.of());
         await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
-        PluginRecord quarantined = registry.quarantine("hello", "task 'spin' ignored its interrupt");
+        Instant since = Instant.parse("2025-01-01T10:00:00Z");
+        Quarantine quarantine = new Quarantine("hello", "task 'spin' ignored its interrupt", since,
+                Optional.of(since.plus(Duration.ofMinutes(15))));
+
+        registry.quarantine(quarantine);
+
+        PluginRecord quarantined = registry.plugin("hello").orElseThrow();
         assertEquals(PluginState.QUARANTINED, quarantined.state());
         assertEquals("task 'spin' ignored its interrupt", quarantined.reason().orElseThrow());
+        assertEquals(Optional.of(quarantine), quarantined.quarantine());
         assertEquals(List.of("quarantined"), types(1));
         registry.deactivate();
         registry = null;
@@ -106,9 +116,52 @@ class PluginRegistryTest {
         registry = newDeployer(Map.of());
 
         PluginRecord after = registry.plugin("hello").orElseThrow();
-        assertEquals(PluginState.QUARANTINED, after.state());
-        assertEquals("task 'spin' ignored its interrupt", after.reason().orElseThrow());
+        assertEquals(PluginState.QUARANTINED, after.state(), "not started by the restart");
+        assertEquals(List.of(quarantine), registry.quarantines(), "the policy finds it again, with its lift time");
+        registry.lift(new Quarantine("hello", "an older one", since.minusSeconds(60), Optional.of(since)));
+        assertEquals(PluginState.QUARANTINED, registry.plugin("hello").orElseThrow().state(), "only the one in force lifts");
+
+        registry.lift(quarantine);
+
+        await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
+        assertEquals(List.of(), registry.quarantines());
+        assertEquals(Optional.empty(), registry.plugin("hello").orElseThrow().quarantine());
+        assertEquals(List.of("lifted"), types(1));
+    }
+
+    @Test
+    void anOperatorsPinnedQuarantineLastsUntilAnOperatorStartsThePlugin() throws Exception {
+        TestPlugins.write(deploy.resolve("hello.jar"), "hello", "1.0.0");
+        registry = newDeployer(Map.of());
+        await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
+
+        PluginRecord pinned = registry.quarantine("hello", Optional.of("audit"), true);
+
+        assertEquals(PluginState.QUARANTINED, pinned.state());
+        assertEquals("audit", pinned.reason().orElseThrow());
+        assertTrue(pinned.quarantine().orElseThrow().pinned());
+        assertEquals(RegistryException.Kind.NOT_FOUND,
+                assertThrows(RegistryException.class, () -> registry.quarantine("nobody", Optional.empty(), true)).kind());
+        registry.quarantines = null;
+        RegistryException withoutPolicy = assertThrows(RegistryException.class,
+                () -> registry.quarantine("hello", Optional.empty(), false));
+        assertEquals(RegistryException.Kind.UNAVAILABLE, withoutPolicy.kind());
+        assertTrue(withoutPolicy.getMessage().contains("quarantine policy is not running"), withoutPolicy.getMessage());
         assertEquals(PluginState.ACTIVE, registry.start("hello").state(), "an operator may start it again");
+        assertEquals(List.of(), registry.quarantines());
+    }
+
+    @Test
+    void aPluginAnOperatorStoppedStaysStoppedWhenItsLeftoverWorkWouldQuarantineIt() throws Exception {
+        TestPlugins.write(deploy.resolve("hello.jar"), "hello", "1.0.0");
+        registry = newDeployer(Map.of());
+        await(() -> registry.plugin("hello").filter(r -> r.state() == PluginState.ACTIVE));
+        registry.stop("hello");
+
+        registry.quarantine(new Quarantine("hello", "job 7 would not stop", Instant.now(), Optional.of(Instant.now())));
+
+        assertEquals(PluginState.STOPPED, registry.plugin("hello").orElseThrow().state());
+        assertEquals(List.of(), registry.quarantines(), "nothing to lift: the operator's stop stands");
     }
 
     @Test
@@ -208,7 +261,12 @@ class PluginRegistryTest {
     }
 
     private Deployer newDeployer(Map<String, Object> configuration) throws IOException {
-        return new Deployer(framework.context(), TestConfigurations.deployer(configuration), new TrustedPlugins(TestConfigurations.grants(configuration)));
+        Deployer deployer = new Deployer(framework.context(), TestConfigurations.deployer(configuration),
+                new TrustedPlugins(TestConfigurations.grants(configuration)));
+        OperatorQuarantines quarantines = new OperatorQuarantines();
+        quarantines.keeper = deployer;
+        deployer.quarantines = quarantines; // as SCR binds the sandbox's policy
+        return deployer;
     }
 
     private TestFramework newFramework() throws Exception {

@@ -13,23 +13,26 @@ import org.aibase.sandbox.WorkUnit;
  * A plugin's job handler under the governor's accounting: a job waits to start while its plugin is
  * over {@code limits.cpu}, counts for the plugin's CPU and allocations, and is interrupted past
  * {@code limits.memory} — failing with the governor's reason rather than whatever the interrupt
- * made of it. Its timeout stays the engine's ({@code limits.job_timeout}).
+ * made of it. Its timeout stays the engine's ({@code limits.job_timeout}); a job that ignores the
+ * governor's interrupt counts for the quarantine policy like a request that does.
  */
 final class GovernedJobHandler implements JobHandler {
 
     private final JobHandler handler;
     private final Governor governor;
-    private final WorkUnit unit;
+    private final PluginDescriptor plugin;
 
     GovernedJobHandler(JobHandler handler, Governor governor, PluginDescriptor plugin) {
         this.handler = handler;
         this.governor = governor;
-        // the engine recovers jobs whose threads ignore interrupts: a runaway job is only logged here
-        this.unit = new WorkUnit(plugin, WorkUnit.Kind.BACKGROUND, "a job of plugin " + plugin.id(), null, reason -> { });
+        this.plugin = plugin;
     }
 
     @Override
     public String run(JobContext context) throws Exception {
+        // named by the job, so a quarantine its runaway causes says which job it was
+        WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.BACKGROUND, "job " + context.id() + " ('" + context.type()
+                + "', attempt " + context.attempt() + ")", null);
         Governor.Accounted accounted = governor.account(unit);
         try {
             String result = handler.run(context);

@@ -9,6 +9,7 @@ import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.PluginRecord;
+import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.ValidationReport;
 
 /**
@@ -21,18 +22,28 @@ final class PluginJson {
     private PluginJson() {
     }
 
-    /** {@code {"id","file","state","reason","bundle_id","endpoints","since","plugin","report"}}. */
+    /** {@code {"id","file","state","reason","quarantine","bundle_id","endpoints","since","plugin","report"}}. */
     static Map<String, Object> record(PluginRecord record) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id().orElse(null));
         json.put("file", record.file());
         json.put("state", record.state().id());
         json.put("reason", record.reason().orElse(null));
+        json.put("quarantine", record.quarantine().map(PluginJson::quarantine).orElse(null));
         json.put("bundle_id", record.bundleId().isPresent() ? record.bundleId().getAsLong() : null);
         json.put("endpoints", record.endpoints());
         json.put("since", record.since().toString());
         json.put("plugin", record.descriptor().map(PluginJson::descriptor).orElse(null));
         json.put("report", record.report().map(ValidationReport::toMap).orElse(null));
+        return json;
+    }
+
+    /** A quarantine's terms: {@code {"since","lifts_at","pinned"}}, {@code lifts_at} null when pinned (its reason is the record's). */
+    static Map<String, Object> quarantine(Quarantine quarantine) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("since", quarantine.since().toString());
+        json.put("lifts_at", quarantine.liftsAt().map(Object::toString).orElse(null));
+        json.put("pinned", quarantine.pinned());
         return json;
     }
 

@@ -46,9 +46,7 @@ public final class PluginTasksResource {
         TaskRequest request = request(body);
         PluginRecord record = PluginLookup.require(registry, id);
         if (record.state() == PluginState.QUARANTINED) {
-            throw new ApiException(503, "quarantined", "Plugin '" + id + "' is quarantined: "
-                    + record.reason().orElse("its work ran away") + "; an operator may start it again",
-                    Map.of("state", record.state().id()));
+            throw new ApiException(503, "quarantined", QuarantineNotice.message(id, record), QuarantineNotice.details(record));
         }
         Plugin handler = record.bundleId().isPresent()
                 ? runner.handler(record.bundleId().getAsLong()).orElse(null)
@@ -62,7 +60,7 @@ public final class PluginTasksResource {
         PluginDescriptor plugin = record.descriptor().orElseThrow();
         CompletableFuture<Map<String, Object>> json = new CompletableFuture<>();
         // not thenApply: Jersey must see the ApiException itself, not a CompletionException around it
-        runner.run(plugin, handler, request, reason -> registry.quarantine(id, reason)).whenComplete((result, failure) -> {
+        runner.run(plugin, handler, request).whenComplete((result, failure) -> {
             if (failure != null) {
                 json.completeExceptionally(failure);
             } else {

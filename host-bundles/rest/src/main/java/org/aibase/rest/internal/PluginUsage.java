@@ -39,12 +39,14 @@ public final class PluginUsage {
         this.limits = limits;
     }
 
-    /** The usage of a plugin's record: its id and state first. */
+    /** The usage of a plugin's record: its id, state, reason and quarantine (when it lifts) first. */
     Map<String, Object> of(PluginRecord record) {
         String id = record.id().orElse(record.file());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("state", record.state().id());
+        json.put("reason", record.reason().orElse(null));
+        json.put("quarantine", record.quarantine().map(PluginJson::quarantine).orElse(null));
         json.putAll(json(governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
         StorageUsage measured = storage;
         if (measured != null) {

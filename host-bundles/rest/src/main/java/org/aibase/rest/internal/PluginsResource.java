@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/v1/plugins}: list, inspect, upload, start, stop and uninstall plugins. */
+/** {@code /api/v1/plugins}: list, inspect, upload, start, stop, quarantine and uninstall plugins. */
 @Component(service = PluginsResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
@@ -129,6 +129,17 @@ public final class PluginsResource {
     @Path("{id}/stop")
     public Map<String, Object> stop(@PathParam("id") String id) {
         return PluginJson.record(registry.stop(id));
+    }
+
+    /**
+     * Quarantines the plugin on an operator's word, or pins or unpins its quarantine in force; body
+     * {@code {"reason": "...", "pin": true}}, both optional (see {@link QuarantineRequest}).
+     */
+    @POST
+    @Path("{id}/quarantine")
+    public Map<String, Object> quarantine(@PathParam("id") String id, String body) {
+        QuarantineRequest request = QuarantineRequest.parse(body);
+        return PluginJson.record(registry.quarantine(id, request.reason(), request.pin()));
     }
 
     private static <E> String ids(E[] values, java.util.function.Function<E, String> id) {

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
@@ -61,11 +60,11 @@ public final class TaskRunner {
      * Runs a task on a governor thread. The future completes with the task's result; with a failed
      * result {@code timeout} / {@code memory_limit_exceeded} when the governor stopped it; with
      * {@code task_failed} carrying only the message when the task threw (the stack trace is logged);
-     * or exceptionally with a 429/503 {@link ApiException} when it could not start. {@code runaway} is
-     * told why when the stopped task ignored its interrupt (the caller quarantines the plugin).
+     * or exceptionally with a 429/503 {@link ApiException} when it could not start. A stopped task that
+     * ignores its interrupt counts for the governor's quarantine policy, like any other work.
      */
-    CompletableFuture<TaskResult> run(PluginDescriptor plugin, Plugin handler, TaskRequest request, Consumer<String> runaway) {
-        WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.TASK, "task '" + request.type() + "'", null, runaway);
+    CompletableFuture<TaskResult> run(PluginDescriptor plugin, Plugin handler, TaskRequest request) {
+        WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.TASK, "task '" + request.type() + "'", null);
         CompletableFuture<TaskResult> answer = new CompletableFuture<>();
         governor.submit(unit, () -> handler.execute(request)).whenComplete((result, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null

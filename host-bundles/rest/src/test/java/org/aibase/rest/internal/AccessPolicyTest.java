@@ -25,6 +25,7 @@ class AccessPolicyTest {
             "DELETE, /api/v1/plugins/hello, admin",
             "POST, /api/v1/plugins/hello/start, admin",
             "POST, /api/v1/plugins/hello/stop, admin",
+            "POST, /api/v1/plugins/hello/quarantine, admin",
             "GET, /api/v1/plugins/hello/config, admin",
             "PUT, /api/v1/plugins/hello/config, admin",
             "GET, /api/v1/deployments, admin",

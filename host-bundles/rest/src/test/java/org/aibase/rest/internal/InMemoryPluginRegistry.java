@@ -18,6 +18,7 @@ import org.aibase.deployer.DeploymentPage;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.deployer.RegistryException;
+import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.ValidationReport;
 
 /** A registry in memory that follows the contract's exceptions; validation is a function of the file. */
@@ -33,7 +34,7 @@ final class InMemoryPluginRegistry implements PluginRegistry {
         PluginDescriptor descriptor = new PluginDescriptor(id, id, "1.0.0", java.util.Set.of());
         return new PluginRecord(Optional.of(id), id + ".jar", Optional.of(descriptor), state, Optional.empty(),
                 Optional.empty(), bundleId < 0 ? OptionalLong.empty() : OptionalLong.of(bundleId),
-                List.of("/api/v1/" + id), Instant.parse("2026-11-21T10:00:00Z"));
+                List.of("/api/v1/" + id), Instant.parse("2026-11-21T10:00:00Z"), Optional.empty());
     }
 
     InMemoryPluginRegistry add(PluginRecord record) {
@@ -66,10 +67,13 @@ final class InMemoryPluginRegistry implements PluginRegistry {
     }
 
     @Override
-    public PluginRecord quarantine(String id, String reason) {
+    public PluginRecord quarantine(String id, Optional<String> reason, boolean pinned) {
         PluginRecord r = require(id);
+        Instant now = Instant.now();
+        Quarantine quarantine = new Quarantine(id, reason.orElse("quarantined by an operator"), now,
+                pinned ? Optional.empty() : Optional.of(now.plus(java.time.Duration.ofMinutes(15))));
         PluginRecord quarantined = new PluginRecord(r.id(), r.file(), r.descriptor(), PluginState.QUARANTINED,
-                Optional.of(reason), r.report(), r.bundleId(), List.of(), r.since());
+                Optional.of(quarantine.reason()), r.report(), r.bundleId(), List.of(), now, Optional.of(quarantine));
         plugins.put(id, quarantined);
         return quarantined;
     }
@@ -116,7 +120,7 @@ final class InMemoryPluginRegistry implements PluginRegistry {
 
     private PluginRecord withState(PluginRecord r, PluginState state) {
         PluginRecord changed = new PluginRecord(r.id(), r.file(), r.descriptor(), state, r.reason(), r.report(),
-                r.bundleId(), r.endpoints(), Instant.now());
+                r.bundleId(), r.endpoints(), Instant.now(), Optional.empty());
         plugins.put(r.id().orElseThrow(), changed);
         return changed;
     }

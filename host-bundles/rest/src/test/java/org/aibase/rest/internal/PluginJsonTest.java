@@ -23,6 +23,7 @@ import org.aibase.api.plugin.Severity;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.PluginRecord;
+import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.Finding;
 import org.aibase.validator.ValidationReport;
 import org.junit.jupiter.api.Test;
@@ -44,11 +45,12 @@ class PluginJsonTest {
                 List.of(Finding.warning("plugin.yaml/tags", "few", "")));
         PluginRecord record = new PluginRecord(Optional.of("analytics"), "analytics.jar", Optional.of(ANALYTICS),
                 PluginState.ACTIVE, Optional.empty(), Optional.of(report), OptionalLong.of(17),
-                List.of("/api/v1/analytics"), Instant.parse("2026-11-21T10:00:00Z"));
+                List.of("/api/v1/analytics"), Instant.parse("2026-11-21T10:00:00Z"), Optional.empty());
 
         Map<String, Object> json = PluginJson.record(record);
-        assertEquals(List.of("id", "file", "state", "reason", "bundle_id", "endpoints", "since", "plugin", "report"),
-                List.copyOf(json.keySet()));
+        assertEquals(List.of("id", "file", "state", "reason", "quarantine", "bundle_id", "endpoints", "since", "plugin",
+                "report"), List.copyOf(json.keySet()));
+        assertNull(json.get("quarantine"));
         assertEquals("active", json.get("state"));
         assertEquals(17L, json.get("bundle_id"));
         assertNull(json.get("reason"));
@@ -71,14 +73,29 @@ class PluginJsonTest {
     @Test
     void aRefusedFileWithoutDescriptorStillHasEveryKey() {
         PluginRecord refused = new PluginRecord(Optional.empty(), "junk.jar", Optional.empty(), PluginState.REJECTED,
-                Optional.of("no plugin.yaml"), Optional.empty(), OptionalLong.empty(), List.of(), Instant.EPOCH);
+                Optional.of("no plugin.yaml"), Optional.empty(), OptionalLong.empty(), List.of(), Instant.EPOCH, Optional.empty());
         Map<String, Object> json = PluginJson.record(refused);
-        assertEquals(9, json.size());
+        assertEquals(10, json.size());
         assertNull(json.get("id"));
         assertNull(json.get("bundle_id"));
         assertNull(json.get("plugin"));
         assertEquals("rejected", json.get("state"));
         assertEquals("no plugin.yaml", json.get("reason"));
+    }
+
+    @Test
+    void aQuarantinedRecordSaysWhenItLiftsOrThatItIsPinned() {
+        Instant since = Instant.parse("2026-11-21T10:00:00Z");
+        Quarantine lifting = new Quarantine("analytics", "task 'x' would not stop", since, Optional.of(since.plusSeconds(900)));
+        PluginRecord record = new PluginRecord(Optional.of("analytics"), "analytics.jar", Optional.of(ANALYTICS),
+                PluginState.QUARANTINED, Optional.of(lifting.reason()), Optional.empty(), OptionalLong.of(17), List.of(),
+                since, Optional.of(lifting));
+
+        assertEquals(Map.of("since", "2026-11-21T10:00:00Z", "lifts_at", "2026-11-21T10:15:00Z", "pinned", false),
+                PluginJson.record(record).get("quarantine"));
+        Map<String, Object> pinned = PluginJson.quarantine(new Quarantine("analytics", "audit", since, Optional.empty()));
+        assertNull(pinned.get("lifts_at"));
+        assertEquals(true, pinned.get("pinned"));
     }
 
     @Test

@@ -142,7 +142,7 @@ class PluginTasksResourceTest {
         PluginDescriptor descriptor = new PluginDescriptor("slow", "Slow", "1.0.0", null, null, null, null, null,
                 null, null, null, null, null, null, limits, null);
         registry.add(new PluginRecord(Optional.of("slow"), "slow.jar", Optional.of(descriptor), PluginState.ACTIVE,
-                Optional.empty(), Optional.empty(), OptionalLong.of(9), List.of(), Instant.EPOCH));
+                Optional.empty(), Optional.empty(), OptionalLong.of(9), List.of(), Instant.EPOCH, Optional.empty()));
         runner.addHandler(slow, Map.of(Constants.SERVICE_BUNDLEID, 9L));
 
         long started = System.nanoTime();
@@ -156,7 +156,7 @@ class PluginTasksResourceTest {
     }
 
     @Test
-    void aTaskThatIgnoresItsInterruptQuarantinesItsPluginAndLaterTasksAre503() throws Exception {
+    void aTaskThatIgnoresItsInterruptFailsAloneAndCountsAsARunaway() throws Exception {
         AtomicBoolean release = new AtomicBoolean();
         Plugin runaway = request -> {
             while (!release.get()) {
@@ -164,30 +164,36 @@ class PluginTasksResourceTest {
             }
             return TaskResult.ok(Map.of());
         };
-        ResourceLimits limits = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty(), OptionalInt.empty(),
-                OptionalLong.empty(), Optional.of(Duration.ofMillis(100)), OptionalInt.empty(), Optional.empty(),
-                OptionalLong.empty());
-        PluginDescriptor descriptor = new PluginDescriptor("spin", "Spin", "1.0.0", null, null, null, null, null,
-                null, null, null, null, null, null, limits, null);
-        registry.add(new PluginRecord(Optional.of("spin"), "spin.jar", Optional.of(descriptor), PluginState.ACTIVE,
-                Optional.empty(), Optional.empty(), OptionalLong.of(11), List.of(), Instant.EPOCH));
+        registry.add(new PluginRecord(Optional.of("spin"), "spin.jar", Optional.of(timingOutAfter100Ms("spin")),
+                PluginState.ACTIVE, Optional.empty(), Optional.empty(), OptionalLong.of(11), List.of(), Instant.EPOCH,
+                Optional.empty()));
         runner.addHandler(runaway, Map.of(Constants.SERVICE_BUNDLEID, 11L));
         try {
             assertEquals("timeout", run("spin", Map.of("type", "loop")).get("error_code"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (registry.plugin("spin").orElseThrow().state() != PluginState.QUARANTINED && System.nanoTime() < deadline) {
+            while (governor.load("spin").runaways() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            PluginRecord quarantined = registry.plugin("spin").orElseThrow();
-            assertEquals(PluginState.QUARANTINED, quarantined.state());
-            assertTrue(quarantined.reason().orElseThrow().contains("task 'loop' ignored its interrupt"),
-                    quarantined.reason().orElseThrow());
-            ApiException refused = assertThrows(ApiException.class, () -> run("spin", Map.of("type", "loop")));
-            assertEquals(503, refused.status());
-            assertEquals("quarantined", refused.code());
+            assertEquals(1, governor.load("spin").runaways(), "the governor's quarantine policy hears of it");
+            assertEquals(PluginState.ACTIVE, registry.plugin("spin").orElseThrow().state(), "one runaway quarantines nothing");
         } finally {
             release.set(true);
         }
+    }
+
+    @Test
+    void aQuarantinedPluginsTasksAre503SayingWhenItLifts() {
+        install("hello", 7, greeter());
+        registry.quarantine("hello", Optional.of("audit"), false);
+
+        ApiException refused = assertThrows(ApiException.class, () -> run("hello", Map.of("type", "greet")));
+
+        assertEquals(503, refused.status());
+        assertEquals("quarantined", refused.code());
+        String liftsAt = registry.plugin("hello").orElseThrow().quarantine().orElseThrow().liftsAt().orElseThrow().toString();
+        assertTrue(refused.getMessage().contains("is quarantined: audit; it is lifted at " + liftsAt), refused.getMessage());
+        assertEquals(liftsAt, refused.details().get("lifts_at"));
+        assertEquals(false, refused.details().get("pinned"));
     }
 
     @Test
@@ -208,7 +214,7 @@ class PluginTasksResourceTest {
         PluginDescriptor descriptor = new PluginDescriptor("single", "Single", "1.0.0", null, null, null, null, null,
                 null, null, null, null, null, null, oneAtATime, null);
         registry.add(new PluginRecord(Optional.of("single"), "single.jar", Optional.of(descriptor), PluginState.ACTIVE,
-                Optional.empty(), Optional.empty(), OptionalLong.of(13), List.of(), Instant.EPOCH));
+                Optional.empty(), Optional.empty(), OptionalLong.of(13), List.of(), Instant.EPOCH, Optional.empty()));
         runner.addHandler(blocking, Map.of(Constants.SERVICE_BUNDLEID, 13L));
 
         var first = resource.run("single", Map.of("type", "work"));
@@ -221,7 +227,7 @@ class PluginTasksResourceTest {
     }
 
     @Test
-    void aTaskThatStopsWhenInterruptedDoesNotQuarantine() throws Exception {
+    void aTaskThatStopsWhenInterruptedIsNoRunaway() throws Exception {
         Plugin polite = request -> {
             try {
                 Thread.sleep(10_000);
@@ -230,17 +236,22 @@ class PluginTasksResourceTest {
             }
             return TaskResult.ok(Map.of());
         };
+        registry.add(new PluginRecord(Optional.of("polite"), "polite.jar", Optional.of(timingOutAfter100Ms("polite")),
+                PluginState.ACTIVE, Optional.empty(), Optional.empty(), OptionalLong.of(12), List.of(), Instant.EPOCH,
+                Optional.empty()));
+        runner.addHandler(polite, Map.of(Constants.SERVICE_BUNDLEID, 12L));
+        assertEquals("timeout", run("polite", Map.of("type", "wait")).get("error_code"));
+        Thread.sleep(600); // three times the governor's grace
+        assertEquals(1, governor.load("polite").timeouts());
+        assertEquals(0, governor.load("polite").runaways());
+    }
+
+    private static PluginDescriptor timingOutAfter100Ms(String id) {
         ResourceLimits limits = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty(), OptionalInt.empty(),
                 OptionalLong.empty(), Optional.of(Duration.ofMillis(100)), OptionalInt.empty(), Optional.empty(),
                 OptionalLong.empty());
-        PluginDescriptor descriptor = new PluginDescriptor("polite", "Polite", "1.0.0", null, null, null, null, null,
-                null, null, null, null, null, null, limits, null);
-        registry.add(new PluginRecord(Optional.of("polite"), "polite.jar", Optional.of(descriptor), PluginState.ACTIVE,
-                Optional.empty(), Optional.empty(), OptionalLong.of(12), List.of(), Instant.EPOCH));
-        runner.addHandler(polite, Map.of(Constants.SERVICE_BUNDLEID, 12L));
-        assertEquals("timeout", run("polite", Map.of("type", "wait")).get("error_code"));
-        Thread.sleep(600);
-        assertEquals(PluginState.ACTIVE, registry.plugin("polite").orElseThrow().state());
+        return new PluginDescriptor(id, id, "1.0.0", null, null, null, null, null, null, null, null, null, null, null,
+                limits, null);
     }
 
     @Test
@@ -270,10 +281,10 @@ class PluginTasksResourceTest {
         };
         PluginDescriptor plugin = new PluginDescriptor("a", "A", "1.0.0", null, null, null, null, null,
                 null, null, null, null, null, null, ResourceLimits.NONE, null);
-        var first = tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null), reason -> { });
+        var first = tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null));
         assertTrue(running.await(5, TimeUnit.SECONDS));
         ApiException busy = assertThrows(ApiException.class,
-                () -> await(tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null), reason -> { })));
+                () -> await(tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null))));
         assertEquals(503, busy.status());
         assertEquals("busy", busy.code());
         release.countDown();

@@ -168,4 +168,44 @@ class PluginsResourceTest {
         assertEquals(RegistryException.Kind.NOT_FOUND,
                 assertThrows(RegistryException.class, () -> resource.plugin("alpha")).kind());
     }
+
+    @Test
+    void anOperatorsQuarantineIsPinnedUnlessToldOtherwiseAndUsageSaysWhenItLifts() throws IOException {
+        registry.add(InMemoryPluginRegistry.record("alpha", PluginState.ACTIVE, 1));
+        PluginsResource resource = resource(1024);
+
+        Map<String, Object> pinned = resource.quarantine("alpha", "");
+        assertEquals("quarantined", pinned.get("state"));
+        assertEquals("quarantined by an operator", pinned.get("reason"));
+        assertEquals(true, ((Map<?, ?>) pinned.get("quarantine")).get("pinned"));
+
+        Map<String, Object> lifting = resource.quarantine("alpha", "{\"reason\": \"noisy\", \"pin\": false}");
+        assertEquals("noisy", lifting.get("reason"));
+        Map<String, Object> usage = resource.usage("alpha");
+        assertEquals("quarantined", usage.get("state"));
+        assertEquals("noisy", usage.get("reason"));
+        Object liftsAt = ((Map<?, ?>) usage.get("quarantine")).get("lifts_at");
+        assertEquals(registry.plugin("alpha").orElseThrow().quarantine().orElseThrow().liftsAt().orElseThrow().toString(),
+                liftsAt);
+    }
+
+    @Test
+    void aQuarantineBodyIsCheckedNamingTheField() throws IOException {
+        registry.add(InMemoryPluginRegistry.record("alpha", PluginState.ACTIVE, 1));
+        PluginsResource resource = resource(1024);
+
+        ApiException pin = assertThrows(ApiException.class, () -> resource.quarantine("alpha", "{\"pin\": \"yes\"}"));
+        assertEquals("pin", pin.details().get("parameter"));
+        assertTrue(pin.getMessage().contains("must be true"), pin.getMessage());
+        ApiException unknown = assertThrows(ApiException.class, () -> resource.quarantine("alpha", "{\"until\": \"1h\"}"));
+        assertEquals("until", unknown.details().get("parameter"));
+        assertTrue(unknown.getMessage().contains("allowed: pin, reason"), unknown.getMessage());
+        assertEquals("reason", assertThrows(ApiException.class,
+                () -> resource.quarantine("alpha", "{\"reason\": 42}")).details().get("parameter"));
+        assertEquals("body", assertThrows(ApiException.class,
+                () -> resource.quarantine("alpha", "[1]")).details().get("parameter"));
+        assertEquals(RegistryException.Kind.NOT_FOUND,
+                assertThrows(RegistryException.class, () -> resource.quarantine("nobody", "")).kind());
+        assertEquals("active", registry.plugin("alpha").orElseThrow().state().id(), "nothing was quarantined");
+    }
 }

@@ -48,10 +48,9 @@ public final class PluginContextService implements PluginContext {
         this.limits = PlatformDefaults.from(configuration).effective(descriptor.limits());
         BundleWiring wiring = plugin.bundle().adapt(BundleWiring.class);
         ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
-        // the executor threads already carry the plugin's class loader; a runaway background task is only logged:
-        // its plugin stopping interrupts it, and nothing else can end it in-process
+        // the executor threads already carry the plugin's class loader
         WorkUnit unit = new WorkUnit(descriptor, WorkUnit.Kind.BACKGROUND, "a background task of plugin " + descriptor.id(),
-                null, reason -> { });
+                null);
         this.executors = new GovernedExecutors(descriptor.id(), limits.concurrency().orElseThrow(),
                 new PluginThreads(descriptor.id(), loader), new AccountedWork(governor, unit));
     }

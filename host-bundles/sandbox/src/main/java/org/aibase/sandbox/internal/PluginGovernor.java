@@ -14,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.sandbox.Governor;
@@ -27,13 +26,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The platform's {@link Governor}: plugin requests and tasks run on its own threads, so a plugin
  * never holds a Jetty thread, and a watchdog samples every running unit's thread
- * ({@code com.sun.management.ThreadMXBean}) for CPU, allocations and its deadline.
+ * ({@code com.sun.management.ThreadMXBean}) for CPU, allocations and its deadline. Stopped work that
+ * ignores its interrupt is counted and reported to the quarantine policy ({@link PluginQuarantines}),
+ * whatever kind of work it is.
  */
 @Component(service = Governor.class, configurationPid = SandboxConfiguration.PID)
 public final class PluginGovernor implements Governor {
@@ -50,39 +52,36 @@ public final class PluginGovernor implements Governor {
     private final Set<RunningUnit<?>> active = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService watchdog;
+    private final RunawayReports runaways;
     private volatile PlatformDefaults defaults;
     private volatile long graceNanos;
 
+    /** A governor whose runaways go to the platform's quarantine policy. */
     @Activate
-    public PluginGovernor(SandboxConfiguration configuration) {
-        this(PlatformDefaults.from(configuration), configuration.work_threads(), grace(configuration));
+    public PluginGovernor(SandboxConfiguration configuration, @Reference RunawayReports runaways) {
+        this(PlatformDefaults.from(configuration), configuration.work_threads(), grace(configuration), runaways);
     }
 
     /**
      * A governor with the built-in default limits, outside OSGi: for tests and tools of other modules
-     * (this package is never exported, so no bundle can reach it).
+     * (this package is never exported, so no bundle can reach it). Its runaways are counted and logged;
+     * no quarantine policy hears of them.
      */
     public PluginGovernor(int workThreads, Duration grace) {
-        this(PlatformDefaults.BUILT_IN, workThreads, grace);
+        this(PlatformDefaults.BUILT_IN, workThreads, grace,
+                work -> LOG.warn("Plugin {}: {} (no quarantine policy here)", work.pluginId(), work.description()));
     }
 
-    PluginGovernor(PlatformDefaults defaults, int workThreads, Duration grace) {
+    PluginGovernor(PlatformDefaults defaults, int workThreads, Duration grace, RunawayReports runaways) {
+        this.runaways = runaways;
         if (workThreads < 1) {
             throw new IllegalArgumentException(SandboxConfiguration.PID + ": work.threads must be at least 1, not " + workThreads);
         }
         this.defaults = defaults;
         this.graceNanos = grace.toNanos();
-        AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "aibase-work-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "aibase-governor-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                PlatformThreads.numbered("aibase-work-"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-governor-watchdog"));
         watchdog.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -204,15 +203,10 @@ public final class PluginGovernor implements Governor {
             } else if (running.deadline != 0 && now > running.deadline) {
                 running.stop(timedOut(running, "did not finish"), now, running.budget.timeouts);
             }
-            String runaway = running.runaway(now, graceNanos);
+            StoppedWork runaway = running.runaway(now, graceNanos);
             if (runaway != null) {
                 running.budget.runaways.increment();
-                LOG.warn("Plugin {}: {}", running.budget.pluginId, runaway);
-                try {
-                    running.unit.onRunaway().accept(runaway);
-                } catch (RuntimeException e) {
-                    LOG.error("Could not act on runaway work of plugin {}", running.budget.pluginId, e);
-                }
+                runaways.runaway(runaway); // the policy decides, on its own thread, whether the plugin is quarantined
             }
         }
         budgets.values().forEach(budget -> startWaiting(budget, now));
@@ -244,10 +238,6 @@ public final class PluginGovernor implements Governor {
     }
 
     private static Duration grace(SandboxConfiguration configuration) {
-        try {
-            return org.aibase.api.plugin.ResourceLimits.parseDuration(configuration.runaway_grace());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(SandboxConfiguration.PID + ": runaway.grace " + e.getMessage(), e);
-        }
+        return QuarantineRules.duration("runaway.grace", configuration.runaway_grace());
     }
 }

@@ -197,13 +197,22 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
         return true;
     }
 
-    /** Why it is a runaway, once: it was stopped more than {@code graceNanos} ago and still runs; else null. */
-    synchronized String runaway(long now, long graceNanos) {
+    /**
+     * The unit as a runaway, once: it was stopped more than {@code graceNanos} ago and its thread still
+     * runs it (it ignored the interrupt); else null.
+     */
+    synchronized StoppedWork runaway(long now, long graceNanos) {
         if (finished || thread == null || stoppedAt == 0 || runawayReported || now - stoppedAt < graceNanos) {
             return null;
         }
         runawayReported = true;
-        return unit.name() + " ignored its interrupt: still running " + (now - stoppedAt) / 1_000_000
+        String description = unit.name() + " ignored its interrupt: still running " + (now - stoppedAt) / 1_000_000
                 + " ms after it was stopped (" + stopReason.getMessage() + ")";
+        return new StoppedWork(budget.pluginId, unit.name(), description, stoppedAt, this::running);
+    }
+
+    /** Whether its thread has not finished with it yet. */
+    synchronized boolean running() {
+        return !finished;
     }
 }

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The operator's configuration of the sandbox (PID {@value #PID}), e.g. {@code config/org.aibase.sandbox.cfg}. */
 @ObjectClassDefinition(name = "AI Base Sandbox",
-        description = "Which plugins may run trusted, and the limits of plugins that declare none")
+        description = "Which plugins may run trusted, the limits of plugins that declare none, and when a plugin is quarantined")
 @interface SandboxConfiguration {
 
     String PID = "org.aibase.sandbox";
@@ -46,6 +46,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int work_threads() default 256;
 
     @AttributeDefinition(name = "Runaway grace",
-            description = "How long interrupted work may take to stop before its plugin is quarantined, e.g. 5s")
+            description = "How long interrupted work may take to stop before it counts as a runaway, e.g. 5s")
     String runaway_grace() default "5s";
+
+    @AttributeDefinition(name = "Quarantine after runaways",
+            description = "Runaways of one plugin within 'quarantine.window' that quarantine it")
+    int quarantine_runaways() default 3;
+
+    @AttributeDefinition(name = "Quarantine window",
+            description = "The sliding window in which 'quarantine.runaways' runaways quarantine a plugin, e.g. 10m")
+    String quarantine_window() default "10m";
+
+    @AttributeDefinition(name = "Work that will not stop",
+            description = "Stopped work still running this long after it was stopped quarantines its plugin at once; "
+                    + "longer than 'runaway.grace', e.g. 2m")
+    String quarantine_stuck_after() default "2m";
+
+    @AttributeDefinition(name = "Quarantine lifted after",
+            description = "How long after it began a quarantine is lifted and the plugin started again, unless an operator "
+                    + "pinned it, e.g. 15m")
+    String quarantine_lift_after() default "15m";
 }

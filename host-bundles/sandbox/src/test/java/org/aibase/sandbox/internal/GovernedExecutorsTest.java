@@ -61,7 +61,7 @@ class GovernedExecutorsTest {
     }
 
     private static AccountedWork accounting(String pluginId) {
-        PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 4, java.time.Duration.ofSeconds(5));
-        return new AccountedWork(governor, PluginGovernorTest.quietUnit(pluginId, "", org.aibase.sandbox.WorkUnit.Kind.BACKGROUND));
+        PluginGovernor governor = new PluginGovernor(4, java.time.Duration.ofSeconds(5));
+        return new AccountedWork(governor, PluginGovernorTest.unit(pluginId, "", org.aibase.sandbox.WorkUnit.Kind.BACKGROUND));
     }
 }

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /** The governor on real threads: each limit stops the work that breaks it and only that work. */
 class PluginGovernorTest {
 
-    private final List<String> runaways = new CopyOnWriteArrayList<>();
-    private final PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 16, Duration.ofMillis(300));
+    private final List<StoppedWork> runaways = new CopyOnWriteArrayList<>();
+    private final PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 16, Duration.ofMillis(300),
+            runaways::add);
 
     @AfterEach
     void stop() {
@@ -97,11 +98,20 @@ class PluginGovernorTest {
                 Thread.sleep(20);
             }
             assertEquals(1, runaways.size(), runaways.toString());
-            assertTrue(runaways.get(0).contains("ignored its interrupt"), runaways.get(0));
+            StoppedWork runaway = runaways.get(0);
+            assertEquals("loop", runaway.pluginId());
+            assertEquals("work of loop", runaway.name());
+            assertTrue(runaway.description().startsWith("work of loop ignored its interrupt"), runaway.description());
+            assertTrue(runaway.running().getAsBoolean(), "its thread still runs it");
             assertEquals(1, governor.load("loop").runaways());
         } finally {
             stop.set(true);
         }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (runaways.get(0).running().getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!runaways.get(0).running().getAsBoolean(), "the policy sees it end");
     }
 
     @Test
@@ -200,13 +210,8 @@ class PluginGovernorTest {
         throw new AssertionError("the work was not stopped");
     }
 
-    private WorkUnit unit(String id, String yaml, WorkUnit.Kind kind) {
-        return new WorkUnit(descriptor(id, yaml), kind, "work of " + id, null, runaways::add);
-    }
-
-    /** A unit whose runaways nobody hears of. */
-    static WorkUnit quietUnit(String id, String yaml, WorkUnit.Kind kind) {
-        return new WorkUnit(descriptor(id, yaml), kind, "work of " + id, null, reason -> { });
+    static WorkUnit unit(String id, String yaml, WorkUnit.Kind kind) {
+        return new WorkUnit(descriptor(id, yaml), kind, "work of " + id, null);
     }
 
     static PluginDescriptor descriptor(String id, String yaml) {

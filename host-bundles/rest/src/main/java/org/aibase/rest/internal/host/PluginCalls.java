@@ -15,6 +15,7 @@ import org.aibase.api.plugin.PluginState;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.rest.internal.GovernorSwitch;
+import org.aibase.rest.internal.QuarantineNotice;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.PluginLimits;
@@ -123,8 +124,7 @@ final class PluginCalls {
             return;
         }
         exchange.startAsync(call.request(), call.response());
-        WorkUnit unit = new WorkUnit(application.descriptor(), WorkUnit.Kind.REQUEST, call.name(), application.loader(),
-                reason -> tasks.execute(() -> registry.quarantine(application.id(), reason)));
+        WorkUnit unit = new WorkUnit(application.descriptor(), WorkUnit.Kind.REQUEST, call.name(), application.loader());
         governor.submit(unit, () -> {
             application.container().service(call.request(), call.response());
             return null;
@@ -202,8 +202,7 @@ final class PluginCalls {
         details.put("state", record.state().id());
         record.reason().ifPresent(reason -> details.put("reason", reason));
         if (record.state() == PluginState.QUARANTINED) {
-            answer(call, 503, "quarantined", "Plugin '" + id + "' is quarantined: " + record.reason().orElse("its work ran away")
-                    + "; an operator may start it again", details);
+            answer(call, 503, "quarantined", QuarantineNotice.message(id, record), QuarantineNotice.details(record));
         } else {
             answer(call, 503, "plugin_unavailable", "Plugin '" + id + "' is " + record.state().id()
                     + record.reason().map(r -> ": " + r).orElse("") + "; it serves no requests until it is active", details);

@@ -40,6 +40,11 @@ public final class CsvDatasetReader {
         if (header.size() > limits.maxColumns()) {
             throw limits.tooManyColumns("line 1");
         }
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).length() > limits.maxCellChars()) {
+                throw limits.cellTooLarge("line 1, column " + (c + 1), header.get(c).length());
+            }
+        }
         List<String> names = columnNames(header);
         int width = names.size();
         List<Map<String, Integer>> codesByText = new ArrayList<>(width);
@@ -67,6 +72,9 @@ public final class CsvDatasetReader {
             }
             for (int c = 0; c < width; c++) {
                 String text = c < fields.size() ? fields.get(c) : "";
+                if (text.length() > limits.maxCellChars()) {
+                    throw limits.cellTooLarge("line " + line + ", column '" + names.get(c) + "'", text.length());
+                }
                 if (NA_STRINGS.contains(text)) {
                     codes[c][rows] = -1;
                 } else {

@@ -123,6 +123,9 @@ public final class JsonDatasetReader {
                 } else {
                     Integer known = columnIndex.get(key);
                     if (known == null) {
+                        if (key.length() > limits.maxCellChars()) {
+                            throw limits.cellTooLarge("records[" + row + "], a key", key.length());
+                        }
                         if (columns.size() >= limits.maxColumns()) {
                             throw limits.tooManyColumns("records[" + row + "]." + key);
                         }
@@ -156,7 +159,7 @@ public final class JsonDatasetReader {
         return new DataFrame(built, row);
     }
 
-    private static void cell(JsonParser p, JsonColumnBuilder column, int row) throws IOException {
+    private void cell(JsonParser p, JsonColumnBuilder column, int row) throws IOException {
         switch (p.nextToken()) {
             case VALUE_NUMBER_INT -> {
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
@@ -166,11 +169,22 @@ public final class JsonDatasetReader {
                 }
             }
             case VALUE_NUMBER_FLOAT -> column.floating(row, p.getDoubleValue());
-            case VALUE_STRING -> column.object(row, p.getText());
+            case VALUE_STRING -> {
+                if (p.getTextLength() > limits.maxCellChars()) {
+                    throw limits.cellTooLarge("records[" + row + "]." + column.name(), p.getTextLength());
+                }
+                column.object(row, p.getText());
+            }
             case VALUE_TRUE -> column.bool(row, true);
             case VALUE_FALSE -> column.bool(row, false);
             case VALUE_NULL -> column.none(row);
-            case START_ARRAY, START_OBJECT -> column.object(row, new JsonText(MAPPER.readTree(p).toString()));
+            case START_ARRAY, START_OBJECT -> {
+                String json = MAPPER.readTree(p).toString();
+                if (json.length() > limits.maxCellChars()) {
+                    throw limits.cellTooLarge("records[" + row + "]." + column.name(), json.length());
+                }
+                column.object(row, new JsonText(json));
+            }
             default -> throw DatasetException.invalid("invalid_json", "records[" + row + "]." + column.name(), "unexpected JSON token");
         }
     }

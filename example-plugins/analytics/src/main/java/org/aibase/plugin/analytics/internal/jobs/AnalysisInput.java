@@ -29,7 +29,8 @@ public record AnalysisInput(String datasetId, AnalysisSettings settings, Dataset
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset_id", datasetId);
         m.put("settings", s);
-        m.put("limits", Map.of("max_dataset_size", limits.maxRows(), "max_columns", limits.maxColumns()));
+        m.put("limits", Map.of("max_dataset_size", limits.maxRows(), "max_columns", limits.maxColumns(),
+                "max_cell_chars", limits.maxCellChars(), "max_result_bytes", limits.maxResultBytes()));
         try {
             return MAPPER.writeValueAsString(m);
         } catch (IOException e) {
@@ -50,7 +51,9 @@ public record AnalysisInput(String datasetId, AnalysisSettings settings, Dataset
             return new AnalysisInput(datasetId,
                     new AnalysisSettings(s.path("analysis_depth").asText(), s.path("generate_charts").asBoolean(),
                             s.path("llm_model").asText(), s.path("temperature").asDouble(), s.path("max_data_points").asInt()),
-                    new DatasetLimits(l.path("max_dataset_size").asInt(), l.path("max_columns").asInt()));
+                    // a job queued before cells and results were capped was accepted without those caps
+                    new DatasetLimits(l.path("max_dataset_size").asInt(), l.path("max_columns").asInt(),
+                            l.path("max_cell_chars").asInt(Integer.MAX_VALUE), l.path("max_result_bytes").asLong(Long.MAX_VALUE)));
         } catch (IOException e) {
             throw new IllegalArgumentException("the job input is not JSON: " + e.getMessage(), e);
         }

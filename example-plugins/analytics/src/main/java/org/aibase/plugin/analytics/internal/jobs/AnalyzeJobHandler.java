@@ -10,6 +10,8 @@ import org.aibase.api.jobs.JobContext;
 import org.aibase.api.jobs.JobHandler;
 import org.aibase.api.jobs.JobHandlerType;
 import org.aibase.plugin.analytics.internal.AnalysisEngine;
+import org.aibase.plugin.analytics.internal.frame.DatasetException;
+import org.aibase.plugin.analytics.internal.stats.JsonBytes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,7 +59,15 @@ public final class AnalyzeJobHandler implements JobHandler {
         stopIfCancelled(job);
         job.progress(0.95, "storing the result");
         Object insightsPart = result.get("insights");
-        results.put(job.id(), MAPPER.writeValueAsString(result), confidence(insightsPart),
+        String json = MAPPER.writeValueAsString(result);
+        long bytes = JsonBytes.utf8(json);
+        if (bytes > input.limits().maxResultBytes()) {
+            // the bound checked at ingest leaves the LLM's insights out: a result that still outgrows the cap is not kept
+            throw DatasetException.tooLarge("result_too_large", "result", "the analysis result takes " + bytes
+                    + " bytes, more than max_result_bytes = " + input.limits().maxResultBytes() + " (allowed: at most "
+                    + input.limits().maxResultBytes() + ")");
+        }
+        results.put(job.id(), json, confidence(insightsPart),
                 insightsPart == null ? null : MAPPER.writeValueAsString(insightsPart));
         if (job.isCancelled()) {
             // cancelled (and perhaps deleted) while the result was written: leave nothing behind

@@ -17,6 +17,9 @@ import org.aibase.plugin.analytics.internal.frame.PythonValues;
  */
 public final class StatisticsReport {
 
+    /** How many of a categorical column's most frequent values its statistics list. */
+    static final int TOP_VALUES = 5;
+
     private StatisticsReport() {
     }
 
@@ -67,7 +70,7 @@ public final class StatisticsReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unique_count", counts.distinct());
         Map<String, Object> top = new LinkedHashMap<>();
-        for (ValueCounts.Entry e : counts.top(5)) {
+        for (ValueCounts.Entry e : counts.top(TOP_VALUES)) {
             top.putIfAbsent(PythonValues.keyText(e.value()), e.count());
         }
         m.put("top_values", top);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CsvTypingTest {
 
     private static DataFrame read(String csv) {
-        return new CsvDatasetReader(new DatasetLimits(100, 20)).read(csv.getBytes(StandardCharsets.UTF_8));
+        return new CsvDatasetReader(new DatasetLimits(100, 20, 32_768, 16L << 20)).read(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> dtypes(String csv) {

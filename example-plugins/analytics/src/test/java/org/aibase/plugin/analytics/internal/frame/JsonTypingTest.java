@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** {@code pd.DataFrame(records)}'s dtypes (checked against pandas 1.5.3) and the reader's refusals. */
 class JsonTypingTest {
 
-    private static final JsonDatasetReader READER = new JsonDatasetReader(new DatasetLimits(3, 2));
+    private static final JsonDatasetReader READER = new JsonDatasetReader(new DatasetLimits(3, 2, 32_768, 16L << 20));
 
     private static List<String> dtypes(String records) {
         DataFrame f = READER.read(("{\"name\":\"t\",\"records\":" + records + "}").getBytes(StandardCharsets.UTF_8)).frame();
@@ -43,7 +43,7 @@ class JsonTypingTest {
 
     @Test
     void pythonEqualValuesAreOneValue() {
-        DataFrame f = new JsonDatasetReader(new DatasetLimits(10, 2)).read(
+        DataFrame f = new JsonDatasetReader(new DatasetLimits(10, 2, 32_768, 16L << 20)).read(
                 "{\"records\":[{\"a\":1},{\"a\":1.0},{\"a\":true},{\"a\":\"1\"},{\"a\":\"b\"}]}".getBytes(StandardCharsets.UTF_8)).frame();
         ObjectColumn a = (ObjectColumn) f.columns().get(0);
         assertEquals(List.of(1L, "1", "b"), a.values(), "pandas: {1: 3, '1': 1, 'b': 1}");

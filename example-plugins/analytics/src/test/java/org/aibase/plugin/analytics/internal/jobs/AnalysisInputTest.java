@@ -15,7 +15,7 @@ class AnalysisInputTest {
     @Test
     void readsBackWhatItWrote() {
         AnalysisInput input = new AnalysisInput("d-1", new AnalysisSettings("basic", false, "fast", 1.25, 77),
-                new DatasetLimits(1234, 56));
+                new DatasetLimits(1234, 56, 789, 4321L));
         String json = input.toJson();
         assertEquals(input, AnalysisInput.parse(json));
         assertEquals("d-1", AnalysisInput.datasetIdOf(json));

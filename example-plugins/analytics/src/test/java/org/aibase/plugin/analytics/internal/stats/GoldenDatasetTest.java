@@ -29,7 +29,7 @@ class GoldenDatasetTest {
 
     static final double RELATIVE_TOLERANCE = 1e-12;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DatasetLimits LIMITS = new DatasetLimits(1_000_000, 500);
+    private static final DatasetLimits LIMITS = new DatasetLimits(1_000_000, 500, 32_768, 16L << 20);
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = GoldenDatasetTest.class.getResourceAsStream("/golden/" + name)) {

@@ -31,7 +31,7 @@ class MessyDataTest {
     }
 
     private static DataFrame frame(String json) {
-        return new JsonDatasetReader(new DatasetLimits(1000, 50)).read(json.getBytes(StandardCharsets.UTF_8)).frame();
+        return new JsonDatasetReader(new DatasetLimits(1000, 50, 32_768, 16L << 20)).read(json.getBytes(StandardCharsets.UTF_8)).frame();
     }
 
     @Test

@@ -1,0 +1,203 @@
+package org.aibase.sandbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.aibase.sandbox.Quarantine;
+import org.aibase.sandbox.QuarantineKeeper;
+import org.aibase.sandbox.Quarantines;
+import org.aibase.sandbox.internal.QuarantinePolicy.Decision;
+import org.aibase.sandbox.internal.QuarantinePolicy.Known;
+import org.aibase.sandbox.internal.QuarantinePolicy.Observation;
+import org.aibase.sandbox.internal.QuarantinePolicy.OperatorWord;
+import org.aibase.sandbox.internal.QuarantinePolicy.Runaway;
+import org.aibase.sandbox.internal.QuarantinePolicy.Stuck;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the {@link QuarantinePolicy} to what the governor reports and operators ask, and has the
+ * {@link QuarantineKeeper} (the deployer) carry out its decisions. Everything runs on one thread of
+ * its own, so decisions are taken one at a time and the governor's watchdog never waits for a plugin
+ * to stop. Once a second it looks for runaways that will not stop and for quarantines due to lift;
+ * those are the keeper's, so a quarantine kept across a restart lifts at the first look after it.
+ */
+@Component(service = { Quarantines.class, RunawayReports.class }, configurationPid = SandboxConfiguration.PID)
+public final class PluginQuarantines implements Quarantines, RunawayReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginQuarantines.class);
+
+    /** How often stopped work and quarantines are looked at: the precision of lifts and of the stuck rule. */
+    static final long CHECK_MILLIS = 1000;
+
+    /** A runaway being watched until its thread returns. */
+    private static final class Watched {
+        final StoppedWork work;
+        boolean stuck;
+
+        Watched(StoppedWork work) {
+            this.work = work;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile QuarantineKeeper keeper;
+
+    private final ScheduledExecutorService thread;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private volatile QuarantinePolicy policy;
+    // the fields below are touched on the policy's thread only
+    private final Map<String, List<Instant>> runaways = new HashMap<>();
+    private final List<Watched> watched = new ArrayList<>();
+
+    @Activate
+    public PluginQuarantines(SandboxConfiguration configuration) {
+        this(QuarantineRules.from(configuration), Clock.systemUTC(), System::nanoTime, CHECK_MILLIS);
+    }
+
+    PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis) {
+        this.policy = new QuarantinePolicy(rules);
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.thread = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-quarantine"));
+        thread.scheduleWithFixedDelay(this::checkSafely, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** New terms apply to the next decision; runaways counted so far stay counted. */
+    @Modified
+    void modified(SandboxConfiguration configuration) {
+        this.policy = new QuarantinePolicy(QuarantineRules.from(configuration));
+    }
+
+    @Deactivate
+    void deactivate() {
+        thread.shutdownNow();
+    }
+
+    @Override
+    public void runaway(StoppedWork work) {
+        try {
+            thread.execute(() -> {
+                watched.add(new Watched(work));
+                decide(new Runaway(work.pluginId(), work.description(), clock.instant()));
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Plugin {}: {} (the quarantine policy is stopping)", work.pluginId(), work.description());
+        }
+    }
+
+    @Override
+    public Quarantine quarantine(String pluginId, Optional<String> reason, boolean pinned) {
+        try {
+            return thread.submit(() -> {
+                if (keeper == null) {
+                    throw new IllegalStateException("plugin '" + pluginId + "' cannot be quarantined: nothing can stop "
+                            + "plugins (the deployer is not running)");
+                }
+                return decide(new OperatorWord(pluginId, reason, pinned, clock.instant())).orElseThrow();
+            }).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("quarantining plugin '" + pluginId + "' was interrupted", e);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("plugin '" + pluginId + "' cannot be quarantined: the platform is stopping", e);
+        }
+    }
+
+    /** Decides on an observation and carries the decision out; the quarantine imposed, if any. */
+    private Optional<Quarantine> decide(Observation observed) {
+        String pluginId = observed.pluginId();
+        QuarantineKeeper current = keeper;
+        Known known = new Known(runaways.getOrDefault(pluginId, List.of()),
+                current == null ? Optional.empty() : current.quarantine(pluginId));
+        Decision decision = policy.decide(observed, known);
+        if (decision.runaways().isEmpty()) {
+            runaways.remove(pluginId);
+        } else {
+            runaways.put(pluginId, decision.runaways());
+        }
+        LOG.warn("Plugin {}: {}", pluginId, decision.note());
+        decision.quarantine().ifPresent(quarantine -> {
+            if (current == null) {
+                LOG.error("Plugin {} is not quarantined: nothing can stop plugins (the deployer is not running)", pluginId);
+            } else {
+                current.quarantine(quarantine);
+            }
+        });
+        return decision.quarantine();
+    }
+
+    private void checkSafely() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            LOG.error("The quarantine policy failed a round; it goes on", e);
+        }
+    }
+
+    /** One look: runaways that ended are let go, ones that will not stop quarantine, due quarantines lift. */
+    private void check() {
+        QuarantinePolicy rules = policy;
+        long now = nanoTime.getAsLong();
+        long stuckNanos = rules.rules().stuckAfter().toNanos();
+        for (Iterator<Watched> it = watched.iterator(); it.hasNext();) {
+            Watched one = it.next();
+            long running = now - one.work.stoppedAtNanos();
+            if (!one.work.running().getAsBoolean()) {
+                it.remove();
+            } else if (!one.stuck && running >= stuckNanos) {
+                one.stuck = true;
+                decide(new Stuck(one.work.pluginId(), one.work.name(), Duration.ofNanos(running), clock.instant()));
+            }
+        }
+        Instant instant = clock.instant();
+        Instant windowStart = instant.minus(rules.rules().window());
+        runaways.values().removeIf(at -> !at.get(at.size() - 1).isAfter(windowStart));
+        QuarantineKeeper current = keeper;
+        if (current == null) {
+            return;
+        }
+        for (Quarantine quarantine : current.quarantines()) {
+            if (rules.liftDue(quarantine, instant, stillRunning(quarantine.pluginId()))) {
+                LOG.info("Lifting the quarantine of plugin {} (since {}: {})", quarantine.pluginId(), quarantine.since(),
+                        quarantine.reason());
+                current.lift(quarantine);
+            }
+        }
+    }
+
+    private int stillRunning(String pluginId) {
+        int count = 0;
+        for (Watched one : watched) {
+            if (one.work.pluginId().equals(pluginId)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
