@@ -113,11 +113,11 @@ class PluginRowsTest {
         Optional<PluginDescriptor> descriptor = Optional.ofNullable(limits).map(declared -> new PluginDescriptor(id, id,
                 "1.0.0", null, null, null, null, null, null, null, null, null, Set.of(), null, declared, null));
         return new PluginRecord(Optional.of(id), id + ".jar", descriptor, PluginState.ACTIVE, Optional.empty(),
-                Optional.empty(), OptionalLong.of(7), List.of(), Instant.EPOCH);
+                Optional.empty(), OptionalLong.of(7), List.of(), Instant.EPOCH, Optional.empty());
     }
 
     static PluginRecord refusedFile(String file) {
         return new PluginRecord(Optional.empty(), file, Optional.empty(), PluginState.REJECTED,
-                Optional.of("no plugin.yaml"), Optional.empty(), OptionalLong.empty(), List.of(), Instant.EPOCH);
+                Optional.of("no plugin.yaml"), Optional.empty(), OptionalLong.empty(), List.of(), Instant.EPOCH, Optional.empty());
     }
 }

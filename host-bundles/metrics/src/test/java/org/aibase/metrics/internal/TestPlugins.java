@@ -23,12 +23,12 @@ final class TestPlugins {
                 : Optional.of(new PluginDescriptor(id, id, "1.0.0", null, null, null, null, null, null, null, null,
                         null, Set.of(), null, limits, null));
         return new PluginRecord(Optional.of(id), id + ".jar", descriptor, state, Optional.empty(), Optional.empty(),
-                OptionalLong.empty(), List.of(), Instant.parse("2026-01-01T00:00:00Z"));
+                OptionalLong.empty(), List.of(), Instant.parse("2026-01-01T00:00:00Z"), Optional.empty());
     }
 
     /** A refused file whose descriptor could not be read. */
     static PluginRecord unreadable(String file) {
         return new PluginRecord(Optional.empty(), file, Optional.empty(), PluginState.REJECTED, Optional.of("no plugin.yaml"),
-                Optional.empty(), OptionalLong.empty(), List.of(), Instant.parse("2026-01-01T00:00:00Z"));
+                Optional.empty(), OptionalLong.empty(), List.of(), Instant.parse("2026-01-01T00:00:00Z"), Optional.empty());
     }
 }

@@ -105,7 +105,7 @@ class UsageSamplesTest {
 
     /** Runs one request of the plugin past its 100 ms timeout. */
     static void timeOut(PluginGovernor governor, org.aibase.deployer.PluginRecord plugin) throws InterruptedException {
-        WorkUnit unit = new WorkUnit(plugin.descriptor().orElseThrow(), WorkUnit.Kind.REQUEST, "sleeps", null, reason -> { });
+        WorkUnit unit = new WorkUnit(plugin.descriptor().orElseThrow(), WorkUnit.Kind.REQUEST, "sleeps", null);
         ExecutionException failed = assertThrows(ExecutionException.class, () -> governor.submit(unit, () -> {
             Thread.sleep(10_000);
             return null;
