@@ -33,7 +33,16 @@ class ApiVerificationTest extends RuleTestSupport {
     static void compile() throws IOException {
         classes = CompiledClasses.compile(compiled, Map.of(
                 "org.example.Everything", AllowedFamilies.SOURCE,
-                "org.example.Quit", "package org.example;\n" + QUIT));
+                "org.example.Quit", "package org.example;\n" + QUIT,
+                // the example plugins' packages: under org.aibase, but no platform bundle provides them
+                "org.aibase.plugin.demo.Own", """
+                        package org.aibase.plugin.demo;
+                        public class Own {
+                            record Pair(int a, int b) { }
+                            static int sum(Pair pair) { return pair.a() + pair.b(); }
+                            public static int run() { return sum(new Pair(1, 2)); }
+                        }
+                        """));
     }
 
     @Test
@@ -41,6 +50,13 @@ class ApiVerificationTest extends RuleTestSupport {
         ValidationReport report = validate(classes.addTo(TestJar.validPlugin(), "org.example.Everything"));
 
         assertTrue(report.valid(), report.summary());
+        assertEquals(List.of(), report.findings());
+    }
+
+    @Test
+    void trustsThePluginsOwnClassesInAPackageUnderOrgAibaseThatNoBundleExports() throws IOException {
+        ValidationReport report = validate(classes.addTo(TestJar.validPlugin(), "org.aibase.plugin.demo.Own"));
+
         assertEquals(List.of(), report.findings());
     }
 

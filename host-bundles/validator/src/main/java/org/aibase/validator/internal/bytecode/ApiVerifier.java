@@ -40,8 +40,9 @@ public final class ApiVerifier {
 
     /**
      * A verifier for the plugin made of these classes, confined at this level. A class the plugin
-     * carries in a package of the JDK or one the platform provides is verified but not trusted as its
-     * own: at run time the JDK's or the platform's class of that name is the one loaded.
+     * carries in a package of the JDK, or in one it may import at its level, is verified but not
+     * trusted as its own: at run time the JDK's class of that name is loaded, or the exporter's when
+     * the plugin imports the package.
      */
     public ApiVerifier(ApiTable table, Collection<PluginClass> classes, SecurityLevel level) {
         Map<String, TypeFacts> own = new HashMap<>();
@@ -49,11 +50,9 @@ public final class ApiVerifier {
         for (PluginClass type : classes) {
             String name = type.facts().name();
             String pkg = TypeHierarchy.packageOf(name);
-            if (!TypeHierarchy.isJdk(name) && !WiringGrants.platformOnly(pkg.replace('/', '.'))) {
+            if (!TypeHierarchy.isJdk(name) && !WiringGrants.mayImport(level, pkg.replace('/', '.'))) {
                 own.putIfAbsent(name, type.facts());
-                if (!WiringGrants.mayImport(level, pkg.replace('/', '.'))) {
-                    packages.add(pkg);
-                }
+                packages.add(pkg);
             }
         }
         this.table = table;
