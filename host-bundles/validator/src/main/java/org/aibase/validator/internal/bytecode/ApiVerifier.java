@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,16 +63,18 @@ public final class ApiVerifier {
 
     /** The refused uses in the class, each (site, API) once, in the order they occur. */
     public List<ApiUse> verify(PluginClass type) {
+        String className = type.className();
         Set<ApiUse> uses = new LinkedHashSet<>();
         for (String method : type.nativeMethods()) {
-            uses.add(new ApiUse(type.className(), "", "declares native method " + method, table.family("native")));
+            uses.add(new ApiUse(className, "", "declares native method " + method, table.family("native")));
         }
         if (type.finalizer()) {
             // finalizers run on the JVM's own finalizer thread, outside every limit
-            uses.add(new ApiUse(type.className(), "", "overrides finalize()", table.family("threads")));
+            uses.add(new ApiUse(className, "", "overrides finalize()", table.family("threads")));
         }
         for (Reference reference : type.references()) {
-            decide(reference.anywhere()).ifPresent(r -> uses.add(new ApiUse(type.className(), reference.site(), r.what(), r.family())));
+            decide(reference.anywhere()).ifPresent(r -> uses.add(new ApiUse(className,
+                    PluginClassReader.site(reference.site()), r.what(), r.family())));
         }
         return List.copyOf(uses);
     }
@@ -95,12 +98,12 @@ public final class ApiVerifier {
             case IMPLEMENTS -> wholeClass(owner, "implements ", false);
             case ANNOTATION -> wholeClass(owner, "uses @", false);
             case TYPE -> wholeClass(owner, "uses ", true);
-            case LITERAL -> member(owner, "class", "", "uses " + javaName(owner) + ".class");
-            case ANNOTATION_ELEMENT -> member(owner, name, "", "uses @" + javaName(owner) + "(" + name + ")");
+            case LITERAL -> member(owner, "class", "", () -> "uses " + javaName(owner) + ".class");
+            case ANNOTATION_ELEMENT -> member(owner, name, "", () -> "uses @" + javaName(owner) + "(" + name + ")");
             case QUERY -> query(name);
             case CALL, FIELD -> {
                 String declaring = hierarchy.declaringClass(owner, name, reference.descriptor(), reference.use() == Use.FIELD);
-                yield member(declaring, name, reference.descriptor(), memberPhrase(reference, declaring));
+                yield member(declaring, name, reference.descriptor(), () -> memberPhrase(reference, declaring));
             }
         };
     }
@@ -122,7 +125,7 @@ public final class ApiVerifier {
         String what = verb + javaName(owner);
         boolean jdk = TypeHierarchy.isJdk(owner);
         if (!jdk) {
-            Optional<Refusal> unwired = unwired(owner, what);
+            Optional<Refusal> unwired = unwired(owner, () -> what);
             if (unwired.isPresent()) {
                 return unwired;
             }
@@ -136,27 +139,28 @@ public final class ApiVerifier {
         return Optional.of(new Refusal(what, row.map(ApiRow::family).orElse(table.family("unlisted"))));
     }
 
-    private Optional<Refusal> member(String declaring, String name, String descriptor, String what) {
+    // the phrase is made only for a refusal: most references are allowed
+    private Optional<Refusal> member(String declaring, String name, String descriptor, Supplier<String> phrase) {
         if (hierarchy.isPlugin(declaring)) {
             return Optional.empty();
         }
         boolean jdk = TypeHierarchy.isJdk(declaring);
         if (!jdk) {
-            Optional<Refusal> unwired = unwired(declaring, what);
+            Optional<Refusal> unwired = unwired(declaring, phrase);
             if (unwired.isPresent()) {
                 return unwired;
             }
         }
         Optional<ApiRow> row = table.decisive(declaring, name, descriptor);
         if (row.map(r -> r.verb() == Verb.REFUSE).orElse(jdk)) {
-            return Optional.of(new Refusal(what, row.map(ApiRow::family).orElse(table.family("unlisted"))));
+            return Optional.of(new Refusal(phrase.get(), row.map(ApiRow::family).orElse(table.family("unlisted"))));
         }
         if (jdk && descriptor.startsWith("(")) {
             // a refusal of a method holds for the JDK's overrides of it
             for (String type : hierarchy.overridden(declaring, name, descriptor)) {
                 Optional<ApiRow> overridden = table.decisive(type, name, descriptor);
                 if (overridden.isPresent() && overridden.get().verb() == Verb.REFUSE && overridden.get().aboutMembers()) {
-                    return Optional.of(new Refusal(what + " (which overrides " + javaName(type) + "." + name + ")",
+                    return Optional.of(new Refusal(phrase.get() + " (which overrides " + javaName(type) + "." + name + ")",
                             overridden.get().family()));
                 }
             }
@@ -164,12 +168,12 @@ public final class ApiVerifier {
         return Optional.empty();
     }
 
-    private Optional<Refusal> unwired(String owner, String what) {
+    private Optional<Refusal> unwired(String owner, Supplier<String> what) {
         String pkg = TypeHierarchy.packageOf(owner).replace('/', '.');
         if (WiringGrants.mayImport(level, pkg)) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(what, new ApiFamily("wiring", "belongs to package " + pkg + ", which "
+        return Optional.of(new Refusal(what.get(), new ApiFamily("wiring", "belongs to package " + pkg + ", which "
                 + WiringGrants.pluginOf(level) + " cannot wire to", String.join(", ", WiringGrants.allowed(level)) + " and java.*")));
     }
 

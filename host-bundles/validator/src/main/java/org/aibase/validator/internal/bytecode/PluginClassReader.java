@@ -61,6 +61,15 @@ public final class PluginClassReader extends FactsVisitor {
         }
     }
 
+    /**
+     * A reference's site as people read it: {@code run(String, int)} for a method (recorded as name and
+     * descriptor), a field's name, or empty for the class itself.
+     */
+    static String site(String recorded) {
+        int parenthesis = recorded.indexOf('(');
+        return parenthesis < 0 ? recorded : method(recorded.substring(0, parenthesis), recorded.substring(parenthesis));
+    }
+
     /** The method as people read it: {@code run(String, int)}. */
     static String method(String name, String descriptor) {
         return name + "(" + Stream.of(Type.getArgumentTypes(descriptor)).map(PluginClassReader::simpleName)
@@ -126,9 +135,10 @@ public final class PluginClassReader extends FactsVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         super.visitMethod(access, name, descriptor, signature, exceptions);
-        String site = method(name, descriptor);
+        // the site as people read it is made only for what is refused: most references are allowed
+        String site = name + descriptor;
         if ((access & Opcodes.ACC_NATIVE) != 0) {
-            nativeMethods.add(site);
+            nativeMethods.add(method(name, descriptor));
         }
         if (name.equals("finalize") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0) {
             finalizer = true;

@@ -7,7 +7,8 @@ package org.aibase.validator.internal.bytecode;
  * @param owner the class as the bytecode names it (internal name), before resolution
  * @param name the member's name ({@code <init>} for a constructor, an annotation's element); empty for a class
  * @param descriptor the member's descriptor; empty for a class or an annotation element
- * @param site where: the method as people read it ({@code run(String)}), a field's name, or empty for the class itself
+ * @param site where: the method's name and descriptor ({@code run(Ljava/lang/String;)V}), a field's name, or empty
+ *        for the class itself
  */
 public record Reference(Use use, String owner, String name, String descriptor, String site) {
 

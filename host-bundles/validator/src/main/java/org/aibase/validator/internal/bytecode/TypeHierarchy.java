@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The classes a plugin's references can reach: its own, whose facts it carries, and the JDK's, read
@@ -15,6 +16,9 @@ import java.util.Set;
  * bytecode names them, since the verifier does not read libraries.
  */
 final class TypeHierarchy {
+
+    // the JDK's overridden declarations, by method: the JDK does not change while it runs
+    private static final Map<String, List<String>> OVERRIDDEN = new ConcurrentHashMap<>();
 
     private final Map<String, TypeFacts> plugin;
     private final Set<String> ownPackages;
@@ -95,6 +99,12 @@ final class TypeHierarchy {
      * holds for {@code IntStream.parallel()}.
      */
     List<String> overridden(String declaring, String name, String descriptor) {
+        String method = declaring + '.' + name + descriptor.substring(0, descriptor.indexOf(')') + 1);
+        List<String> known = OVERRIDDEN.get(method);
+        return known != null ? known : OVERRIDDEN.computeIfAbsent(method, m -> findOverridden(declaring, name, descriptor));
+    }
+
+    private static List<String> findOverridden(String declaring, String name, String descriptor) {
         List<String> declarations = new ArrayList<>();
         Queue<String> queue = new ArrayDeque<>(supertypes(declaring));
         Set<String> seen = new HashSet<>();
@@ -108,7 +118,7 @@ final class TypeHierarchy {
                 queue.addAll(supertypes(type));
             }
         }
-        return declarations;
+        return List.copyOf(declarations);
     }
 
     private static List<String> supertypes(String type) {
