@@ -168,6 +168,11 @@ class HostilePluginsTest extends RuleTestSupport {
                     com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
                     return mapper.readValue(json, mapper.getTypeFactory().constructFromCanonical(type));
                 }""", "uses com.fasterxml.jackson.databind.type.TypeFactory.constructFromCanonical");
+        hostile("ClassFromData", """
+                public static Object run(String json, String payload) throws Exception {
+                    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                    return mapper.readValue(payload, mapper.readValue(json, Class.class));
+                }""", "uses java.lang.Class.class");
         hostile("JacksonFileWrite", """
                 public static void run(Object value, java.io.File file) throws Exception {
                     new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file, value);
