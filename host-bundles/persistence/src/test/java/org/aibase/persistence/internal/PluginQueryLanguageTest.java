@@ -57,6 +57,8 @@ class PluginQueryLanguageTest {
 
     @BeforeAll
     static void createThePluginsUnit() {
+        // as the platform does: Derby's log where the build's output is, not in the working directory
+        System.getProperties().putIfAbsent("derby.stream.error.file", "target/derby.log");
         plugin = factory(PluginEntityManagers.properties("jpql-test-" + UNITS.incrementAndGet(), Dialect.DERBY, Duration.ZERO,
                 new TablePrefix("jpql", Dialect.DERBY, new DescriptorEventAdapter(), names -> { })));
     }
