@@ -32,7 +32,7 @@ class ValidateCommandTest {
 
     @Test
     void exitsZeroAndSaysValidWhenEveryJarIsValid() throws IOException {
-        plugin("hello.jar", "id: hello\nname: Hello\nversion: 1.0.0\npermissions: [http]\n");
+        plugin("hello.jar", "id: hello\nname: Hello\nversion: 1.0.0\n");
 
         assertEquals(0, run("validate", "hello.jar"));
         assertEquals("hello.jar: valid (hello 1.0.0), 0 error(s), 0 warning(s)\n", stdout());

@@ -14,8 +14,10 @@ import org.aibase.validator.internal.DescriptorCheck;
 import org.aibase.validator.internal.ExportCheck;
 import org.aibase.validator.internal.FragmentCheck;
 import org.aibase.validator.internal.IdCheck;
+import org.aibase.validator.internal.ImportCheck;
 import org.aibase.validator.internal.Inspection;
 import org.aibase.validator.internal.LimitsCheck;
+import org.aibase.validator.internal.MappingFileCheck;
 import org.aibase.validator.internal.NetworkHostsCheck;
 import org.aibase.validator.internal.PlatformRangeCheck;
 import org.aibase.validator.internal.PluginCheck;
@@ -70,6 +72,8 @@ public final class PluginValidator {
                 new DefaultsCheck(),
                 new ExportCheck(),
                 new FragmentCheck(),
+                new ImportCheck(context),
+                new MappingFileCheck(context),
                 new ComponentDescriptionCheck(context),
                 new BytecodeCheck(context));
     }

@@ -3,8 +3,10 @@ package org.aibase.validator;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Java sources compiled at test time with the JDK's compiler, so a test's plugin holds real bytecode. */
+/**
+ * Java sources compiled at test time with the JDK's compiler, so a test's plugin holds real bytecode;
+ * they compile against the APIs a plugin sees (the platform's, Jackson, Jakarta REST and Persistence, SLF4J).
+ */
 final class CompiledClasses {
+
+    /** A class of each library on the compile class path. */
+    private static final List<Class<?>> COMPILE_AGAINST = List.of(org.aibase.api.plugin.PluginContext.class,
+            com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
+            com.fasterxml.jackson.annotation.JsonTypeInfo.class, jakarta.persistence.EntityManager.class,
+            jakarta.ws.rs.Path.class, org.slf4j.Logger.class);
 
     private final Map<String, byte[]> classes;
 
@@ -32,7 +44,8 @@ final class CompiledClasses {
     static CompiledClasses compile(Path dir, Map<String, String> sources) throws IOException {
         Path src = Files.createDirectories(dir.resolve("src"));
         Path out = Files.createDirectories(dir.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn", "-d", out.toString()));
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn", "-d", out.toString(),
+                "-cp", COMPILE_AGAINST.stream().map(CompiledClasses::location).distinct().collect(Collectors.joining(File.pathSeparator))));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
@@ -50,6 +63,14 @@ final class CompiledClasses {
             }
         }
         return new CompiledClasses(classes);
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("no file location for " + type, e);
+        }
     }
 
     /** The class file of a class, e.g. {@code org.example.Exec}. */

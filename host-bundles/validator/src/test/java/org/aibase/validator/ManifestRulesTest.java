@@ -68,7 +68,7 @@ class ManifestRulesTest extends RuleTestSupport {
 
     @Test
     void refusesAComponentDescriptionThatIsMissing() throws IOException {
-        assertOnlyError(validate(TestJar.validPlugin().header("Service-Component", XML)),
+        assertOnlyError(validate(TestJar.validPlugin().header("Service-Component", XML).without(XML)),
                 "META-INF/MANIFEST.MF/Service-Component", "names " + XML + ", which is not in the JAR",
                 "paths of component descriptions in the JAR");
     }

@@ -15,6 +15,9 @@ import java.util.jar.Manifest;
 /** Builds plugin JARs for tests; starts from a valid plugin and lets a test break one thing. */
 final class TestJar {
 
+    /** The component description of {@link #validPlugin()}'s resource. */
+    static final String ENDPOINT = "OSGI-INF/org.example.Greeting.xml";
+
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
     private boolean withManifest = true;
@@ -28,8 +31,18 @@ final class TestJar {
         return jar.entry("plugin.yaml", yaml);
     }
 
+    /** The smallest plugin that is valid without a warning: {@code http} and one {@code @PluginEndpoint} resource. */
     static TestJar validPlugin() {
-        return plugin("id: hello\nname: Hello\nversion: 1.0.0\npermissions: [http]\n");
+        return plugin("id: hello\nname: Hello\nversion: 1.0.0\npermissions: [http]\n")
+                .header("Service-Component", ENDPOINT)
+                .entry(ENDPOINT, """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="org.example.Greeting">
+                          <property name="aibase.plugin.endpoint" type="String" value="hello"/>
+                          <service scope="prototype"><provide interface="org.example.Greeting"/></service>
+                          <implementation class="org.example.Greeting"/>
+                        </scr:component>
+                        """);
     }
 
     TestJar header(String name, String value) {

@@ -83,7 +83,7 @@ public final class DashboardService {
     }
 
     DashboardSpec.Parsed parse(Object config, String prefix) {
-        return DashboardSpec.parse(config, prefix, dataSources(), configuration.max_widgets());
+        return DashboardSpec.parse(config, prefix, dataSources(), configuration.max__widgets());
     }
 
     StoredDashboard create(DashboardSpec spec) {
@@ -155,7 +155,7 @@ public final class DashboardService {
     Map<String, Object> report(String type, TimeRange range, Optional<String> plugin, boolean narrative) {
         Map<String, Object> report = new LinkedHashMap<>(reports.build(type, range, plugin));
         LlmService service = llm;
-        if (!narrative || !configuration.llm_narrative()) {
+        if (!narrative || !configuration.llm__narrative()) {
             report.put("narrative_status", "not requested");
         } else if (service == null) {
             report.put("narrative_status", "no LLM service");
@@ -163,7 +163,7 @@ public final class DashboardService {
             try {
                 String figures = JSON.writeValueAsString(Map.of("summary", report.get("summary"), "plugins",
                         report.get("plugins"), "recommendations", report.get("recommendations")));
-                String text = service.chat(ChatRequest.builder().model(configuration.llm_model()).temperature(0.2).maxTokens(400)
+                String text = service.chat(ChatRequest.builder().model(configuration.llm__model()).temperature(0.2).maxTokens(400)
                         .system("You write one short paragraph for an operator summarising platform metrics. "
                                 + "Use only the figures given; do not invent numbers.")
                         .user("Report: " + report.get("title") + "\nFigures (JSON): " + figures).build()).content();

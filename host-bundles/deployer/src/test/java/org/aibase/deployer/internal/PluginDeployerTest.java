@@ -164,7 +164,7 @@ class PluginDeployerTest {
     @Test
     void keepsAPluginThatCannotResolveInstalledAsFailedWithTheFrameworksMessage() throws IOException {
         Path file = TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "permissions: [http]\n",
-                "org.example.missing");
+                "org.aibase.api.missing");
 
         process(file);
 
@@ -172,10 +172,10 @@ class PluginDeployerTest {
         Bundle bundle = context.getBundle(file.toUri().toString());
         assertNotNull(bundle, "it stays installed: it may resolve once what it needs arrives");
         String reason = transitions.failure(bundle).orElseThrow().reason();
-        assertTrue(reason.contains("org.example.missing"), reason);
+        assertTrue(reason.contains("org.aibase.api.missing"), reason);
         var events = log.page(0, 10).events();
         assertEquals(List.of("failed", "installed"), events.stream().map(e -> e.type().id()).toList());
-        assertTrue(events.get(0).reason().orElseThrow().contains("org.example.missing"));
+        assertTrue(events.get(0).reason().orElseThrow().contains("org.aibase.api.missing"));
     }
 
     @Test

@@ -167,13 +167,13 @@ class PluginRegistryTest {
     @Test
     void aPluginThatCannotResolveIsFailedWithTheMissingPackage() throws Exception {
         registry = newDeployer(Map.of());
-        TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "permissions: [http]\n", "org.example.missing");
+        TestPlugins.write(deploy.resolve("needy.jar"), "needy", "1.0.0", "permissions: [http]\n", "org.aibase.api.missing");
 
         PluginRecord failed = await(() -> registry.plugin("needy").filter(r -> r.state() == PluginState.FAILED));
-        assertTrue(failed.reason().orElseThrow().contains("org.example.missing"), failed.reason().orElseThrow());
+        assertTrue(failed.reason().orElseThrow().contains("org.aibase.api.missing"), failed.reason().orElseThrow());
         RegistryException e = assertThrows(RegistryException.class, () -> registry.start("needy"));
         assertEquals(RegistryException.Kind.CONFLICT, e.kind());
-        assertTrue(e.getMessage().contains("org.example.missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("org.aibase.api.missing"), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.aibase.api.persistence.StorageException;
 import org.aibase.sandbox.CallingPlugin;
+import org.eclipse.persistence.config.ParserValidationType;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.indirection.IndirectList;
 import org.eclipse.persistence.jpa.PersistenceProvider;
@@ -39,17 +40,7 @@ final class PluginEntityManagers {
         PluginPersistenceUnit unit = new PluginPersistenceUnit(session, managedClasses, dataSource,
                 plugin.bundle().getEntry("/"), new PluginClassLoader(pluginLoader, platform), platform, pluginLoader);
 
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(PersistenceUnitProperties.WEAVING, "false");
-        properties.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND);
-        properties.put(PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION);
-        properties.put(PersistenceUnitProperties.SESSION_NAME, session);
-        properties.put(PersistenceUnitProperties.SESSION_CUSTOMIZER, tablePrefix);
-        properties.put(PersistenceUnitProperties.TARGET_DATABASE, dialect.eclipseLinkPlatform());
-        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
-        if (!queryTimeout.isZero()) {
-            properties.put(PersistenceUnitProperties.QUERY_TIMEOUT, String.valueOf(queryTimeout.toMillis()));
-        }
+        Map<String, Object> properties = properties(session, dialect, queryTimeout, tablePrefix);
         EntityManagerFactory factory;
         try {
             factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, properties);
@@ -63,6 +54,28 @@ final class PluginEntityManagers {
             factory.close();
             throw failure(plugin, e);
         }
+    }
+
+    /**
+     * The properties of a plugin's persistence unit. JPQL is validated against the JPA 2.0 grammar:
+     * EclipseLink's own extensions, SQL(), COLUMN(), TABLE(), FUNC() and OPERATOR(), and JPA 2.1's
+     * FUNCTION() are refused (EclipseLink 4.0.8's EclipseLinkGrammarValidator), as they reach the
+     * database past the plugin's entities: FUNCTION('query_to_xml', ...) reads any PostgreSQL table.
+     */
+    static Map<String, Object> properties(String session, Dialect dialect, Duration queryTimeout, TablePrefix tablePrefix) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(PersistenceUnitProperties.WEAVING, "false");
+        properties.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.CREATE_OR_EXTEND);
+        properties.put(PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION);
+        properties.put(PersistenceUnitProperties.SESSION_NAME, session);
+        properties.put(PersistenceUnitProperties.SESSION_CUSTOMIZER, tablePrefix);
+        properties.put(PersistenceUnitProperties.TARGET_DATABASE, dialect.eclipseLinkPlatform());
+        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
+        properties.put(PersistenceUnitProperties.JPQL_VALIDATION, ParserValidationType.JPA20);
+        if (!queryTimeout.isZero()) {
+            properties.put(PersistenceUnitProperties.QUERY_TIMEOUT, String.valueOf(queryTimeout.toMillis()));
+        }
+        return properties;
     }
 
     /** A StorageException thrown inside EclipseLink comes back wrapped: unwrap it; anything else is unavailable. */

@@ -3,8 +3,6 @@ package org.aibase.validator.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
@@ -15,8 +13,9 @@ import org.aibase.validator.internal.ComponentDescriptions.Component;
 
 /**
  * The plugin's Declarative Services components, read once from the descriptions its
- * {@code Service-Component} header names, follow the component rules: endpoint ids for every plugin;
- * service references and configuration PIDs for confined ones.
+ * {@code Service-Component} header names, follow the component rules: endpoint ids, the {@code http}
+ * permission and typed configuration names for every plugin; service references and configuration
+ * PIDs for confined ones.
  */
 public final class ComponentDescriptionCheck extends DescriptorRule {
 
@@ -31,7 +30,7 @@ public final class ComponentDescriptionCheck extends DescriptorRule {
 
     @Override
     protected void check(PluginDescriptor descriptor, Inspection inspection) {
-        List<ComponentRule> rules = rules(descriptor, inspection.jar());
+        List<ComponentRule> rules = rules(descriptor, inspection);
         inspection.jar().header(HEADER).ifPresent(header -> {
             for (String path : ManifestClauses.paths(header)) {
                 List<String> entries = entries(path, inspection.jar());
@@ -42,12 +41,14 @@ public final class ComponentDescriptionCheck extends DescriptorRule {
                 entries.forEach(entry -> checkDescription(entry, rules, inspection));
             }
         });
+        rules.forEach(rule -> rule.finish(inspection));
     }
 
-    private List<ComponentRule> rules(PluginDescriptor descriptor, PluginJar jar) {
-        List<ComponentRule> rules = new ArrayList<>(List.of(new EndpointIdRule(descriptor.id())));
+    private List<ComponentRule> rules(PluginDescriptor descriptor, Inspection inspection) {
+        List<ComponentRule> rules = new ArrayList<>(List.of(new EndpointIdRule(descriptor.id()),
+                new EndpointPermissionRule(descriptor), new ConfigurationNamesRule(descriptor)));
         if (Confinement.applies(descriptor, context)) {
-            rules.add(new ServiceReferenceRule(descriptor, once(() -> PluginClasses.packages(jar))));
+            rules.add(new ServiceReferenceRule(descriptor, () -> inspection.code().packages()));
             rules.add(new ConfigurationPidRule(descriptor.id()));
         }
         return rules;
@@ -79,20 +80,5 @@ public final class ComponentDescriptionCheck extends DescriptorRule {
             }
         }
         return matches;
-    }
-
-    /** Computes the value at most once, when first asked. */
-    private static Supplier<Set<String>> once(Supplier<Set<String>> supplier) {
-        return new Supplier<>() {
-            private Set<String> value;
-
-            @Override
-            public Set<String> get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

@@ -34,9 +34,10 @@ final class ComponentDescriptions {
      *        the name); empty when it has no such attribute
      * @param references its service references
      * @param properties its properties by name, each with its values
+     * @param implementation the class that implements it, e.g. {@code org.example.Greeting}; empty when not named
      */
     record Component(String name, String configurationPolicy, List<String> configurationPids,
-            List<Reference> references, Map<String, List<String>> properties) {
+            List<Reference> references, Map<String, List<String>> properties, String implementation) {
     }
 
     /**
@@ -77,7 +78,9 @@ final class ComponentDescriptions {
         for (Element property : children(component, "property")) {
             properties.computeIfAbsent(property.getAttribute("name"), k -> new ArrayList<>()).addAll(values(property));
         }
-        return new Component(name, policy, pids, List.copyOf(references), Map.copyOf(properties));
+        String implementation = children(component, "implementation").stream().map(e -> e.getAttribute("class").trim())
+                .findFirst().orElse("");
+        return new Component(name, policy, pids, List.copyOf(references), Map.copyOf(properties), implementation);
     }
 
     private static List<Element> children(Element parent, String name) {

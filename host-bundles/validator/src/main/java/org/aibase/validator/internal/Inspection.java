@@ -14,6 +14,7 @@ public final class Inspection {
     private final PluginJar jar;
     private final List<Finding> findings = new ArrayList<>();
     private PluginDescriptor descriptor;
+    private PluginCode code;
 
     /** Starts inspecting the given JAR. */
     public Inspection(PluginJar jar) {
@@ -51,6 +52,14 @@ public final class Inspection {
     /** The descriptor, once a check could read it. */
     public Optional<PluginDescriptor> descriptor() {
         return Optional.ofNullable(descriptor);
+    }
+
+    /** The plugin's classes, read when a check first asks. */
+    PluginCode code() {
+        if (code == null) {
+            code = PluginCode.read(jar);
+        }
+        return code;
     }
 
     /** The report of everything found. */

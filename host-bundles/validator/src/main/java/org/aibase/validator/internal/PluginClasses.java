@@ -26,7 +26,6 @@ final class PluginClasses {
     static final long MAX_NESTED_INFLATED_BYTES = ZipSafetyCheck.MAX_TOTAL_BYTES;
 
     private static final String CLASS_PATH = "Bundle-ClassPath";
-    private static final String VERSIONS = "META-INF/versions/";
 
     /** Receives the class files, and the places that could not be read. */
     interface Visitor {
@@ -61,29 +60,6 @@ final class PluginClasses {
                 }
             }
         });
-    }
-
-    /** The packages of the plugin's classes, e.g. {@code org.example}. */
-    static Set<String> packages(PluginJar jar) {
-        Set<String> packages = new LinkedHashSet<>();
-        visit(jar, new Visitor() {
-            @Override
-            public void classFile(String location, byte[] bytes) {
-                int nested = location.indexOf("!/");
-                String path = nested < 0 ? location : location.substring(nested + 2);
-                if (path.startsWith(VERSIONS)) {
-                    path = path.substring(path.indexOf('/', VERSIONS.length()) + 1);
-                }
-                int slash = path.lastIndexOf('/');
-                packages.add(slash < 0 ? "" : path.substring(0, slash).replace('/', '.'));
-            }
-
-            @Override
-            public void unreadable(String location, String problem) {
-                // the bytecode scan reports it
-            }
-        });
-        return packages;
     }
 
     private static void visitNested(PluginJar jar, String path, Visitor visitor) {
