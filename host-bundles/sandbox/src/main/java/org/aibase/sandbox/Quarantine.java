@@ -1,6 +1,8 @@
 package org.aibase.sandbox;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,5 +29,14 @@ public record Quarantine(String pluginId, String reason, Instant since, Optional
     /** Whether only an operator ends it (no automatic lift). */
     public boolean pinned() {
         return liftsAt.isEmpty();
+    }
+
+    /** As the HTTP API and the console show it: {@code since}, {@code lifts_at} (null when pinned), {@code pinned}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("since", since.toString());
+        json.put("lifts_at", liftsAt.map(Object::toString).orElse(null));
+        json.put("pinned", pinned());
+        return json;
     }
 }

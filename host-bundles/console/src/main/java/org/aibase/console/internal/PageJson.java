@@ -11,6 +11,8 @@ import org.aibase.deployer.DeploymentPage;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.EndpointStatus;
 import org.aibase.llm.LlmStatus;
+import org.aibase.sandbox.PluginLimits;
+import org.aibase.sandbox.Quarantine;
 
 /**
  * {@code /system/console/aibase/data.json}: what the page shows, for scripts and the page's own
@@ -59,30 +61,18 @@ final class PageJson {
 
     /**
      * A plugin's usage under the names and in the order of {@code GET /api/v1/plugins/{id}/usage}: id,
-     * state, the governor's figures, then the effective limits, storage and jobs where known.
+     * state, reason, quarantine, the governor's figures, then the effective limits, storage and jobs where known.
      */
     private static Map<String, Object> usage(PluginRow row, UsageFigures usage) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", row.key());
         json.put("state", row.record().state().id());
+        json.put("reason", row.record().reason().orElse(null));
+        json.put("quarantine", row.record().quarantine().map(Quarantine::toMap).orElse(null));
         json.putAll(usage.load().toMap());
-        usage.limits().ifPresent(limits -> json.put("limits", limits(limits)));
+        usage.limits().ifPresent(limits -> json.put("limits", PluginLimits.toMap(limits)));
         usage.storageBytes().ifPresent(bytes -> json.put("storage_bytes", bytes));
         usage.jobs().ifPresent(counts -> json.put("jobs", byStatusId(counts)));
-        return json;
-    }
-
-    /** Limits as numbers with their unit in the key (bytes, milliseconds); only those present. */
-    static Map<String, Object> limits(ResourceLimits limits) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
-        limits.cpu().ifPresent(v -> json.put("cpu", v));
-        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
-        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
-        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
-        limits.jobs().ifPresent(v -> json.put("jobs", v));
-        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
-        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
         return json;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.aibase.sandbox.PluginLimits;
 import org.aibase.deployer.PluginRecord;
 
 /**
@@ -47,6 +48,6 @@ record PluginRow(PluginRecord record, Optional<UsageFigures> usage, RequestRates
 
     /** The effective limits (platform defaults applied) as the page's JSON names them, else none. */
     Map<String, Object> limits() {
-        return usage.flatMap(UsageFigures::limits).map(PageJson::limits).orElse(Map.of());
+        return usage.flatMap(UsageFigures::limits).map(PluginLimits::toMap).orElse(Map.of());
     }
 }

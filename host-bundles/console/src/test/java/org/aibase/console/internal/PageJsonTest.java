@@ -37,7 +37,7 @@ class PageJsonTest {
 
         JsonNode plugin = plugins(row).get(0);
 
-        assertEquals("{\"id\":\"alpha\",\"state\":\"active\",\"requests\":100,\"errors\":9,\"client_errors\":11,"
+        assertEquals("{\"id\":\"alpha\",\"state\":\"active\",\"reason\":null,\"quarantine\":null,\"requests\":100,\"errors\":9,\"client_errors\":11,"
                 + "\"in_flight\":2,\"latency_ms\":{\"p50\":12.5,\"p95\":40.5,\"p99\":99.0},\"cpu_ms\":2345,"
                 + "\"cpu_cores_10s\":0.123,\"allocated_bytes\":4096,\"running\":2,\"waiting_for_cpu\":1,\"waits\":3,"
                 + "\"rejections\":4,\"cpu_waits\":5,\"timeouts\":6,\"memory_exceeded\":7,\"runaways\":8,"

@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
-import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.PluginRecord;
+import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.ValidationReport;
 
@@ -29,7 +29,7 @@ final class PluginJson {
         json.put("file", record.file());
         json.put("state", record.state().id());
         json.put("reason", record.reason().orElse(null));
-        json.put("quarantine", record.quarantine().map(PluginJson::quarantine).orElse(null));
+        json.put("quarantine", record.quarantine().map(Quarantine::toMap).orElse(null));
         json.put("bundle_id", record.bundleId().isPresent() ? record.bundleId().getAsLong() : null);
         json.put("endpoints", record.endpoints());
         json.put("since", record.since().toString());
@@ -39,14 +39,6 @@ final class PluginJson {
     }
 
     /** A quarantine's terms: {@code {"since","lifts_at","pinned"}}, {@code lifts_at} null when pinned (its reason is the record's). */
-    static Map<String, Object> quarantine(Quarantine quarantine) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("since", quarantine.since().toString());
-        json.put("lifts_at", quarantine.liftsAt().map(Object::toString).orElse(null));
-        json.put("pinned", quarantine.pinned());
-        return json;
-    }
-
     /** Every descriptor field, under its {@code plugin.yaml} name (contacts at the top level, as there). */
     static Map<String, Object> descriptor(PluginDescriptor d) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -64,22 +56,8 @@ final class PluginJson {
         json.put("security", d.security().id());
         json.put("permissions", d.permissions().stream().map(Permission::id).toList());
         json.put("network_hosts", d.networkHosts());
-        json.put("limits", limits(d.limits()));
+        json.put("limits", PluginLimits.toMap(d.limits()));
         json.put("defaults", d.defaults());
-        return json;
-    }
-
-    /** Limits as numbers with their unit in the key (bytes, milliseconds); only those present. */
-    static Map<String, Object> limits(ResourceLimits limits) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        limits.memoryBytes().ifPresent(v -> json.put("memory_bytes", v));
-        limits.cpu().ifPresent(v -> json.put("cpu", v));
-        limits.concurrency().ifPresent(v -> json.put("concurrency", v));
-        limits.storageBytes().ifPresent(v -> json.put("storage_bytes", v));
-        limits.timeout().ifPresent(v -> json.put("timeout_ms", v.toMillis()));
-        limits.jobs().ifPresent(v -> json.put("jobs", v));
-        limits.jobTimeout().ifPresent(v -> json.put("job_timeout_ms", v.toMillis()));
-        limits.llmTokensPerHour().ifPresent(v -> json.put("llm_tokens_per_hour", v));
         return json;
     }
 

@@ -10,6 +10,7 @@ import org.aibase.persistence.StorageUsage;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.PluginLoad;
+import org.aibase.sandbox.Quarantine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,7 @@ public final class PluginUsage {
         json.put("id", id);
         json.put("state", record.state().id());
         json.put("reason", record.reason().orElse(null));
-        json.put("quarantine", record.quarantine().map(PluginJson::quarantine).orElse(null));
+        json.put("quarantine", record.quarantine().map(Quarantine::toMap).orElse(null));
         json.putAll(json(governor.load(id), record.descriptor().map(limits::effective).orElse(null)));
         StorageUsage measured = storage;
         if (measured != null) {
@@ -69,7 +70,7 @@ public final class PluginUsage {
     static Map<String, Object> json(PluginLoad load, ResourceLimits limits) {
         Map<String, Object> json = new LinkedHashMap<>(load.toMap());
         if (limits != null) {
-            json.put("limits", PluginJson.limits(limits));
+            json.put("limits", PluginLimits.toMap(limits));
         }
         return json;
     }

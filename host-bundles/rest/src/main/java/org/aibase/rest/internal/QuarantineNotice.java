@@ -28,7 +28,7 @@ public final class QuarantineNotice {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", record.state().id());
         record.reason().ifPresent(reason -> details.put("reason", reason));
-        record.quarantine().ifPresent(quarantine -> details.putAll(PluginJson.quarantine(quarantine)));
+        record.quarantine().ifPresent(quarantine -> details.putAll(quarantine.toMap()));
         return details;
     }
 }

@@ -93,7 +93,7 @@ class PluginJsonTest {
 
         assertEquals(Map.of("since", "2026-11-21T10:00:00Z", "lifts_at", "2026-11-21T10:15:00Z", "pinned", false),
                 PluginJson.record(record).get("quarantine"));
-        Map<String, Object> pinned = PluginJson.quarantine(new Quarantine("analytics", "audit", since, Optional.empty()));
+        Map<String, Object> pinned = new Quarantine("analytics", "audit", since, Optional.empty()).toMap();
         assertNull(pinned.get("lifts_at"));
         assertEquals(true, pinned.get("pinned"));
     }

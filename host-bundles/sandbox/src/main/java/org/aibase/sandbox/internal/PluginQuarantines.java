@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.aibase.sandbox.Quarantine;
 import org.aibase.sandbox.QuarantineKeeper;
@@ -25,14 +26,12 @@ import org.aibase.sandbox.internal.QuarantinePolicy.Observation;
 import org.aibase.sandbox.internal.QuarantinePolicy.OperatorWord;
 import org.aibase.sandbox.internal.QuarantinePolicy.Runaway;
 import org.aibase.sandbox.internal.QuarantinePolicy.Stuck;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +60,13 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile QuarantineKeeper keeper;
+    /**
+     * The keeper (the deployer), looked up when a decision is carried out rather than bound by DS: the
+     * deployer uses this component too, and DS binding each to the other would find the cycle and
+     * leave one of the two references empty.
+     */
+    private final Supplier<QuarantineKeeper> keepers;
+    private final ServiceTracker<QuarantineKeeper, QuarantineKeeper> tracker;
 
     private final ScheduledExecutorService thread;
     private final Clock clock;
@@ -74,11 +77,27 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     private final List<Watched> watched = new ArrayList<>();
 
     @Activate
-    public PluginQuarantines(SandboxConfiguration configuration) {
-        this(QuarantineRules.from(configuration), Clock.systemUTC(), System::nanoTime, CHECK_MILLIS);
+    public PluginQuarantines(BundleContext context, SandboxConfiguration configuration) {
+        this(QuarantineRules.from(configuration), Clock.systemUTC(), System::nanoTime, CHECK_MILLIS,
+                new ServiceTracker<>(context, QuarantineKeeper.class, null));
     }
 
-    PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis) {
+    private PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis,
+            ServiceTracker<QuarantineKeeper, QuarantineKeeper> tracker) {
+        this(rules, clock, nanoTime, checkMillis, tracker, tracker::getService);
+        tracker.open();
+    }
+
+    /** For tests: the keeper comes from the supplier. */
+    PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis,
+            Supplier<QuarantineKeeper> keepers) {
+        this(rules, clock, nanoTime, checkMillis, null, keepers);
+    }
+
+    private PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis,
+            ServiceTracker<QuarantineKeeper, QuarantineKeeper> tracker, Supplier<QuarantineKeeper> keepers) {
+        this.tracker = tracker;
+        this.keepers = keepers;
         this.policy = new QuarantinePolicy(rules);
         this.clock = clock;
         this.nanoTime = nanoTime;
@@ -95,6 +114,9 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     @Deactivate
     void deactivate() {
         thread.shutdownNow();
+        if (tracker != null) {
+            tracker.close();
+        }
     }
 
     @Override
@@ -113,7 +135,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     public Quarantine quarantine(String pluginId, Optional<String> reason, boolean pinned) {
         try {
             return thread.submit(() -> {
-                if (keeper == null) {
+                if (keepers.get() == null) {
                     throw new IllegalStateException("plugin '" + pluginId + "' cannot be quarantined: nothing can stop "
                             + "plugins (the deployer is not running)");
                 }
@@ -132,7 +154,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     /** Decides on an observation and carries the decision out; the quarantine imposed, if any. */
     private Optional<Quarantine> decide(Observation observed) {
         String pluginId = observed.pluginId();
-        QuarantineKeeper current = keeper;
+        QuarantineKeeper current = keepers.get();
         Known known = new Known(runaways.getOrDefault(pluginId, List.of()),
                 current == null ? Optional.empty() : current.quarantine(pluginId));
         Decision decision = policy.decide(observed, known);
@@ -178,7 +200,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
         Instant instant = clock.instant();
         Instant windowStart = instant.minus(rules.rules().window());
         runaways.values().removeIf(at -> !at.get(at.size() - 1).isAfter(windowStart));
-        QuarantineKeeper current = keeper;
+        QuarantineKeeper current = keepers.get();
         if (current == null) {
             return;
         }

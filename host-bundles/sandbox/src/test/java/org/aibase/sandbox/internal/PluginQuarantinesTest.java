@@ -31,8 +31,10 @@ class PluginQuarantinesTest {
     private final MovableClock clock = new MovableClock(T0);
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final Keeper keeper = new Keeper();
+    private final java.util.concurrent.atomic.AtomicReference<QuarantineKeeper> running =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final PluginQuarantines quarantines = new PluginQuarantines(
-            new QuarantineRules(3, Duration.ofMinutes(10), Duration.ofMinutes(2), LIFT), clock, nanos::get, 10);
+            new QuarantineRules(3, Duration.ofMinutes(10), Duration.ofMinutes(2), LIFT), clock, nanos::get, 10, running::get);
 
     @AfterEach
     void stop() {
@@ -41,7 +43,7 @@ class PluginQuarantinesTest {
 
     @Test
     void threeRunawaysQuarantineThroughTheKeeperAndTheQuarantineLiftsAtItsTime() throws Exception {
-        quarantines.keeper = keeper;
+        running.set(keeper);
         quarantines.runaway(ended("GET /api/v1/x/a"));
         quarantines.runaway(ended("GET /api/v1/x/b"));
         Thread.sleep(100);
@@ -67,7 +69,7 @@ class PluginQuarantinesTest {
         keeper.inForce.put("x", due);
         keeper.inForce.put("y", pinned);
 
-        quarantines.keeper = keeper;
+        running.set(keeper);
 
         await(() -> keeper.lifted.contains(due));
         Thread.sleep(100);
@@ -76,7 +78,7 @@ class PluginQuarantinesTest {
 
     @Test
     void workThatWillNotStopQuarantinesAtOnceAndItsLiftWaitsUntilItEnds() throws Exception {
-        quarantines.keeper = keeper;
+        running.set(keeper);
         AtomicBoolean running = new AtomicBoolean(true);
         quarantines.runaway(work("task 'spin'", nanos.get(), running::get));
         Thread.sleep(100);
@@ -96,7 +98,7 @@ class PluginQuarantinesTest {
 
     @Test
     void anOperatorsPinnedQuarantineIsKeptAndNotLifted() throws Exception {
-        quarantines.keeper = keeper;
+        running.set(keeper);
 
         Quarantine pinned = quarantines.quarantine("x", Optional.of("audit"), true);
 
@@ -121,7 +123,7 @@ class PluginQuarantinesTest {
     @Test
     void itsConfigurationIsChecked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PluginQuarantines(TestConfigurations.sandbox(Map.of("quarantine_runaways", -1))));
+                () -> new PluginQuarantines(null, TestConfigurations.sandbox(Map.of("quarantine_runaways", -1))));
         assertTrue(e.getMessage().contains("org.aibase.sandbox: quarantine.runaways must be at least 1"), e.getMessage());
     }
 
