@@ -1,0 +1,145 @@
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP host benchmark of the assembled runtime: deploy latency and resident memory with 1, 10
+ * and 30 plugins active, hello updated under load, and hello's throughput against bare Jersey.
+ *
+ * <p>java -cp CLASSES HttpHostBench RUNTIME_JAR HELLO_JAR BARE_PROJECT all|deploy|update|rss|throughput ROUNDS|- SECONDS
+ *
+ * <p>Prints a Markdown table with the targets and the raw figures; exits 1, after what was measured
+ * until then, when anything did not come up.
+ */
+public final class HttpHostBench {
+
+    private static final int[] ACTIVE = { 1, 10, 30 };
+    private static final int DEPLOYMENTS = 10;
+    private static final int UPDATES = 10;
+    private static final int RSS_SAMPLES = 3;
+    private static final int THROUGHPUT_STRETCHES = 6;
+    private static final Set<String> PARTS = Set.of("all", "deploy", "update", "rss", "throughput");
+
+    private final Path runtimeJar;
+    private final Path helloJar;
+    private final PluginJars jars;
+    private final Report report = new Report();
+
+    private HttpHostBench(Path runtimeJar, Path helloJar) {
+        this.runtimeJar = runtimeJar;
+        this.helloJar = helloJar;
+        this.jars = new PluginJars(helloJar);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6 || !PARTS.contains(args[3])) {
+            System.err.println("usage: HttpHostBench RUNTIME_JAR HELLO_JAR BARE_PROJECT all|deploy|update|rss|throughput ROUNDS|- SECONDS");
+            System.exit(2);
+        }
+        String part = args[3];
+        Integer rounds = args[4].equals("-") ? null : Integer.valueOf(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        HttpHostBench bench = new HttpHostBench(Path.of(args[0]), Path.of(args[1]));
+        boolean complete = false;
+        try {
+            bench.describe(part);
+            bench.checkClones();
+            boolean all = part.equals("all");
+            if (all || part.equals("deploy") || part.equals("rss")) {
+                bench.population(all || part.equals("deploy") ? or(rounds, DEPLOYMENTS) : 0, all || part.equals("rss"));
+            }
+            if (all || part.equals("update")) {
+                bench.update(or(rounds, UPDATES));
+            }
+            if (all || part.equals("throughput")) {
+                new HelloThroughput(bench.runtimeJar, bench.helloJar, Path.of(args[2]), LoadGenerator.detect(),
+                        or(rounds, THROUGHPUT_STRETCHES), seconds).run(bench.report);
+            }
+            complete = true;
+        } catch (Exception e) {
+            System.err.println("FAILED: " + e.getMessage());
+        } finally {
+            bench.report.print(complete);
+        }
+        System.exit(complete ? 0 : 1);
+    }
+
+    private static int or(Integer given, int otherwise) {
+        return given == null ? otherwise : given;
+    }
+
+    private void describe(String part) throws Exception {
+        report.note("AI Base HTTP host benchmark (" + part + "), " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        report.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
+                + Files.readString(Path.of("/proc/loadavg")).strip() + "; Java " + System.getProperty("java.vm.version"));
+        report.note("Runtime: " + runtimeJar + " (" + Files.getLastModifiedTime(runtimeJar) + "); plugin: " + helloJar);
+    }
+
+    /** The runtime's own validator must accept the JARs the bench makes, or the figures mean nothing. */
+    private void checkClones() throws Exception {
+        Path dir = Files.createTempDirectory("aibase-http-bench-jars-");
+        try {
+            Path clone = dir.resolve(DeployLatency.PROBE + ".jar");
+            Path variant = dir.resolve("hello.jar");
+            jars.cloneAs(DeployLatency.PROBE, clone);
+            jars.withGreeting("Hello v1, {0}!", variant);
+            Process validate = new ProcessBuilder(RuntimeProcess.javaCommand("java"), "-jar", runtimeJar.toString(), "validate",
+                    clone.toString(), variant.toString()).redirectErrorStream(true).start();
+            String out = new String(validate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!validate.waitFor(120, TimeUnit.SECONDS) || validate.exitValue() != 0) {
+                throw new IllegalStateException("the runtime's validator refused the JARs the bench makes:\n" + out);
+            }
+            report.note("Validator on a clone and a greeting variant: " + out.strip().replace("\n", "; "));
+        } finally {
+            RuntimeProcess.deleteTree(dir);
+        }
+    }
+
+    /** Deploy latency and/or resident memory at each number of active plugins, in one runtime. */
+    private void population(int deployments, boolean rss) throws Exception {
+        List<DeployLatency.Figures> figures = new ArrayList<>();
+        List<ResidentMemory.Sample> samples = new ArrayList<>();
+        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), deployments > 0 ? "deploy" : "rss");
+             KeepAliveClient client = new KeepAliveClient("127.0.0.1", runtime.port(), "Bearer " + runtime.apiKey())) {
+            runtime.explainingFailures(() -> {
+                PluginPopulation population = new PluginPopulation(runtime, jars, client);
+                DeployLatency latency = deployments > 0 ? new DeployLatency(runtime, client, jars, population.staging()) : null;
+                ResidentMemory memory = new ResidentMemory(runtime);
+                for (int active : ACTIVE) {
+                    if (active > population.size()) {
+                        int before = population.size();
+                        Progress.say("population: renaming " + (active - before) + " clones of hello into deploy/ at once");
+                        long took = population.growTo(active);
+                        report.row("population", (active - before) + " clones renamed in at once -> all " + active + " answer 200",
+                                Stats.num(Stats.millis(took)) + " ms");
+                    }
+                    if (rss) {
+                        samples.add(memory.measure(active, RSS_SAMPLES));
+                    }
+                    if (latency != null) {
+                        figures.add(latency.measure(active, deployments));
+                    }
+                }
+            });
+        } finally {
+            if (!figures.isEmpty()) {
+                DeployLatency.report(figures, report);
+            }
+            if (!samples.isEmpty()) {
+                ResidentMemory.report(samples, report);
+            }
+        }
+    }
+
+    private void update(int updates) throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), "update")) {
+            runtime.explainingFailures(() -> new UpdateUnderLoad(runtime, jars, updates).run(report));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resident memory of the runtime process (VmRSS) after full collections, with the heap and
+ * metaspace in use beside it so a growth can be placed.
+ */
+final class ResidentMemory {
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern METASPACE_USED = Pattern.compile("Metaspace\\s+used (\\d+)K");
+
+    /** One measurement at a number of active plugins; sizes in MiB. */
+    record Sample(int active, List<Double> rssMib, double heapUsedMib, double metaspaceUsedMib) {
+        double medianRss() {
+            return Stats.median(rssMib);
+        }
+    }
+
+    private final RuntimeProcess runtime;
+
+    ResidentMemory(RuntimeProcess runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Collects twice, lets the process settle, then reads VmRSS {@code samples} times a second apart. */
+    Sample measure(int active, int samples) throws Exception {
+        Progress.say("rss: " + active + " active, collecting and reading VmRSS " + samples + " times");
+        runtime.jcmd("GC.run");
+        Thread.sleep(1000);
+        runtime.jcmd("GC.run");
+        Thread.sleep(1000);
+        List<Double> rss = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            rss.add(runtime.residentKib() / 1024.0);
+            Thread.sleep(1000);
+        }
+        String heap = runtime.jcmd("GC.heap_info");
+        return new Sample(active, rss, kib(HEAP_USED, heap) / 1024.0, kib(METASPACE_USED, heap) / 1024.0);
+    }
+
+    static void report(List<Sample> samples, Report report) {
+        for (Sample s : samples) {
+            report.row("rss", "VmRSS after GC, " + s.active() + " active",
+                    Stats.num(s.medianRss()) + " MiB (heap used " + Stats.num(s.heapUsedMib()) + " MiB, metaspace used "
+                            + Stats.num(s.metaspaceUsedMib()) + " MiB)");
+            report.raw("rss " + s.active() + " active: VmRSS MiB " + Stats.list(s.rssMib()) + ", heap used "
+                    + Stats.num(s.heapUsedMib()) + " MiB, metaspace used " + Stats.num(s.metaspaceUsedMib()) + " MiB");
+        }
+        Sample first = samples.get(0);
+        for (Sample s : samples.subList(1, samples.size())) {
+            int added = s.active() - first.active();
+            double perPlugin = (s.medianRss() - first.medianRss()) / added;
+            report.row("rss", "VmRSS per added plugin, " + first.active() + " -> " + s.active() + " active",
+                    Stats.num(perPlugin) + " MiB (heap " + Stats.num((s.heapUsedMib() - first.heapUsedMib()) / added)
+                            + ", metaspace " + Stats.num((s.metaspaceUsedMib() - first.metaspaceUsedMib()) / added) + ")",
+                    "<= 5 MB", perPlugin * 1.048576 <= 5);
+        }
+    }
+
+    private static long kib(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info printed no " + pattern + ":\n" + text);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+}
