@@ -4,7 +4,7 @@
 # on Jetty (bench/bare-jersey). Prints a table with the targets, then the raw figures.
 # Usage: bench/http-host.sh [all|deploy|update|rss|throughput] [ROUNDS] [SECONDS]
 #   ROUNDS: deployments per number of plugins and replacements of hello (default 10 each), and
-#           throughput stretches per side (default 6); SECONDS: one throughput stretch (default 5)
+#           throughput stretches per side (default 8); SECONDS: one throughput stretch (default 6)
 #   (after: mvn -B -q install -DskipTests)
 #   AIBASE_TREE=DIR measures the build of another checkout; MAVEN_REPO=DIR is Maven's local repository.
 #   Load comes from wrk when installed (Debian: apt-get install wrk), else from a Java generator.
@@ -16,7 +16,7 @@ case "${1:-}" in
   *) echo "usage: bench/http-host.sh [all|deploy|update|rss|throughput] [ROUNDS] [SECONDS]" >&2; exit 2 ;;
 esac
 rounds=${1:--}
-seconds=${2:-5}
+seconds=${2:-6}
 source "$(dirname "$0")/build-outputs.sh"
 maven=(-B -q)
 [ -n "${MAVEN_REPO:-}" ] && maven+=(-Dmaven.repo.local="$MAVEN_REPO")
@@ -27,7 +27,7 @@ if [ "$part" = all ] || [ "$part" = throughput ]; then
     [ -z "$version" ] || maven+=("-D$property=$version")
   done
   echo "Building bench/bare-jersey (mvn ${maven[*]} package) ..." >&2
-  mvn "${maven[@]}" -f bench/bare-jersey/pom.xml package
+  mvn "${maven[@]}" -f bench/bare-jersey/pom.xml package >&2
   command -v wrk >/dev/null || echo "(wrk not found: a Java load generator runs instead; Debian: apt-get install wrk)" >&2
 fi
 classes=$(mktemp -d)

@@ -25,7 +25,7 @@ final class HelloThroughput {
     /** Where the runtime counts hello's metered requests: the count grows only with the governor on. */
     private static final String USAGE = "/api/v1/plugins/hello/usage";
     private static final String EXPECTED = "{\"message\":\"Hello, Ada!\"}";
-    private static final int WARM_UP_SECONDS = 10;
+    private static final int WARM_UP_SECONDS = 15;
 
     private enum Side {
         BARE("bare Jersey"), ON("runtime, governor on"), OFF("runtime, governor off");

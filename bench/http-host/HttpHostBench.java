@@ -23,7 +23,7 @@ public final class HttpHostBench {
     private static final int DEPLOYMENTS = 10;
     private static final int UPDATES = 10;
     private static final int RSS_SAMPLES = 3;
-    private static final int THROUGHPUT_STRETCHES = 6;
+    private static final int THROUGHPUT_STRETCHES = 8;
     private static final Set<String> PARTS = Set.of("all", "deploy", "update", "rss", "throughput");
 
     private final Path runtimeJar;

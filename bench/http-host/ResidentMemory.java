@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
  */
 final class ResidentMemory {
 
+    private static final Pattern HEAP_COMMITTED = Pattern.compile("heap\\s+total (\\d+)K");
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
     private static final Pattern METASPACE_USED = Pattern.compile("Metaspace\\s+used (\\d+)K");
 
     /** One measurement at a number of active plugins; sizes in MiB. */
-    record Sample(int active, List<Double> rssMib, double heapUsedMib, double metaspaceUsedMib) {
+    record Sample(int active, List<Double> rssMib, double heapCommittedMib, double heapUsedMib, double metaspaceUsedMib,
+                  int threads) {
         double medianRss() {
             return Stats.median(rssMib);
         }
@@ -25,12 +27,16 @@ final class ResidentMemory {
         this.runtime = runtime;
     }
 
-    /** Collects twice, lets the process settle, then reads VmRSS {@code samples} times a second apart. */
+    /**
+     * Collects twice, trims the native heap, lets the process settle, then reads VmRSS
+     * {@code samples} times a second apart.
+     */
     Sample measure(int active, int samples) throws Exception {
         Progress.say("rss: " + active + " active, collecting and reading VmRSS " + samples + " times");
         runtime.jcmd("GC.run");
         Thread.sleep(1000);
         runtime.jcmd("GC.run");
+        trimNativeHeap();
         Thread.sleep(1000);
         List<Double> rss = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
@@ -38,26 +44,40 @@ final class ResidentMemory {
             Thread.sleep(1000);
         }
         String heap = runtime.jcmd("GC.heap_info");
-        return new Sample(active, rss, kib(HEAP_USED, heap) / 1024.0, kib(METASPACE_USED, heap) / 1024.0);
+        return new Sample(active, rss, kib(HEAP_COMMITTED, heap) / 1024.0, kib(HEAP_USED, heap) / 1024.0,
+                kib(METASPACE_USED, heap) / 1024.0, runtime.threads());
+    }
+
+    /** Gives freed malloc memory back to the system (JDK 17.0.9 and later), so VmRSS is what is in use. */
+    private void trimNativeHeap() throws Exception {
+        try {
+            runtime.jcmd("System.trim_native_heap");
+        } catch (IllegalStateException notThisJdk) {
+            Progress.say("rss: System.trim_native_heap is not available: VmRSS includes freed malloc memory");
+        }
     }
 
     static void report(List<Sample> samples, Report report) {
         for (Sample s : samples) {
-            report.row("rss", "VmRSS after GC, " + s.active() + " active",
-                    Stats.num(s.medianRss()) + " MiB (heap used " + Stats.num(s.heapUsedMib()) + " MiB, metaspace used "
-                            + Stats.num(s.metaspaceUsedMib()) + " MiB)");
-            report.raw("rss " + s.active() + " active: VmRSS MiB " + Stats.list(s.rssMib()) + ", heap used "
-                    + Stats.num(s.heapUsedMib()) + " MiB, metaspace used " + Stats.num(s.metaspaceUsedMib()) + " MiB");
+            report.row("rss", "VmRSS after GC, " + s.active() + " active", Stats.num(s.medianRss()) + " MiB (" + parts(s) + ")");
+            report.raw("rss " + s.active() + " active: VmRSS MiB " + Stats.list(s.rssMib()) + "; " + parts(s));
         }
         Sample first = samples.get(0);
         for (Sample s : samples.subList(1, samples.size())) {
             int added = s.active() - first.active();
             double perPlugin = (s.medianRss() - first.medianRss()) / added;
             report.row("rss", "VmRSS per added plugin, " + first.active() + " -> " + s.active() + " active",
-                    Stats.num(perPlugin) + " MiB (heap " + Stats.num((s.heapUsedMib() - first.heapUsedMib()) / added)
-                            + ", metaspace " + Stats.num((s.metaspaceUsedMib() - first.metaspaceUsedMib()) / added) + ")",
-                    "<= 5 MB", perPlugin * 1.048576 <= 5);
+                    Stats.num(perPlugin) + " MiB (heap committed " + Stats.num((s.heapCommittedMib() - first.heapCommittedMib()) / added)
+                            + ", heap used " + Stats.num((s.heapUsedMib() - first.heapUsedMib()) / added)
+                            + ", metaspace " + Stats.num((s.metaspaceUsedMib() - first.metaspaceUsedMib()) / added)
+                            + " MiB, threads " + Stats.num((s.threads() - first.threads()) / (double) added) + ")",
+                    "<= 5 MB (4.77 MiB)", perPlugin * 1.048576 <= 5);
         }
+    }
+
+    private static String parts(Sample s) {
+        return "heap committed " + Stats.num(s.heapCommittedMib()) + " MiB, used " + Stats.num(s.heapUsedMib())
+                + " MiB; metaspace used " + Stats.num(s.metaspaceUsedMib()) + " MiB; " + s.threads() + " threads";
     }
 
     private static long kib(Pattern pattern, String text) {

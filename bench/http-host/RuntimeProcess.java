@@ -125,12 +125,21 @@ final class RuntimeProcess implements AutoCloseable {
 
     /** Resident set size from /proc, in KiB. */
     long residentKib() throws IOException {
+        return procStatus("VmRSS:");
+    }
+
+    /** The number of threads of the process. */
+    int threads() throws IOException {
+        return (int) procStatus("Threads:");
+    }
+
+    private long procStatus(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IllegalStateException("no VmRSS in /proc/" + pid() + "/status");
+        throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
     }
 
     /** Runs a diagnostic command of the runtime's JVM through jcmd and returns what it printed. */
