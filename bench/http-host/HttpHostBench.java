@@ -65,6 +65,7 @@ public final class HttpHostBench {
         } catch (Exception e) {
             System.err.println("FAILED: " + e.getMessage());
         } finally {
+            bench.report.note("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
             bench.report.print(complete);
         }
         System.exit(complete ? 0 : 1);
@@ -78,7 +79,8 @@ public final class HttpHostBench {
         report.note("AI Base HTTP host benchmark (" + part + "), " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         report.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
                 + Files.readString(Path.of("/proc/loadavg")).strip() + "; Java " + System.getProperty("java.vm.version"));
-        report.note("Runtime: " + runtimeJar + " (" + Files.getLastModifiedTime(runtimeJar) + "); plugin: " + helloJar);
+        report.note("Runtime: " + runtimeJar + " (" + Files.getLastModifiedTime(runtimeJar) + "); plugin: " + helloJar
+                + (RuntimeProcess.JAVA_OPTIONS.isEmpty() ? "" : "; runtime JVM options " + RuntimeProcess.JAVA_OPTIONS));
     }
 
     /** The runtime's own validator must accept the JARs the bench makes, or the figures mean nothing. */

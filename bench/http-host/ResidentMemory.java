@@ -1,5 +1,7 @@
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +13,12 @@ final class ResidentMemory {
 
     private static final Pattern HEAP_COMMITTED = Pattern.compile("heap\\s+total (\\d+)K");
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern NMT_CATEGORY = Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
     private static final Pattern METASPACE_USED = Pattern.compile("Metaspace\\s+used (\\d+)K");
 
     /** One measurement at a number of active plugins; sizes in MiB. */
     record Sample(int active, List<Double> rssMib, double heapCommittedMib, double heapUsedMib, double metaspaceUsedMib,
-                  int threads) {
+                  int threads, Map<String, Double> nativeCommittedMib) {
         double medianRss() {
             return Stats.median(rssMib);
         }
@@ -45,7 +48,7 @@ final class ResidentMemory {
         }
         String heap = runtime.jcmd("GC.heap_info");
         return new Sample(active, rss, kib(HEAP_COMMITTED, heap) / 1024.0, kib(HEAP_USED, heap) / 1024.0,
-                kib(METASPACE_USED, heap) / 1024.0, runtime.threads());
+                kib(METASPACE_USED, heap) / 1024.0, runtime.threads(), nativeMemory());
     }
 
     /** Gives freed malloc memory back to the system (JDK 17.0.9 and later), so VmRSS is what is in use. */
@@ -55,6 +58,16 @@ final class ResidentMemory {
         } catch (IllegalStateException notThisJdk) {
             Progress.say("rss: System.trim_native_heap is not available: VmRSS includes freed malloc memory");
         }
+    }
+
+    /** Committed memory by category when the runtime runs with -XX:NativeMemoryTracking, else empty. */
+    private Map<String, Double> nativeMemory() throws Exception {
+        Map<String, Double> committed = new LinkedHashMap<>();
+        Matcher category = NMT_CATEGORY.matcher(runtime.jcmd("VM.native_memory", "summary"));
+        while (category.find()) {
+            committed.put(category.group(1).trim(), Long.parseLong(category.group(2)) / 1024.0);
+        }
+        return committed;
     }
 
     static void report(List<Sample> samples, Report report) {
@@ -72,7 +85,25 @@ final class ResidentMemory {
                             + ", metaspace " + Stats.num((s.metaspaceUsedMib() - first.metaspaceUsedMib()) / added)
                             + " MiB, threads " + Stats.num((s.threads() - first.threads()) / (double) added) + ")",
                     "<= 5 MB (4.77 MiB)", perPlugin * 1.048576 <= 5);
+            if (!s.nativeCommittedMib().isEmpty() && !first.nativeCommittedMib().isEmpty()) {
+                report.row("rss", "native memory tracking: committed MiB per added plugin, " + first.active() + " -> " + s.active()
+                        + ", largest", largestGrowth(first.nativeCommittedMib(), s.nativeCommittedMib(), added));
+            }
         }
+        for (Sample s : samples) {
+            if (!s.nativeCommittedMib().isEmpty()) {
+                report.raw("rss " + s.active() + " active: native memory committed MiB " + s.nativeCommittedMib());
+            }
+        }
+    }
+
+    private static String largestGrowth(Map<String, Double> before, Map<String, Double> after, int added) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / added))
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .limit(6)
+                .map(e -> e.getKey() + " " + Stats.num(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String parts(Sample s) {

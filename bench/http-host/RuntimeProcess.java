@@ -19,6 +19,13 @@ import java.util.stream.Stream;
  */
 final class RuntimeProcess implements AutoCloseable {
 
+    /**
+     * JVM options for the runtime from {@code RUNTIME_JAVA_OPTIONS}, for diagnosis only (e.g.
+     * {@code -XX:NativeMemoryTracking=summary}); the figures are meant without any.
+     */
+    static final List<String> JAVA_OPTIONS = List.of(System.getenv().getOrDefault("RUNTIME_JAVA_OPTIONS", "").trim().split("\\s+"))
+            .stream().filter(option -> !option.isEmpty()).toList();
+
     private static final Pattern READY = Pattern.compile("AI Base ready at (\\S+) in (\\d+) ms \\((\\d+) plugins active\\)");
 
     private final Path home;
@@ -58,9 +65,10 @@ final class RuntimeProcess implements AutoCloseable {
         }
         int port = freePort();
         Progress.say(label + ": starting the runtime on port " + port + " ...");
-        Process process = new ProcessBuilder(javaCommand("java"), "-jar", runtimeJar.toString(), "run",
-                "--home", home.toString(), "--port", String.valueOf(port))
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand("java")));
+        command.addAll(JAVA_OPTIONS);
+        command.addAll(List.of("-jar", runtimeJar.toString(), "run", "--home", home.toString(), "--port", String.valueOf(port)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             return new RuntimeProcess(home, process, port);
         } catch (Exception | Error e) {
