@@ -51,8 +51,12 @@ public final class HttpHostBench {
             bench.describe(part);
             bench.checkClones();
             boolean all = part.equals("all");
-            if (all || part.equals("deploy") || part.equals("rss")) {
-                bench.population(all || part.equals("deploy") ? or(rounds, DEPLOYMENTS) : 0, all || part.equals("rss"));
+            // each in a runtime of its own: the deployments would leave their garbage in the memory figures
+            if (all || part.equals("rss")) {
+                bench.population("rss", 0);
+            }
+            if (all || part.equals("deploy")) {
+                bench.population("deploy", or(rounds, DEPLOYMENTS));
             }
             if (all || part.equals("update")) {
                 bench.update(or(rounds, UPDATES));
@@ -103,28 +107,28 @@ public final class HttpHostBench {
         }
     }
 
-    /** Deploy latency and/or resident memory at each number of active plugins, in one runtime. */
-    private void population(int deployments, boolean rss) throws Exception {
+    /** Resident memory ("rss") or deploy latency ("deploy") at each number of active plugins, in one runtime. */
+    private void population(String part, int deployments) throws Exception {
+        boolean rss = part.equals("rss");
         List<DeployLatency.Figures> figures = new ArrayList<>();
         List<ResidentMemory.Sample> samples = new ArrayList<>();
-        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), deployments > 0 ? "deploy" : "rss");
+        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), part);
              KeepAliveClient client = new KeepAliveClient("127.0.0.1", runtime.port(), "Bearer " + runtime.apiKey())) {
             runtime.explainingFailures(() -> {
                 PluginPopulation population = new PluginPopulation(runtime, jars, client);
-                DeployLatency latency = deployments > 0 ? new DeployLatency(runtime, client, jars, population.staging()) : null;
-                ResidentMemory memory = new ResidentMemory(runtime);
+                DeployLatency latency = rss ? null : new DeployLatency(runtime, client, jars, population.staging());
+                ResidentMemory memory = rss ? new ResidentMemory(runtime) : null;
                 for (int active : ACTIVE) {
                     if (active > population.size()) {
                         int before = population.size();
                         Progress.say("population: renaming " + (active - before) + " clones of hello into deploy/ at once");
                         long took = population.growTo(active);
-                        report.row("population", (active - before) + " clones renamed in at once -> all " + active + " answer 200",
+                        report.row(part, (active - before) + " clones renamed in at once -> all " + active + " answer 200",
                                 Stats.num(Stats.millis(took)) + " ms");
                     }
                     if (rss) {
                         samples.add(memory.measure(active, RSS_SAMPLES));
-                    }
-                    if (latency != null) {
+                    } else {
                         figures.add(latency.measure(active, deployments));
                     }
                 }
