@@ -107,39 +107,56 @@ public final class HttpHostBench {
         }
     }
 
-    /** Resident memory ("rss") or deploy latency ("deploy") at each number of active plugins, in one runtime. */
+    /**
+     * Resident memory ("rss": 1, 10, 30 active) or deploy latency ("deploy": 1, 10, 30, 10, 1 active,
+     * half of the deployments at 1 and 10 on the way up and half on the way down, so a drift of the
+     * shared machine weighs on every number alike), in one runtime.
+     */
     private void population(String part, int deployments) throws Exception {
         boolean rss = part.equals("rss");
-        List<DeployLatency.Figures> figures = new ArrayList<>();
-        List<ResidentMemory.Sample> samples = new ArrayList<>();
+        int up = (deployments + 1) / 2;
+        int[][] visits = rss ? new int[][] { { 1, 1 }, { 10, 1 }, { 30, 1 } }
+                : new int[][] { { 1, up }, { 10, up }, { 30, deployments }, { 10, deployments - up }, { 1, deployments - up } };
         try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), part);
              KeepAliveClient client = new KeepAliveClient("127.0.0.1", runtime.port(), "Bearer " + runtime.apiKey())) {
             runtime.explainingFailures(() -> {
                 PluginPopulation population = new PluginPopulation(runtime, jars, client);
                 DeployLatency latency = rss ? null : new DeployLatency(runtime, client, jars, population.staging());
-                ResidentMemory memory = rss ? new ResidentMemory(runtime) : null;
-                for (int active : ACTIVE) {
-                    if (active > population.size()) {
-                        int before = population.size();
-                        Progress.say("population: renaming " + (active - before) + " clones of hello into deploy/ at once");
-                        long took = population.growTo(active);
-                        report.row(part, (active - before) + " clones renamed in at once -> all " + active + " answer 200",
-                                Stats.num(Stats.millis(took)) + " ms");
+                List<ResidentMemory.Sample> samples = new ArrayList<>();
+                try {
+                    for (int[] visit : visits) {
+                        if (visit[1] > 0) {
+                            populate(part, population, visit[0]);
+                            if (rss) {
+                                samples.add(new ResidentMemory(runtime).measure(visit[0], RSS_SAMPLES));
+                            } else {
+                                latency.measure(visit[0], visit[1]);
+                            }
+                        }
                     }
-                    if (rss) {
-                        samples.add(memory.measure(active, RSS_SAMPLES));
-                    } else {
-                        figures.add(latency.measure(active, deployments));
+                } finally {
+                    if (latency != null) {
+                        latency.report(report);
+                    }
+                    if (!samples.isEmpty()) {
+                        ResidentMemory.report(samples, report);
                     }
                 }
             });
-        } finally {
-            if (!figures.isEmpty()) {
-                DeployLatency.report(figures, report);
-            }
-            if (!samples.isEmpty()) {
-                ResidentMemory.report(samples, report);
-            }
+        }
+    }
+
+    /** Adds clones at once, or deletes them, until the given number of plugins is active. */
+    private void populate(String part, PluginPopulation population, int active) throws Exception {
+        int before = population.size();
+        if (active > before) {
+            Progress.say(part + ": renaming " + (active - before) + " clones of hello into deploy/ at once");
+            long took = population.growTo(active);
+            report.row(part, (active - before) + " clones renamed in at once -> all " + active + " answer 200",
+                    Stats.num(Stats.millis(took)) + " ms");
+        } else if (active < before) {
+            Progress.say(part + ": deleting " + (before - active) + " clones");
+            population.shrinkTo(active);
         }
     }
 

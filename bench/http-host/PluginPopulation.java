@@ -62,6 +62,20 @@ final class PluginPopulation {
         return took;
     }
 
+    /** Deletes the clones added last until {@code n} plugins are active, and waits until each answers 404. */
+    void shrinkTo(int n) throws Exception {
+        List<String> removed = new ArrayList<>(ids.subList(n, ids.size()));
+        long start = System.nanoTime();
+        for (String id : removed) {
+            Files.delete(runtime.deployFolder().resolve(id + ".jar"));
+        }
+        ids.removeAll(removed);
+        for (String id : removed) {
+            client.awaitStatus(greeting(id), 404, start, 180_000);
+        }
+        Thread.sleep(SETTLE_MILLIS);
+    }
+
     Path staging() {
         return staging;
     }
