@@ -69,10 +69,17 @@ public final class HttpHostBench {
         } catch (Exception e) {
             System.err.println("FAILED: " + e.getMessage());
         } finally {
-            bench.report.note("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            bench.report.note("Load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip()
+                    + (busy() ? " (WARNING: more runnable work than cores: other processes took CPU from the figures)" : ""));
             bench.report.print(complete);
         }
         System.exit(complete ? 0 : 1);
+    }
+
+    /** Whether the last minute's load average exceeds the cores: the machine was shared while measuring. */
+    private static boolean busy() throws java.io.IOException {
+        double lastMinute = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        return lastMinute > Runtime.getRuntime().availableProcessors();
     }
 
     private static int or(Integer given, int otherwise) {
