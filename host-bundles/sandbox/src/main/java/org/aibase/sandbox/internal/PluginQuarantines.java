@@ -27,6 +27,7 @@ import org.aibase.sandbox.internal.QuarantinePolicy.OperatorWord;
 import org.aibase.sandbox.internal.QuarantinePolicy.Runaway;
 import org.aibase.sandbox.internal.QuarantinePolicy.Stuck;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Component;
@@ -61,12 +62,12 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     }
 
     /**
-     * The keeper (the deployer), looked up when a decision is carried out rather than bound by DS: the
-     * deployer uses this component too, and DS binding each to the other would find the cycle and
-     * leave one of the two references empty.
+     * The keeper (the deployer), obtained when a decision is carried out rather than bound by DS or
+     * taken when it registers: the deployer uses this component too, so getting either service while
+     * the other is being activated is a cycle, and the framework answers it with nothing.
      */
     private final Supplier<QuarantineKeeper> keepers;
-    private final ServiceTracker<QuarantineKeeper, QuarantineKeeper> tracker;
+    private final KeeperTracker tracker;
 
     private final ScheduledExecutorService thread;
     private final Clock clock;
@@ -79,12 +80,12 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     @Activate
     public PluginQuarantines(BundleContext context, SandboxConfiguration configuration) {
         this(QuarantineRules.from(configuration), Clock.systemUTC(), System::nanoTime, CHECK_MILLIS,
-                new ServiceTracker<>(context, QuarantineKeeper.class, null));
+                new KeeperTracker(context));
     }
 
     private PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis,
-            ServiceTracker<QuarantineKeeper, QuarantineKeeper> tracker) {
-        this(rules, clock, nanoTime, checkMillis, tracker, tracker::getService);
+            KeeperTracker tracker) {
+        this(rules, clock, nanoTime, checkMillis, tracker, tracker::keeper);
         tracker.open();
     }
 
@@ -95,7 +96,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     }
 
     private PluginQuarantines(QuarantineRules rules, Clock clock, LongSupplier nanoTime, long checkMillis,
-            ServiceTracker<QuarantineKeeper, QuarantineKeeper> tracker, Supplier<QuarantineKeeper> keepers) {
+            KeeperTracker tracker, Supplier<QuarantineKeeper> keepers) {
         this.tracker = tracker;
         this.keepers = keepers;
         this.policy = new QuarantinePolicy(rules);
@@ -221,5 +222,44 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
             }
         }
         return count;
+    }
+
+    /** Tracks the keeper's registration only; its object is taken at its first use, then kept until it goes. */
+    private static final class KeeperTracker extends ServiceTracker<QuarantineKeeper, ServiceReference<QuarantineKeeper>> {
+
+        private final BundleContext context;
+        private QuarantineKeeper keeper;
+        private ServiceReference<QuarantineKeeper> taken;
+
+        KeeperTracker(BundleContext context) {
+            super(context, QuarantineKeeper.class, null);
+            this.context = context;
+        }
+
+        @Override
+        public ServiceReference<QuarantineKeeper> addingService(ServiceReference<QuarantineKeeper> reference) {
+            return reference; // not getService here: the keeper may be in the middle of its own activation
+        }
+
+        @Override
+        public synchronized void removedService(ServiceReference<QuarantineKeeper> reference,
+                ServiceReference<QuarantineKeeper> tracked) {
+            if (reference.equals(taken)) {
+                keeper = null;
+                taken = null;
+                context.ungetService(reference);
+            }
+        }
+
+        synchronized QuarantineKeeper keeper() {
+            if (keeper == null) {
+                ServiceReference<QuarantineKeeper> reference = getServiceReference();
+                if (reference != null) {
+                    keeper = context.getService(reference);
+                    taken = keeper == null ? null : reference;
+                }
+            }
+            return keeper;
+        }
     }
 }
