@@ -33,6 +33,7 @@ final class Exchange implements AsyncListener {
     private volatile AsyncContext async;
     private volatile boolean applicationAsync;
     private volatile Ending ending;
+    private volatile boolean metered;
 
     Exchange(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
@@ -45,6 +46,15 @@ final class Exchange implements AsyncListener {
 
     HttpServletResponse response() {
         return response;
+    }
+
+    /** Counts the request in its plugin's meter (not when the governor is switched off to measure what it costs). */
+    void metered() {
+        metered = true;
+    }
+
+    boolean isMetered() {
+        return metered;
     }
 
     /** Who is told of the end; set when the exchange enters a container. */

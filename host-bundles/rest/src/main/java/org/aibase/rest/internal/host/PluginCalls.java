@@ -111,9 +111,8 @@ final class PluginCalls {
     }
 
     private void serve(PluginApplication application, PluginCall call) {
-        application.meter().started();
         Exchange exchange = call.exchange();
-        if (!governorSwitch.enabled()) {
+        if (!governorSwitch.enabled()) { // off only to measure the governor: no limits, no meters
             try {
                 application.container().service(call.request(), exchange.response());
             } catch (IOException | jakarta.servlet.ServletException | RuntimeException e) {
@@ -123,6 +122,8 @@ final class PluginCalls {
             }
             return;
         }
+        exchange.metered();
+        application.meter().started();
         exchange.startAsync(call.request(), call.response());
         WorkUnit unit = new WorkUnit(application.descriptor(), WorkUnit.Kind.REQUEST, call.name(), application.loader());
         governor.submit(unit, () -> {

@@ -261,7 +261,11 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         RequestMeter meter = governor.requests(id);
         JerseyContainer container = JerseyContainer.start("aibase." + id, served.into(Applications.plugin("aibase." + id)),
-                servlets, served::release, (exchange, status, nanos) -> meter.ended(status, nanos));
+                servlets, served::release, (exchange, status, nanos) -> {
+                    if (exchange.isMetered()) {
+                        meter.ended(status, nanos);
+                    }
+                });
         return new PluginApplication(id, bundle, revision, descriptor, container,
                 wiring == null ? null : wiring.getClassLoader(), meter, own.size());
     }
