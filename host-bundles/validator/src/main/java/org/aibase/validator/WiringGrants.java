@@ -34,8 +34,7 @@ public final class WiringGrants {
             "org.osgi.service.log",
             // annotations (mostly CLASS retention: bnd rarely imports them, but harmless when it does)
             "org.osgi.service.component.annotations",
-            "org.osgi.annotation*",
-            "org.osgi.service.jakartars.whiteboard.propertytypes");
+            "org.osgi.annotation*");
 
     private static final Map<SecurityLevel, List<String>> ALLOWED = Map.of(
             SecurityLevel.SANDBOX, concat(API, SAFE_LIBRARIES),
