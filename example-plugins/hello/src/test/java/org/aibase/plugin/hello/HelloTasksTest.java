@@ -25,6 +25,18 @@ class HelloTasksTest {
     }
 
     @Test
+    void aNullNameIsAFailedResultNamingTheField() {
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put("name", null); // JSON {"name": null} reaches the plugin as it was sent
+
+        TaskResult result = tasks.execute(new TaskRequest("greet", config));
+
+        assertFalse(result.success());
+        assertEquals(Optional.of("invalid_config"), result.errorCode());
+        assertTrue(result.error().orElseThrow().contains("config.name"));
+    }
+
+    @Test
     void echoesItsConfig() {
         Map<String, Object> config = Map.of("a", 1, "b", List.of("x", true));
         assertEquals(config, tasks.execute(new TaskRequest("echo", config)).data());

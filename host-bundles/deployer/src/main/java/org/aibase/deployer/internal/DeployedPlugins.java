@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -161,6 +162,16 @@ final class DeployedPlugins implements PluginRegistry {
         if (owner.isPresent()) {
             throw new RegistryException(Kind.CONFLICT, "plugin id '" + id.get() + "' is already installed from "
                     + owner.get() + "; replace " + owner.get() + " instead of adding " + fileName);
+        }
+        Optional<String> occupant = validation.installedPlugins().entrySet().stream()
+                .filter(installed -> installed.getValue().equals(fileName) && !Optional.of(installed.getKey()).equals(id))
+                .map(Map.Entry::getKey)
+                .findFirst();
+        if (occupant.isPresent()) {
+            // replacing it would hand the other plugin's bundle, state and marks to this one
+            throw new RegistryException(Kind.CONFLICT, fileName + " holds plugin '" + occupant.get() + "', and the uploaded JAR is "
+                    + id.map(i -> "plugin '" + i + "'").orElse("no plugin") + "; upload it under "
+                    + id.map(i -> i + ".jar").orElse("its own name") + " instead, or remove '" + occupant.get() + "' first");
         }
         if (!report.valid()) {
             throw new RegistryException(Kind.INVALID, fileName + " is refused: " + report.verdict(), report);

@@ -236,6 +236,14 @@ class PluginRegistryTest {
                 conflict.getMessage());
         assertTrue(Files.exists(copy), "left alone when refused");
 
+        // the reverse: another plugin's JAR under hello's file name would take over hello's bundle and marks
+        Path stranger = TestPlugins.write(home.resolve("upload-3.tmp"), "stranger", "1.0.0");
+        RegistryException takeover = assertThrows(RegistryException.class, () -> registry.install("hello.jar", stranger));
+        assertEquals(RegistryException.Kind.CONFLICT, takeover.kind());
+        assertTrue(takeover.getMessage().contains("'hello'") && takeover.getMessage().contains("'stranger'")
+                && takeover.getMessage().contains("stranger.jar"), takeover.getMessage());
+        assertEquals("hello", registry.plugin("hello").orElseThrow().id().orElseThrow());
+
         assertEquals("1.0.1", registry.install("hello.jar", copy).descriptor().orElseThrow().version(),
                 "the same file name is an update");
 

@@ -2,6 +2,7 @@ package org.aibase.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -78,7 +79,57 @@ class ErrorMappersTest {
         JsonProcessingException e = assertThrowsJson("[1, 2]");
         Map<String, Object> error = ErrorBodies.error(new JsonProcessingExceptionMapper().toResponse(e), 400,
                 "invalid_json");
-        assertTrue(((String) error.get("message")).contains("line 1"), (String) error.get("message"));
+        String message = (String) error.get("message");
+        assertTrue(message.contains("line 1") && message.contains("expected an object, found a list"), message);
+        assertFalse(message.contains("java.") || message.contains("JsonToken") || message.contains("LinkedHashMap"), message);
+    }
+
+    record Widget(String name, int size) {
+    }
+
+    record Board(String title, List<Widget> widgets) {
+    }
+
+    @Test
+    void aWrongTypeDeepInTheBodyNamesItsJsonPathAndTheTypes() {
+        JsonProcessingException e = assertThrowsJson("{\"title\":\"t\",\"widgets\":[{\"name\":\"a\",\"size\":1},"
+                + "{\"name\":\"b\",\"size\":\"big\"}]}", Board.class);
+        Map<String, Object> error = ErrorBodies.error(new JsonProcessingExceptionMapper().toResponse(e), 400,
+                "invalid_json");
+        String message = (String) error.get("message");
+        assertEquals("$.widgets[1].size", ErrorBodies.details(error).get("field"), message);
+        assertTrue(message.contains("'big' is not a whole number"), message);
+        assertFalse(message.contains("java.") || message.contains("int`") || message.contains("Widget"), message);
+    }
+
+    @Test
+    void aListWhereAnObjectBelongsSaysSo() {
+        JsonProcessingException e = assertThrowsJson("{\"title\":\"t\",\"widgets\":{\"name\":\"a\"}}", Board.class);
+        String message = (String) ErrorBodies.error(new JsonProcessingExceptionMapper().toResponse(e), 400,
+                "invalid_json").get("message");
+        assertTrue(message.contains("$.widgets") && message.contains("expected a list, found an object"), message);
+    }
+
+    @Test
+    void anUnknownFieldNamesTheAllowedOnes() {
+        ObjectMapper strict = JacksonJsonExtension.objectMapper().copy()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> strict.readValue("{\"title\":\"t\",\"colour\":\"red\"}", Board.class));
+        String message = (String) ErrorBodies.error(new JsonProcessingExceptionMapper().toResponse(e), 400,
+                "invalid_json").get("message");
+        assertTrue(message.contains("unknown field 'colour'; allowed: title, widgets"), message);
+    }
+
+    @Test
+    void aBodyNestedTooDeeplyIsRefusedInPlainWords() {
+        String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+        JsonProcessingException e = assertThrowsJson(deep);
+        Map<String, Object> error = ErrorBodies.error(new JsonProcessingExceptionMapper().toResponse(e), 400,
+                "json_too_large");
+        String message = (String) error.get("message");
+        assertTrue(message.contains("1000 levels of nesting"), message);
+        assertFalse(message.contains("StreamReadConstraints"), message);
     }
 
     @Test
@@ -100,8 +151,12 @@ class ErrorMappersTest {
     }
 
     private JsonProcessingException assertThrowsJson(String text) {
+        return assertThrowsJson(text, Map.class);
+    }
+
+    private JsonProcessingException assertThrowsJson(String text, Class<?> type) {
         try {
-            json.readValue(text, Map.class);
+            json.readValue(text, type);
         } catch (JsonProcessingException e) {
             return e;
         }

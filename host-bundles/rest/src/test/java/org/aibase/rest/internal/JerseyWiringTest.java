@@ -112,6 +112,26 @@ class JerseyWiringTest {
     }
 
     @Test
+    void aPathSegmentWithParametersIsRefusedNotResolvedToAnotherName() throws Exception {
+        Answer delete = call("DELETE", "plugins/hello;x=1", ADMIN, null, null);
+        assertEquals(400, delete.status(), delete.body());
+        assertTrue(delete.body().contains("\"code\":\"invalid_path\"") && delete.body().contains("hello;x=1"), delete.body());
+        Answer config = call("GET", "plugins;v=2/hello/config", ADMIN, null, null);
+        assertEquals(400, config.status(), config.body());
+        Answer plain = call("GET", "plugins/hello/config", ADMIN, null, null);
+        assertEquals(200, plain.status(), plain.body());
+    }
+
+    @Test
+    void aNullInATaskConfigReachesTheTaskNotA500() throws Exception {
+        Answer answer = call("POST", "plugins/hello/tasks", ADMIN, "application/json",
+                "{\"type\":\"greet\",\"config\":{\"name\":null,\"nested\":{\"x\":null}}}");
+        // hello in this registry has no Plugin service: the request itself was taken
+        assertEquals(404, answer.status(), answer.body());
+        assertTrue(answer.body().contains("no_task_handler"), answer.body());
+    }
+
+    @Test
     void wrongContentTypesAre415() throws Exception {
         Answer config = call("PUT", "plugins/hello/config", ADMIN, "text/plain", "greeting=Hi");
         assertEquals(415, config.status(), config.body());

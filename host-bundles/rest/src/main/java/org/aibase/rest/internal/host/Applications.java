@@ -6,6 +6,7 @@ import org.aibase.rest.internal.ApiExceptionMapper;
 import org.aibase.rest.internal.HttpErrorMapper;
 import org.aibase.rest.internal.JacksonJsonExtension;
 import org.aibase.rest.internal.JsonProcessingExceptionMapper;
+import org.aibase.rest.internal.PathParametersRefusal;
 import org.aibase.rest.internal.PluginConfigurationExceptionMapper;
 import org.aibase.rest.internal.RegistryExceptionMapper;
 import org.aibase.rest.internal.UnexpectedErrorMapper;
@@ -37,6 +38,7 @@ public final class Applications {
         config.register(new ApiExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new RegistryExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new PluginConfigurationExceptionMapper(), PLATFORM_FALLBACK);
+        config.register(new PathParametersRefusal());
         return config;
     }
 

@@ -9,7 +9,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -69,9 +71,14 @@ public final class JsonDatasetReader {
                 throw DatasetException.invalid("missing_records", "records", "records is required: a non-empty list of objects");
             }
             return new Parsed(name, frame, config);
+        } catch (StreamConstraintsException e) {
+            // its message names Jackson's configuration; the parser's limits in the user's terms instead
+            throw DatasetException.invalid("invalid_json", "body", "the body exceeds the JSON parser's limits: at most"
+                    + " 1000 levels of nesting, numbers of 1000 digits and strings of 20,000,000 characters");
         } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
             throw DatasetException.invalid("invalid_json", "body", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw DatasetException.invalid("invalid_json", "body", "the body could not be read: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.aibase.plugin.analytics.internal.frame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,17 @@ class JsonTypingTest {
         DatasetException broken = assertThrows(DatasetException.class,
                 () -> READER.read("{\"records\":[{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
         assertEquals("invalid_json", broken.code());
+    }
+
+    @Test
+    void aBodyNestedBeyondTheParsersLimitIsInvalidJsonInPlainWords() {
+        String deep = "{\"records\":[{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}]}";
+
+        DatasetException nested = assertThrows(DatasetException.class,
+                () -> READER.read(deep.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("invalid_json", nested.code());
+        assertTrue(nested.getMessage().contains("1000 levels of nesting"), nested.getMessage());
+        assertFalse(nested.getMessage().contains("StreamReadConstraints"), nested.getMessage());
     }
 }
