@@ -125,7 +125,7 @@ class LlmIT {
             assertTrue(models.path("models").path(0).path("key_set").asBoolean());
             assertTrue(!models.toString().contains("sk-test-key"), models.toString());
 
-            JsonNode health = json(Http.get(api + "/health"));
+            JsonNode health = json(Http.get(api + "/health", USER));
             assertEquals("up", health.path("llm").path("status").asText(), health.toString());
             assertEquals(1, health.path("llm").path("endpoints").asInt());
 
@@ -152,7 +152,7 @@ class LlmIT {
             String api = launcher.baseUrl() + "/api/v1";
             awaitReady(api, "chatter");
 
-            JsonNode health = json(Http.get(api + "/health"));
+            JsonNode health = json(Http.get(api + "/health", USER));
             assertEquals(Map.of("status", "not configured", "endpoints", 0),
                     JSON.convertValue(health.path("llm"), Map.class), health.toString());
             assertEquals("up", health.path("status").asText(), "no provider does not make the platform unhealthy");

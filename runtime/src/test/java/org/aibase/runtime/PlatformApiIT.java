@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,10 +63,17 @@ class PlatformApiIT {
     }
 
     @Test
-    void healthNeedsNoKey() throws Exception {
+    void healthNeedsNoKeyAndTellsDetailsOnlyToCallersWithOne() throws Exception {
         HttpResponse<String> health = Http.get(api + "/health");
         assertEquals(200, health.statusCode());
-        assertEquals("up", json(health).path("status").asText());
+        assertEquals(Map.of("status", "up", "ready", true), JSON.readValue(health.body(), Map.class),
+                "no bundle, version or plugin for an anonymous caller");
+        // a wrong key is no reason to fail a probe: it is answered as anonymous
+        assertEquals(200, Http.get(api + "/health", "not-a-key").statusCode());
+        JsonNode detailed = json(Http.get(api + "/health", USER));
+        assertEquals("up", detailed.path("status").asText());
+        assertTrue(detailed.path("framework").path("bundles").asInt() > 0, detailed.toString());
+        assertTrue(detailed.path("plugins").has("items"), detailed.toString());
     }
 
     @Test

@@ -20,6 +20,10 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * {@code PROTOTYPE}-scoped resource gets a fresh instance per request (for per-request state),
  * at the cost of creating one each time.
  *
+ * <p>An endpoint that only some callers may use says so with {@code @RolesAllowed("admin")}
+ * ({@code jakarta.annotation.security}) on its class or method: the platform answers other callers
+ * 403. Every caller holds {@code user}; admin keys hold {@code admin} too.
+ *
  * <pre>
  * &#64;Component(service = GreetingResource.class)
  * &#64;PluginEndpoint("hello")

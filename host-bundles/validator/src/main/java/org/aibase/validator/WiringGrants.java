@@ -27,6 +27,8 @@ public final class WiringGrants {
     private static final List<String> SAFE_LIBRARIES = List.of(
             "jakarta.inject",
             "jakarta.annotation",
+            // @RolesAllowed: the role a plugin endpoint needs, enforced by the platform
+            "jakarta.annotation.security",
             "com.fasterxml.jackson*",
             "org.apache.commons.math3*",
             "org.slf4j*",

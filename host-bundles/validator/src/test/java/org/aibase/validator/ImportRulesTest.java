@@ -16,7 +16,7 @@ class ImportRulesTest extends RuleTestSupport {
 
     private static final String IMPORTS = "META-INF/MANIFEST.MF/Import-Package";
     private static final String SANDBOX = "java.*, the plugin's own packages, org.aibase.api*, jakarta.ws.rs*, jakarta.persistence*, "
-            + "jakarta.inject, jakarta.annotation, com.fasterxml.jackson*, org.apache.commons.math3*, org.slf4j*, org.osgi.service.log, "
+            + "jakarta.inject, jakarta.annotation, jakarta.annotation.security, com.fasterxml.jackson*, org.apache.commons.math3*, org.slf4j*, org.osgi.service.log, "
             + "org.osgi.service.component.annotations, org.osgi.annotation*";
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -83,6 +84,7 @@ public final class DashboardResource {
     }
 
     @DELETE
+    @RolesAllowed("admin") // removes what every user of the plugin shares
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         OptionalLong parsedId = id(id);

@@ -158,11 +158,6 @@ final class DeployedPlugins implements PluginRegistry {
         }
         ValidationReport report = validation.validate(stagedJar, fileName);
         Optional<String> id = report.descriptor().map(PluginDescriptor::id);
-        Optional<String> owner = id.map(validation.installedPlugins()::get).filter(f -> !f.equals(fileName));
-        if (owner.isPresent()) {
-            throw new RegistryException(Kind.CONFLICT, "plugin id '" + id.get() + "' is already installed from "
-                    + owner.get() + "; replace " + owner.get() + " instead of adding " + fileName);
-        }
         Optional<String> occupant = validation.installedPlugins().entrySet().stream()
                 .filter(installed -> installed.getValue().equals(fileName) && !Optional.of(installed.getKey()).equals(id))
                 .map(Map.Entry::getKey)
@@ -172,6 +167,11 @@ final class DeployedPlugins implements PluginRegistry {
             throw new RegistryException(Kind.CONFLICT, fileName + " holds plugin '" + occupant.get() + "', and the uploaded JAR is "
                     + id.map(i -> "plugin '" + i + "'").orElse("no plugin") + "; upload it under "
                     + id.map(i -> i + ".jar").orElse("its own name") + " instead, or remove '" + occupant.get() + "' first");
+        }
+        Optional<String> owner = id.map(validation.installedPlugins()::get).filter(f -> !f.equals(fileName));
+        if (owner.isPresent()) {
+            throw new RegistryException(Kind.CONFLICT, "plugin id '" + id.get() + "' is already installed from "
+                    + owner.get() + "; replace " + owner.get() + " instead of adding " + fileName);
         }
         if (!report.valid()) {
             throw new RegistryException(Kind.INVALID, fileName + " is refused: " + report.verdict(), report);

@@ -52,7 +52,8 @@ public final class Gatekeeper {
         String verb = method.toUpperCase(Locale.ROOT);
         Optional<Role> required = AccessPolicy.required(verb, path);
         if (required.isEmpty()) {
-            return AccessDecision.allow(Caller.ANONYMOUS);
+            // public, but a caller who shows valid credentials is known (health shows them its details)
+            return AccessDecision.allow(identified(authorization, sessionId).orElse(Caller.ANONYMOUS));
         }
         Role role;
         String scheme;
@@ -82,6 +83,15 @@ public final class Gatekeeper {
             return AccessDecision.deny(403, "forbidden", "This needs the " + required.get().id() + " role");
         }
         return AccessDecision.allow(new Caller(Optional.of(role), Optional.of(scheme)));
+    }
+
+    private Optional<Caller> identified(String authorization, String sessionId) {
+        if (authorization != null) {
+            return bearerToken(authorization).flatMap(keys::roleOf)
+                    .map(role -> new Caller(Optional.of(role), Optional.of("Bearer")));
+        }
+        return Optional.ofNullable(sessionId).flatMap(sessions::find)
+                .map(session -> new Caller(Optional.of(session.role()), Optional.of("Session")));
     }
 
     /** Opens a browser session for a valid key. */

@@ -8,8 +8,10 @@ import java.util.Map;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.llm.LlmStatus;
@@ -49,12 +51,17 @@ public final class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response health() {
+    public Response health(@Context SecurityContext caller) {
         Bundle system = context.getBundle(0);
         List<Map<String, Object>> plugins = plugins();
         long active = plugins.stream().filter(p -> "active".equals(p.get("state"))).count();
         boolean ready = system.getState() == Bundle.ACTIVE && host.inService()
                 && plugins.stream().allMatch(p -> (Boolean) p.get("ready"));
+        Response.Status status = ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE;
+        if (caller.getUserPrincipal() == null) {
+            // anyone may ask whether it is up; what runs here, and in which versions, is for callers with a key
+            return Response.status(status).entity(Map.of("status", ready ? "up" : "starting", "ready", ready)).build();
+        }
 
         Map<String, Object> framework = new LinkedHashMap<>();
         framework.put("state", BundleStates.name(system.getState()));
@@ -70,8 +77,7 @@ public final class HealthResource {
         body.put("llm", llm == null ? Map.of("status", LlmJson.NOT_CONFIGURED, "endpoints", 0)
                 : LlmJson.health(llm.endpoints()));
         body.put("plugins", Map.of("active", active, "installed", plugins.size(), "items", plugins));
-        return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(body).build();
+        return Response.status(status).entity(body).build();
     }
 
     /** Every installed plugin bundle: its state and whether it is served (a plugin not started needs nothing). */

@@ -42,6 +42,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         }
         return switch (status) {
             case 400 -> "The request could not be read";
+            case 403 -> "The caller's role may not use this endpoint (it needs the admin role)";
             case 404 -> "Nothing is at this path";
             case 405 -> "This path does not accept that method";
             case 406 -> "This path cannot produce the requested media type";

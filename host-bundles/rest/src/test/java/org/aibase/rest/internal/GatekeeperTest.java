@@ -71,6 +71,16 @@ class GatekeeperTest {
     }
 
     @Test
+    void aPublicEndpointKnowsACallerWithAValidKeyAndTakesAWrongOneAsAnonymous() {
+        AccessDecision known = bearer("GET", "/api/v1/health", ADMIN);
+        assertTrue(known.allowed());
+        assertEquals(Optional.of(Role.ADMIN), known.caller().role());
+        AccessDecision wrong = bearer("GET", "/api/v1/health", "not-a-key");
+        assertTrue(wrong.allowed(), "a probe with a stale key still learns whether the runtime is up");
+        assertEquals(Optional.empty(), wrong.caller().role());
+    }
+
+    @Test
     void theBearerSchemeIsRequired() {
         assertEquals(401, gatekeeper.authorize("GET", "/api/v1/plugins", "Basic " + ADMIN, null, null).status());
         assertTrue(gatekeeper.authorize("GET", "/api/v1/plugins", "bearer " + USER, null, null).allowed());

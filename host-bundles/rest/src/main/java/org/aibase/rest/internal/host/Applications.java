@@ -3,6 +3,7 @@ package org.aibase.rest.internal.host;
 import jakarta.ws.rs.Priorities;
 
 import org.aibase.rest.internal.ApiExceptionMapper;
+import org.aibase.rest.internal.BodyReadFailures;
 import org.aibase.rest.internal.HttpErrorMapper;
 import org.aibase.rest.internal.JacksonJsonExtension;
 import org.aibase.rest.internal.JsonProcessingExceptionMapper;
@@ -12,6 +13,7 @@ import org.aibase.rest.internal.RegistryExceptionMapper;
 import org.aibase.rest.internal.UnexpectedErrorMapper;
 import org.aibase.rest.internal.WebApplicationExceptionMapper;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
@@ -27,9 +29,13 @@ public final class Applications {
     private Applications() {
     }
 
-    /** A plugin's application, before its endpoints join: JSON, and the platform's answers for unmapped failures. */
+    /**
+     * A plugin's application, before its endpoints join: JSON, the platform's answers for unmapped
+     * failures, and {@code @RolesAllowed} on a resource class or method enforced against the caller's
+     * role (Jersey's feature; the host's request gives the role as the SecurityContext).
+     */
     public static ResourceConfig plugin(String name) {
-        return base(name);
+        return base(name).register(RolesAllowedDynamicFeature.class);
     }
 
     /** The platform's own application, before its resources join: also the mappers of its own exceptions. */
@@ -51,6 +57,7 @@ public final class Applications {
         // servlet container write its own HTML page instead of the platform's JSON
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
         config.register(new JacksonJsonExtension(), PLATFORM_FALLBACK);
+        config.register(new BodyReadFailures());
         config.register(new WebApplicationExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new HttpErrorMapper(), PLATFORM_FALLBACK);
         config.register(new JsonProcessingExceptionMapper(), PLATFORM_FALLBACK);
