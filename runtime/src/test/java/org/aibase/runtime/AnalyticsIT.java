@@ -94,11 +94,14 @@ class AnalyticsIT {
             assertEquals(2, stats.path("completed_jobs").asInt(), stats.toString());
             assertEquals(1.0, stats.path("success_rate").asDouble(), stats.toString());
 
-            HttpResponse<String> deleted = Http.send("DELETE", api + "/analytics/jobs/" + csvJob, USER, null, null);
+            HttpResponse<String> byUser = Http.send("DELETE", api + "/analytics/jobs/" + csvJob, USER, null, null);
+            assertEquals(403, byUser.statusCode(), "deleting a job needs the admin role: " + byUser.body());
+            assertEquals("forbidden", json(byUser).path("error").path("code").asText(), byUser.body());
+            HttpResponse<String> deleted = Http.send("DELETE", api + "/analytics/jobs/" + csvJob, ADMIN, null, null);
             assertEquals(204, deleted.statusCode(), deleted.body());
             assertEquals(404, Http.get(api + "/analytics/jobs/" + csvJob, USER).statusCode(), "gone from the plugin");
             assertEquals(404, Http.get(api + "/jobs/" + csvJob, USER).statusCode(), "gone from the job service");
-            HttpResponse<String> again = Http.send("DELETE", api + "/analytics/jobs/" + csvJob, USER, null, null);
+            HttpResponse<String> again = Http.send("DELETE", api + "/analytics/jobs/" + csvJob, ADMIN, null, null);
             assertEquals(404, again.statusCode());
             assertEquals("job_not_found", json(again).path("error").path("code").asText());
             assertEquals(1, json(Http.get(api + "/analytics/stats", USER)).path("total_jobs").asInt());
@@ -136,7 +139,7 @@ class AnalyticsIT {
                 more.add(json(post(api + "/analytics/analyze", "application/json", AnalyticsGolden.resource("dataset.json"))).path("job_id").asText());
             }
             String last = more.get(2);
-            HttpResponse<String> deleted = Http.send("DELETE", api + "/analytics/jobs/" + last, USER, null, null);
+            HttpResponse<String> deleted = Http.send("DELETE", api + "/analytics/jobs/" + last, ADMIN, null, null);
             assertEquals(204, deleted.statusCode(), deleted.body());
             assertEquals(404, Http.get(api + "/jobs/" + last, USER).statusCode(), "the job service no longer has it");
 
@@ -212,7 +215,7 @@ class AnalyticsIT {
                 "{\"name\":\"x\",\"records\":[{\"a\":NaN}]}".getBytes(StandardCharsets.UTF_8));
         assertTrue(nan.statusCode() == 202 || nan.statusCode() == 422, "NaN is no 500: " + nan.statusCode() + " " + nan.body());
         if (nan.statusCode() == 202) {
-            Http.send("DELETE", api + "/analytics/jobs/" + json(nan).path("job_id").asText(), USER, null, null);
+            Http.send("DELETE", api + "/analytics/jobs/" + json(nan).path("job_id").asText(), ADMIN, null, null);
         }
     }
 
