@@ -125,6 +125,26 @@ final class TestJar {
     }
 
     /**
+     * Marks an entry in the central directory as written on Unix with this mode (file type and
+     * permissions), as Info-ZIP's {@code zip -y} writes a symbolic link; JarOutputStream writes none.
+     */
+    static void declareUnixMode(Path file, String entry, int mode) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+            if (buffer.getInt(i) == 0x02014b50 && buffer.getShort(i + 28) == name.length
+                    && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                buffer.putShort(i + 4, (short) (3 << 8 | 20)); // made by: Unix, zip 2.0
+                buffer.putInt(i + 38, mode << 16);
+                Files.write(file, bytes);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(entry + " not in the central directory");
+    }
+
+    /**
      * Overwrites an entry's compressed data with bytes no inflater accepts: whoever inflates the entry
      * fails, so a report without a read error proves the entry was never inflated.
      */

@@ -129,6 +129,69 @@ class ZipSafetyTest {
                 "cannot be read: is larger than 1024 KiB", "an OSGi bundle manifest")), report.summary());
     }
 
+    @Test
+    void refusesAnEntryInflatingPastWhatTheDirectoryDeclares() throws IOException {
+        Path file = dir.resolve("hello.jar");
+        TestJar.validPlugin().writeTo(file);
+        // 256 MiB of zeros deflate to ~250 KiB; the directory then claims 100 bytes, under every ratio rule
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(file);
+                OutputStream out = Files.newOutputStream(zip.getPath("zeros.bin"))) {
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 256; i++) {
+                out.write(chunk);
+            }
+        }
+        TestJar.declareSize(file, "zeros.bin", 100);
+
+        assertOnlyError(validator.validate(file), "zeros.bin",
+                "inflates to more than the 100 bytes the zip directory declares for it: a zip bomb is refused as soon as it shows",
+                "entries whose data is the size the zip directory declares");
+    }
+
+    @Test
+    void acceptsEntriesWhoseDataMatchesTheirDeclaredSize() throws IOException {
+        assertTrue(validate(TestJar.validPlugin().entry("data/text.txt", "x".repeat(200_000)).entry("empty.txt", "")).valid());
+    }
+
+    @Test
+    void refusesAnEntryThatCannotBeInflated() throws IOException {
+        Path file = TestJar.validPlugin().entry("data/notes.txt", "y".repeat(10_000)).writeTo(dir.resolve("hello.jar"));
+        TestJar.corruptData(file, "data/notes.txt");
+
+        Finding finding = Reports.onlyError(validator.validate(file));
+        assertEquals("data/notes.txt", finding.location());
+        assertTrue(finding.message().startsWith("cannot be inflated: "), finding.message());
+        assertEquals("an intact zip entry", finding.allowed());
+    }
+
+    @Test
+    void refusesASymbolicLink() throws IOException {
+        Path file = TestJar.validPlugin().entry("data/secrets", "../../../data/credentials.properties").writeTo(dir.resolve("hello.jar"));
+        TestJar.declareUnixMode(file, "data/secrets", 0120777);
+
+        assertOnlyError(validator.validate(file), "data/secrets", "is a symbolic link", "regular files and folders only");
+    }
+
+    @Test
+    void refusesADeviceOrPipe() throws IOException {
+        Path file = TestJar.validPlugin().entry("dev/null", "").entry("dev/fifo", "").writeTo(dir.resolve("hello.jar"));
+        TestJar.declareUnixMode(file, "dev/null", 0020666);
+        TestJar.declareUnixMode(file, "dev/fifo", 0010644);
+
+        List<Finding> errors = validator.validate(file).findings(Severity.ERROR);
+        assertEquals(List.of(Finding.error("dev/null", "is a special file (Unix type 020000)", "regular files and folders only"),
+                Finding.error("dev/fifo", "is a special file (Unix type 010000)", "regular files and folders only")), errors);
+    }
+
+    @Test
+    void acceptsUnixModesOfFilesAndFolders() throws IOException {
+        Path file = TestJar.validPlugin().entry("data/", new byte[0]).entry("data/a.txt", "a").writeTo(dir.resolve("hello.jar"));
+        TestJar.declareUnixMode(file, "data/", 0040755);
+        TestJar.declareUnixMode(file, "data/a.txt", 0100644);
+
+        assertTrue(validator.validate(file).valid());
+    }
+
     private ValidationReport validate(TestJar jar) throws IOException {
         return validator.validate(jar.writeTo(dir.resolve("hello.jar")));
     }

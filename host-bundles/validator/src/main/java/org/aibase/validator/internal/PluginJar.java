@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -26,20 +27,22 @@ public final class PluginJar implements Closeable {
     /** The most bytes read from a small entry (manifest, DS descriptor): they are pages of text, not data. */
     public static final int MAX_READ_BYTES = 1 << 20;
 
+    private final Path file;
     private final String name;
     private final ZipFile zip;
     private Optional<Manifest> manifest;
     private IOException manifestProblem;
 
-    private PluginJar(String name, ZipFile zip) {
-        this.name = name;
+    private PluginJar(Path file, ZipFile zip) {
+        this.file = file;
+        this.name = file.getFileName().toString();
         this.zip = zip;
     }
 
     /** Opens the JAR; throws when it is not a readable zip file. */
     public static PluginJar open(Path file) throws IOException {
         // a ZipFile, not a JarFile: JarFile would read (inflate) the manifest by itself, unbounded
-        return new PluginJar(file.getFileName().toString(), new ZipFile(file.toFile()));
+        return new PluginJar(file, new ZipFile(file.toFile()));
     }
 
     /** The JAR's file name. */
@@ -50,6 +53,14 @@ public final class PluginJar implements Closeable {
     /** Every entry of the central directory in order, duplicates included; nothing is inflated. */
     public List<ZipEntry> entries() {
         return Collections.list(zip.entries()).stream().map(ZipEntry.class::cast).toList();
+    }
+
+    /**
+     * The Unix file type of each entry that declares one (see {@link EntryFileTypes}); throws when the
+     * central directory cannot be read for them.
+     */
+    Map<String, Integer> fileTypes() throws IOException {
+        return EntryFileTypes.read(file);
     }
 
     /** The manifest; empty when the JAR has none. Throws when it is present but unreadable or too large. */
