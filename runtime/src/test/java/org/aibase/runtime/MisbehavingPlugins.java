@@ -320,6 +320,52 @@ final class MisbehavingPlugins {
                 .file("ui/app.js", "console.log('whoami');");
     }
 
+    // ---- configuration: a value the plugin's rule lets through but its activation refuses ----
+
+    /**
+     * {@code GET share} answers {@code 100 / divisor}; {@code divisor} is declared {@code {default: 2,
+     * min: 0, max: 10}}, but activation refuses 0: the rule its author wrote is too loose, so only the
+     * activation finds out.
+     */
+    static MisbehavingPlugin refusesZeroOnActivation() {
+        String id = "picky";
+        String type = type(id, "Share");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .yaml("defaults:\n  divisor: {default: 2, min: 0, max: 10}")
+                .header("Import-Package", "jakarta.ws.rs")
+                .source(type, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        @Path("/")
+                        public class Share {
+                            private int divisor;
+                            public void activate(java.util.Map<String, Object> properties) {
+                                int divisor = ((Number) properties.get("divisor")).intValue();
+                                if (divisor == 0) {
+                                    throw new IllegalArgumentException("divisor must not be 0");
+                                }
+                                this.divisor = divisor;
+                            }
+                            @GET @Path("share") @Produces("text/plain")
+                            public String share() {
+                                return String.valueOf(100 / divisor);
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(type, """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="%s"
+                            configuration-pid="aibase.plugin.%s" activate="activate">
+                          <property name="aibase.plugin.endpoint" type="String" value="%s"/>
+                          <service scope="prototype"><provide interface="%s"/></service>
+                          <implementation class="%s"/>
+                        </scr:component>
+                        """.formatted(type, id, id, type, type));
+    }
+
     // ---- DS descriptions, written by hand in the form bnd writes them ----
 
     /** A plugin's resource as {@code @PluginEndpoint} describes it: prototype scope, {@code aibase.plugin.endpoint=<id>}. */

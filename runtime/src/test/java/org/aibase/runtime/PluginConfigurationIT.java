@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +123,54 @@ class PluginConfigurationIT {
         launcher = RunningLauncher.ready(home);
 
         assertEquals("{\"message\":\"Howdy, world!\"}", greeting().body());
+    }
+
+    @Test
+    @Order(6)
+    void aValueThePluginFailsToStartWithIsRolledBackAndTheStateSaysSo() throws Exception {
+        MisbehavingPlugin picky = MisbehavingPlugins.refusesZeroOnActivation();
+        picky.writeInto(home.resolve("deploy"));
+        HttpResponse<String> first = Http.await(api("/picky/share"), key, r -> r.statusCode() == 200, WAIT);
+        assertEquals("50", first.body(), "the default divisor 2");
+        HttpResponse<String> four = Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"divisor\":4}"));
+        assertEquals(200, four.statusCode(), four.body());
+        assertEquals("25", Http.await(api("/picky/share"), key, r -> "25".equals(r.body()), WAIT).body());
+
+        HttpResponse<String> outside = Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"divisor\":11}"));
+        assertEquals(422, outside.statusCode(), outside.body());
+        JsonNode refusal = GuardApi.json(outside.body()).path("error");
+        assertEquals("invalid", refusal.path("code").asText());
+        assertEquals("divisor", refusal.path("details").path("field").asText());
+        assertEquals("plugin 'picky': 'divisor' must be from 0 to 10, not 11", refusal.path("message").asText());
+
+        long logLines = Files.readAllLines(home.resolve("data/deployments.log")).size();
+        HttpResponse<String> zero = Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"divisor\":0}"));
+
+        assertEquals(422, zero.statusCode(), zero.body());
+        JsonNode rolledBack = GuardApi.json(zero.body()).path("error");
+        assertEquals("rolled_back", rolledBack.path("code").asText(), zero.body());
+        assertEquals("plugin 'picky' failed to start with this configuration (divisor must not be 0); its last good configuration is restored",
+                rolledBack.path("message").asText());
+        assertEquals(4, GuardApi.json(Http.get(api("/plugins/picky/config"), key).body()).path("divisor").asInt(), "the last good value");
+        assertEquals("25", Http.await(api("/picky/share"), key, r -> "25".equals(r.body()), WAIT).body(), "serves again as before");
+        JsonNode record = GuardApi.json(Http.get(api("/plugins/picky"), key).body());
+        assertEquals("active", record.path("state").asText(), record.toString());
+        assertTrue(record.path("reason").asText().matches("the configuration change of divisor at \\S+ was rolled back: "
+                + "the plugin failed to start with it \\(divisor must not be 0\\)"), record.toString());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, Http.get(api("/picky/share"), key).statusCode());
+        }
+        assertEquals(logLines, Files.readAllLines(home.resolve("data/deployments.log")).size(),
+                "deployments.log records state changes, not requests");
+
+        HttpResponse<String> five = Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"divisor\":5}"));
+        assertEquals(200, five.statusCode(), five.body());
+        assertEquals("20", Http.get(api("/picky/share"), key).body(), "taken before the answer");
+        assertTrue(GuardApi.json(Http.get(api("/plugins/picky"), key).body()).path("reason").isNull(), "a good change clears the note");
     }
 
     private void awaitGreeting(String text) throws Exception {

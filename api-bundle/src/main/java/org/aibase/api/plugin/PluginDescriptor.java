@@ -32,12 +32,15 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param networkHosts host names it may call; non-empty exactly when {@code network} is granted
  * @param limits its declared resource limits
  * @param defaults the typed defaults of its configuration (PID {@code aibase.plugin.<id>})
+ * @param configurationRules what an operator's value of a key must be beyond its type (ranges,
+ *        allowed values, patterns), for the keys that declare one
  */
 @ProviderType
 public record PluginDescriptor(String id, String name, String version, String description, String author,
         Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
         List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
-        List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults) {
+        List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults,
+        Map<String, ConfigurationRule> configurationRules) {
 
     /** The manifest header that makes a bundle a plugin; its value names the descriptor entry. */
     public static final String MANIFEST_HEADER = "AIBase-Plugin";
@@ -71,11 +74,26 @@ public record PluginDescriptor(String id, String name, String version, String de
         limits = limits == null ? ResourceLimits.NONE : limits;
         // insertion order is the descriptor's order, which configuration forms follow
         defaults = defaults == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        configurationRules = configurationRules == null ? Map.of() : Map.copyOf(configurationRules);
+    }
+
+    /** A descriptor whose configuration keys declare no rules beyond their types. */
+    public PluginDescriptor(String id, String name, String version, String description, String author,
+            Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
+            List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
+            List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults) {
+        this(id, name, version, description, author, contacts, category, tags, capabilities, dependencies,
+                requiresPlatform, security, permissions, networkHosts, limits, defaults, null);
+    }
+
+    /** The rule of a configuration key; {@link ConfigurationRule#NONE} when it declares none. */
+    public ConfigurationRule configurationRule(String key) {
+        return configurationRules.getOrDefault(key, ConfigurationRule.NONE);
     }
 
     /** A descriptor with only the essentials; everything else takes its default. */
     public PluginDescriptor(String id, String name, String version, Set<Permission> permissions) {
-        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null);
+        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null, null);
     }
 
     /** Whether the descriptor grants the given permission. */

@@ -1,6 +1,7 @@
 package org.aibase.sandbox;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -23,8 +24,16 @@ public interface PluginConfigurations {
      * Sets operator values (merged into the current ones; a {@code null} value removes the key and
      * restores its default) and returns the new effective configuration.
      *
-     * @throws PluginConfigurationException NOT_FOUND; INVALID naming the key, its declared type and the value
-     *         given, for an unknown key or a value of the wrong type
+     * @throws PluginConfigurationException NOT_FOUND; INVALID naming the key, its declared type or rule and
+     *         the value given, for an unknown key, a value of the wrong type or one its rule refuses (nothing
+     *         is stored then); ROLLED_BACK when the plugin's components failed to activate with the new
+     *         values, which were then replaced by the previous ones
      */
     Map<String, Object> update(String id, Map<String, Object> values);
+
+    /**
+     * Why the plugin's last configuration change was rolled back (when it failed to start with it,
+     * see {@link #update}); empty when its last change was taken, or none was made since the start.
+     */
+    Optional<String> rollback(String id);
 }

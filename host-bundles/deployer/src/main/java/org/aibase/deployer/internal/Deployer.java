@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.aibase.deployer.DeploymentPage;
 import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.sandbox.PluginConfigurations;
 import org.aibase.sandbox.Quarantine;
 import org.aibase.sandbox.QuarantineKeeper;
 import org.aibase.sandbox.Quarantines;
@@ -64,8 +66,14 @@ public final class Deployer implements PluginRegistry, QuarantineKeeper {
 
     /** Reconciles the deploy folder with the installed bundles, then watches it. */
     @Activate
-    public Deployer(BundleContext context, DeployerConfiguration configuration, @Reference TrustedPlugins trusted)
-            throws IOException {
+    public Deployer(BundleContext context, DeployerConfiguration configuration, @Reference TrustedPlugins trusted,
+                    @Reference PluginConfigurations configurations) throws IOException {
+        this(context, configuration, trusted, configurations::rollback);
+    }
+
+    /** {@code rollbacks}: why a plugin's last configuration change was rolled back, if it was. */
+    Deployer(BundleContext context, DeployerConfiguration configuration, TrustedPlugins trusted,
+             Function<String, Optional<String>> rollbacks) throws IOException {
         DeployerOptions options = DeployerOptions.from(configuration);
         DeployerSettings settings = DeployerSettings.from(context::getProperty);
         Files.createDirectories(settings.deployDir());
@@ -83,7 +91,8 @@ public final class Deployer implements PluginRegistry, QuarantineKeeper {
                 new InstalledDigests(context.getDataFile("installed-digests.properties").toPath()), records, pending,
                 marks, transitions, log, served);
         PluginDeployer deployer = new PluginDeployer(context, settings, with);
-        PluginRecords known = new PluginRecords(context, locations, plugins, records, marks, transitions, served);
+        PluginRecords known = new PluginRecords(context, locations, plugins, records, marks, transitions, served,
+                rollbacks);
         PluginSwitch switches = new PluginSwitch(context, transitions, log, served);
         registry = new DeployedPlugins(context, settings, known, with, switches, () -> quarantines);
         quarantined = new QuarantinedPlugins(known, marks, switches);

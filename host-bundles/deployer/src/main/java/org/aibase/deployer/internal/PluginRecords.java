@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
@@ -42,9 +43,12 @@ final class PluginRecords {
     private final PluginMarks marks;
     private final PluginTransitions transitions;
     private final Gateways gateways;
+    private final Function<String, Optional<String>> rollbacks;
 
+    /** {@code rollbacks}: why a plugin's last configuration change was rolled back, if it was. */
     PluginRecords(BundleContext context, DeployLocations locations, PluginBundles plugins, DeploymentRecords records,
-                  PluginMarks marks, PluginTransitions transitions, Gateways gateways) {
+                  PluginMarks marks, PluginTransitions transitions, Gateways gateways,
+                  Function<String, Optional<String>> rollbacks) {
         this.context = context;
         this.locations = locations;
         this.plugins = plugins;
@@ -52,6 +56,7 @@ final class PluginRecords {
         this.marks = marks;
         this.transitions = transitions;
         this.gateways = gateways;
+        this.rollbacks = rollbacks;
     }
 
     /** Every record, in {@link #ORDER}. */
@@ -110,6 +115,7 @@ final class PluginRecords {
         Optional<String> reason = Optional.empty();
         if (bundle.getState() == Bundle.ACTIVE && gateways.serve(bundle)) {
             state = PluginState.ACTIVE; // "active" means served: its endpoints answer from now on
+            reason = id.flatMap(rollbacks); // active again, on its last good configuration
         } else if (mark.filter(m -> m.state() == PluginState.QUARANTINED).isPresent()) {
             state = PluginState.QUARANTINED;
             reason = mark.get().quarantine().map(Quarantine::reason);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class DeployerTest {
 
     @Test
     void deploysACopiedJarAndRemovesItWhenDeleted() throws Exception {
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())), plugin -> Optional.empty());
         assertTrue(Files.isDirectory(deploy), "the deploy folder is created");
         Path staged = TestPlugins.write(home.resolve("hello.jar"), "hello", "1.0.0");
 
@@ -62,7 +63,7 @@ class DeployerTest {
 
     @Test
     void ignoresHiddenFilesAndDeploysOnRename() throws Exception {
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())), plugin -> Optional.empty());
         Path hidden = Files.copy(TestPlugins.write(home.resolve("a.jar"), "hello", "1.0.0"), deploy.resolve(".hello.jar"));
 
         Path file = Files.move(hidden, deploy.resolve("hello.jar"), StandardCopyOption.ATOMIC_MOVE);
@@ -73,7 +74,7 @@ class DeployerTest {
 
     @Test
     void waitsForASlowlyWrittenJar() throws Exception {
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())), plugin -> Optional.empty());
         byte[] whole = Files.readAllBytes(TestPlugins.write(home.resolve("hello.jar"), "hello", "1.0.0"));
         Path file = deploy.resolve("hello.jar");
 
@@ -92,18 +93,18 @@ class DeployerTest {
     void reconcilesTheFolderAtActivation() throws Exception {
         Path file = TestPlugins.write(Files.createDirectories(deploy).resolve("hello.jar"), "hello", "1.0.0");
 
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())), plugin -> Optional.empty());
         assertNotNull(bundle(file), "installed during activation, before the plugin start level matters");
         long id = bundle(file).getBundleId();
         deployer.deactivate();
         assertFalse(watcherThreadAlive(), "the watcher's thread ends with the component");
 
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())), plugin -> Optional.empty());
         assertEquals(id, bundle(file).getBundleId(), "an unchanged file is left alone");
         deployer.deactivate();
 
         Files.delete(file);
-        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())));
+        deployer = new Deployer(context, TestConfigurations.deployer(Map.of()), new TrustedPlugins(TestConfigurations.grants(Map.of())), plugin -> Optional.empty());
         assertNull(bundle(file), "a bundle whose file is gone is uninstalled");
     }
 

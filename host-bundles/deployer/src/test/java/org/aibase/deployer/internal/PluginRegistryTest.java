@@ -270,7 +270,7 @@ class PluginRegistryTest {
 
     private Deployer newDeployer(Map<String, Object> configuration) throws IOException {
         Deployer deployer = new Deployer(framework.context(), TestConfigurations.deployer(configuration),
-                new TrustedPlugins(TestConfigurations.grants(configuration)));
+                new TrustedPlugins(TestConfigurations.grants(configuration)), plugin -> Optional.empty());
         OperatorQuarantines quarantines = new OperatorQuarantines();
         quarantines.keeper = deployer;
         deployer.quarantines = quarantines; // as SCR binds the sandbox's policy

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 
+import org.aibase.api.jobs.JobException;
+import org.aibase.api.plugin.PluginException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,7 +275,7 @@ final class JobEngine {
             }
         } catch (Throwable e) {
             if (execution.end(Execution.State.FINISHED)) {
-                failed(execution, describe(e));
+                failed(execution, describe(execution, e));
             }
             if (e instanceof VirtualMachineError error) {
                 throw error;
@@ -309,9 +312,19 @@ final class JobEngine {
         });
     }
 
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    /**
+     * The error a failed attempt records, which any user of the job reads: a {@link PluginException}'s
+     * or {@link JobException}'s message is the plugin's word to its users and is kept; anything else
+     * (a SQL statement, a stack of library types) is internal and goes to the log under an error id
+     * the record names.
+     */
+    static String describe(Execution execution, Throwable e) {
+        if ((e instanceof PluginException || e instanceof JobException) && e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.warn("Job {} of plugin {} failed unexpectedly, error id {}", execution.id(), execution.plugin(), errorId, e);
+        return "failed unexpectedly; the server log has the details under error id " + errorId;
     }
 
     static String human(Duration d) {

@@ -1,6 +1,7 @@
 package org.aibase.jobs.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.aibase.api.jobs.JobException;
 import org.aibase.api.jobs.JobHandler;
 import org.aibase.api.jobs.JobService;
 import org.aibase.api.jobs.JobStatus;
+import org.aibase.api.plugin.PluginException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +165,7 @@ class JobEngineTest {
             return "{\"ok\":true}";
         }, false, 3, 1, Duration.ofMinutes(1)));
         engine.register(handler("broken", context -> {
-            throw new IllegalStateException("always");
+            throw new PluginException("no_data", "the dataset has no rows (allowed: 1 to 1000)");
         }, false, 2, 1, Duration.ofMinutes(1)));
         PluginJobs jobs = new PluginJobs(engine, "alpha", Clock.systemUTC());
         String flaky = jobs.submit("flaky", "f", null);
@@ -173,7 +175,23 @@ class JobEngineTest {
         assertEquals(3, jobs.get(flaky).orElseThrow().attempts());
         Job failed = jobs.get(broken).orElseThrow();
         assertEquals(2, failed.attempts());
-        assertEquals("IllegalStateException: always", failed.error().orElseThrow());
+        assertEquals("the dataset has no rows (allowed: 1 to 1000)", failed.error().orElseThrow(), "the plugin's words to its users");
+    }
+
+    @Test
+    void anUnexpectedFailureRecordsAnErrorIdNotItsInternals() throws Exception {
+        JobEngine engine = engine("n1");
+        engine.register(handler("insert", context -> {
+            throw new IllegalStateException("Internal Exception: java.sql.SQLTransactionRollbackException: A lock could not be obtained"
+                    + "\nCall: INSERT INTO ANALYTICS_RESULTS (AI_ANALYSIS, JOB_ID) VALUES (?, ?)");
+        }, false, 1, 1, Duration.ofMinutes(1)));
+        PluginJobs jobs = new PluginJobs(engine, "alpha", Clock.systemUTC());
+        String id = jobs.submit("insert", "i", null);
+        await(() -> jobs.get(id).orElseThrow().status() == JobStatus.FAILED);
+
+        String error = jobs.get(id).orElseThrow().error().orElseThrow();
+        assertTrue(error.matches("failed unexpectedly; the server log has the details under error id [0-9a-f-]{36}"), error);
+        assertFalse(error.contains("INSERT") || error.contains("Exception"), error);
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class PluginConfigurationExceptionMapper implements ExceptionMapper
     @Override
     public Response toResponse(PluginConfigurationException exception) {
         int status = exception.kind() == PluginConfigurationException.Kind.NOT_FOUND ? 404 : 422;
-        return ApiError.response(status, exception.kind().name().toLowerCase(Locale.ROOT), exception.getMessage(), Map.of());
+        return ApiError.response(status, exception.kind().name().toLowerCase(Locale.ROOT), exception.getMessage(),
+                exception.key().<Map<String, Object>>map(key -> Map.of("field", key)).orElse(Map.of()));
     }
 }

@@ -3,6 +3,7 @@ package org.aibase.rest.internal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.aibase.sandbox.PluginConfigurationException;
 import org.aibase.sandbox.PluginConfigurations;
@@ -43,5 +44,10 @@ final class InMemoryPluginConfigurations implements PluginConfigurations {
             }
         });
         return declared.isEmpty() ? Map.of() : effective(id);
+    }
+
+    @Override
+    public Optional<String> rollback(String id) {
+        return Optional.empty(); // nothing here activates a plugin
     }
 }

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.aibase.api.plugin.ConfigurationRule;
+import org.aibase.api.plugin.PluginDescriptor;
+
 /**
  * A plugin's declared {@code defaults} and the types they imply; turns operator values into values of
  * those types. Operator values come typed from the HTTP API and as strings from {@code .cfg} files, so
@@ -49,9 +52,20 @@ final class DeclaredDefaults {
     }
 
     private final Map<String, Object> defaults;
+    private final Map<String, ConfigurationRule> rules;
 
     DeclaredDefaults(Map<String, Object> defaults) {
+        this(defaults, Map.of());
+    }
+
+    DeclaredDefaults(Map<String, Object> defaults, Map<String, ConfigurationRule> rules) {
         this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults)); // the declared order, for forms
+        this.rules = Map.copyOf(rules);
+    }
+
+    /** A plugin's declared defaults and the rules its keys declare. */
+    static DeclaredDefaults of(PluginDescriptor descriptor) {
+        return new DeclaredDefaults(descriptor.defaults(), descriptor.configurationRules());
     }
 
     /** Whether anything is declared. */
@@ -81,8 +95,9 @@ final class DeclaredDefaults {
     /**
      * The value as its declared type.
      *
-     * @throws IllegalArgumentException naming the key and the known keys for an undeclared key, or the
-     *         key, its declared type and the value when the value does not fit
+     * @throws IllegalArgumentException naming the key and the known keys for an undeclared key, the
+     *         key, its declared type and the value when the value does not fit, or the key, what its
+     *         rule allows and the value when the value breaks the rule
      */
     Object coerce(String key, Object value) {
         if (!defaults.containsKey(key)) {
@@ -102,6 +117,12 @@ final class DeclaredDefaults {
         if (coerced == null) {
             throw new IllegalArgumentException("'" + key + "' must be " + article(kind) + " " + kind.id()
                     + " (declared default " + describe(declared) + "), not " + describe(value));
+        }
+        ConfigurationRule rule = rules.get(key);
+        if (rule != null) {
+            rule.refusal(coerced).ifPresent(problem -> {
+                throw new IllegalArgumentException("'" + key + "' " + problem);
+            });
         }
         return coerced;
     }

@@ -2,12 +2,18 @@ package org.aibase.sandbox.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.aibase.api.plugin.PluginDescriptor;
@@ -27,6 +33,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
@@ -47,18 +54,26 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
     /** Every plugin configuration's PID starts with this, followed by the plugin id. */
     static final String PID_PREFIX = "aibase.plugin.";
 
+    /** How long an update waits for the plugin's components to take it before answering. */
+    private static final Duration ACTIVATION_TIMEOUT = Duration.ofSeconds(10);
+
     private final ConfigurationAdmin admin;
     private final PluginLookup plugins;
     private final BundleTracker<Boolean> tracker;
+    private final ActivationWatch activations;
+    private final AtomicLong revisions = new AtomicLong(System.currentTimeMillis());
+    private final Map<String, String> rollbacks = new ConcurrentHashMap<>();
 
     @Activate
-    public PluginConfigurationStore(BundleContext context, @Reference ConfigurationAdmin admin) {
-        this(context, admin, PluginDescriptors::of);
+    public PluginConfigurationStore(BundleContext context, @Reference ConfigurationAdmin admin,
+                                    @Reference ServiceComponentRuntime scr) {
+        this(context, admin, PluginDescriptors::of, new ActivationWatch(context, scr));
     }
 
     PluginConfigurationStore(BundleContext context, ConfigurationAdmin admin,
-                             Function<Bundle, Optional<PluginDescriptor>> descriptors) {
+                             Function<Bundle, Optional<PluginDescriptor>> descriptors, ActivationWatch activations) {
         this.admin = admin;
+        this.activations = activations;
         this.plugins = new PluginLookup(context, descriptors);
         this.tracker = new BundleTracker<>(context, ~Bundle.UNINSTALLED, new Customizer());
         tracker.open();
@@ -81,9 +96,14 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
     }
 
     @Override
-    public Map<String, Object> update(String id, Map<String, Object> values) {
+    public Optional<String> rollback(String id) {
+        return Optional.ofNullable(rollbacks.get(id));
+    }
+
+    @Override
+    public synchronized Map<String, Object> update(String id, Map<String, Object> values) {
         PluginLookup.Installed plugin = require(id);
-        DeclaredDefaults defaults = new DeclaredDefaults(plugin.descriptor().defaults());
+        DeclaredDefaults defaults = DeclaredDefaults.of(plugin.descriptor());
         Map<String, Object> checked = new HashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             try {
@@ -93,13 +113,13 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
                     defaults.coerce(e.getKey(), plugin.descriptor().defaults().get(e.getKey()));
                 }
             } catch (IllegalArgumentException problem) {
-                throw new PluginConfigurationException(Kind.INVALID, "plugin '" + id + "': " + problem.getMessage());
+                throw new PluginConfigurationException(Kind.INVALID, "plugin '" + id + "': " + problem.getMessage(), e.getKey());
             }
         }
         try {
             Configuration configuration = bound(plugin);
-            Dictionary<String, Object> properties = Optional.ofNullable(configuration.getProperties())
-                    .orElseGet(Hashtable::new);
+            Dictionary<String, Object> previous = Optional.ofNullable(configuration.getProperties()).orElseGet(Hashtable::new);
+            Dictionary<String, Object> properties = new Hashtable<>(asMap(previous));
             checked.forEach((key, value) -> {
                 if (value == null) {
                     properties.remove(key);
@@ -107,7 +127,23 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
                     properties.put(key, value);
                 }
             });
+            long revision = revisions.incrementAndGet();
+            properties.put(ActivationWatch.REVISION, revision);
             configuration.update(properties);
+            Optional<String> failure = activations.failure(plugin.bundle(), pid(id), revision, ACTIVATION_TIMEOUT);
+            if (failure.isPresent()) {
+                // the last good configuration goes back, so the plugin serves again as it did
+                previous.put(ActivationWatch.REVISION, revisions.incrementAndGet());
+                configuration.update(previous);
+                String when = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+                rollbacks.put(id, "the configuration change of " + String.join(", ", new TreeSet<>(values.keySet())) + " at " + when
+                        + " was rolled back: the plugin failed to start with it (" + failure.get() + ")");
+                LOG.warn("Configuration {}: plugin {} failed to start with {} ({}); the last good configuration is restored",
+                        pid(id), id, values, failure.get());
+                throw new PluginConfigurationException(Kind.ROLLED_BACK, "plugin '" + id + "' failed to start with this configuration ("
+                        + failure.get() + "); its last good configuration is restored");
+            }
+            rollbacks.remove(id);
             return effective(plugin, asMap(properties));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the configuration of plugin '" + id + "'", e);
@@ -133,7 +169,7 @@ public final class PluginConfigurationStore implements PluginConfigurations, Con
 
     private Map<String, Object> effective(PluginLookup.Installed plugin, Map<String, Object> stored) {
         String id = plugin.descriptor().id();
-        return Collections.unmodifiableMap(new DeclaredDefaults(plugin.descriptor().defaults()).overlay(stored,
+        return Collections.unmodifiableMap(DeclaredDefaults.of(plugin.descriptor()).overlay(stored,
                 (key, problem) -> LOG.warn("Configuration {}: {}; the default is used", pid(id), problem)));
     }
 

@@ -45,7 +45,7 @@ public final class PluginDefaultsPlugin implements ConfigurationPlugin {
             return;
         }
         plugins.byId(pid.substring(PluginConfigurationStore.PID_PREFIX.length())).ifPresent(plugin -> {
-            DeclaredDefaults defaults = new DeclaredDefaults(plugin.descriptor().defaults());
+            DeclaredDefaults defaults = DeclaredDefaults.of(plugin.descriptor());
             Map<String, Object> effective = defaults.overlay(PluginConfigurationStore.asMap(properties),
                     (key, problem) -> LOG.warn("Configuration {}: {}; the default is used", pid, problem));
             effective.forEach(properties::put);

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.aibase.api.plugin.ConfigurationRule;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +19,33 @@ class DeclaredDefaultsTest {
 
     private final DeclaredDefaults defaults = new DeclaredDefaults(Map.of("max_data_points", 10000, "threshold", 0.5,
             "generate_charts", true, "title", "Report", "sources", List.of("a", "b")));
+
+    private final DeclaredDefaults ruled = new DeclaredDefaults(Map.of("depth", "detailed", "points", 10, "tags", List.of("a")),
+            Map.of("depth", new ConfigurationRule(Optional.empty(), Optional.empty(), List.of("basic", "detailed"), Optional.empty()),
+                    "points", new ConfigurationRule(Optional.of(BigDecimal.ONE), Optional.of(BigDecimal.TEN), List.of(), Optional.empty()),
+                    "tags", new ConfigurationRule(Optional.empty(), Optional.empty(), List.of(), Optional.of("[a-z]{1,8}"))));
+
+    @Test
+    void aValueBreakingItsRuleIsRefusedNamingTheKeyAndWhatIsAllowed() {
+        assertEquals("'depth' must be one of 'basic', 'detailed', not 'deep'",
+                assertThrows(IllegalArgumentException.class, () -> ruled.coerce("depth", "deep")).getMessage());
+        assertEquals("'points' must be from 1 to 10, not 11",
+                assertThrows(IllegalArgumentException.class, () -> ruled.coerce("points", "11")).getMessage(), "a file's string too");
+        assertEquals("'tags' must be text matching [a-z]{1,8}, not 'Bad Tag' (in the list)",
+                assertThrows(IllegalArgumentException.class, () -> ruled.coerce("tags", "ok, Bad Tag")).getMessage());
+        assertEquals(10, ruled.coerce("points", 10L));
+        assertEquals(List.of("ok", "fine"), ruled.coerce("tags", List.of("ok", "fine")));
+    }
+
+    @Test
+    void aStoredValueBreakingItsRuleLeavesTheDefaultAndIsReported() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        Map<String, Object> effective = ruled.overlay(Map.of("points", 0, "depth", "basic"), refused::put);
+
+        assertEquals(10, effective.get("points"));
+        assertEquals("basic", effective.get("depth"));
+        assertEquals(Map.of("points", "'points' must be from 1 to 10, not 0"), refused);
+    }
 
     @Test
     void overlaysOperatorValuesOnTheDefaults() {

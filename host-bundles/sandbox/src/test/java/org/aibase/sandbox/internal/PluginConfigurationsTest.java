@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.aibase.api.plugin.ConfigurationRule;
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.sandbox.PluginConfigurationException;
@@ -58,13 +60,15 @@ class PluginConfigurationsTest {
         Map<String, Object> defaults = new java.util.LinkedHashMap<>();
         defaults.put("max_data_points", 10000);
         defaults.put("generate_charts", true);
+        // max_data_points: {default: 10000, min: 1, max: 1000000}
+        ConfigurationRule range = new ConfigurationRule(Optional.of(java.math.BigDecimal.ONE),
+                Optional.of(java.math.BigDecimal.valueOf(1_000_000)), List.of(), Optional.empty());
         PluginDescriptor hello = new PluginDescriptor("hello", "Hello", "1.0.0", null, null, null, null, null, null, null,
-                null, null, Set.of(Permission.HTTP), null, null, defaults);
-        // the descriptor reader of this branch does not read 'defaults' yet: the test supplies the descriptor
+                null, null, Set.of(Permission.HTTP), null, null, defaults, Map.of("max_data_points", range));
         java.util.function.Function<Bundle, Optional<PluginDescriptor>> descriptors =
                 b -> "org.example.hello".equals(b.getSymbolicName()) ? Optional.of(hello) : Optional.empty();
         context.registerService(ConfigurationPlugin.class, new PluginDefaultsPlugin(context, descriptors), null);
-        store = new PluginConfigurationStore(context, admin, descriptors);
+        store = new PluginConfigurationStore(context, admin, descriptors, ActivationWatch.none());
         context.registerService(ConfigurationListener.class, store, null);
         plugin = TestBundles.plugin("hello", "permissions: [http]\n").start(context);
     }
@@ -96,6 +100,34 @@ class PluginConfigurationsTest {
         assertEquals(42, received.get("max_data_points"));
         assertEquals(true, received.get("generate_charts"), "a value that cannot be read keeps its default");
         assertEquals(Map.of("max_data_points", 42, "generate_charts", true), store.effective("hello"));
+    }
+
+    @Test
+    void aValueOutsideItsDeclaredRangeIsRefusedBeforeItIsStoredOrDelivered() throws Exception {
+        consume();
+        next();
+        store.update("hello", Map.of("max_data_points", 7));
+        assertEquals(7, next().get("max_data_points"));
+
+        PluginConfigurationException refused = assertThrows(PluginConfigurationException.class,
+                () -> store.update("hello", Map.of("max_data_points", -1, "generate_charts", false)));
+
+        assertEquals(PluginConfigurationException.Kind.INVALID, refused.kind());
+        assertEquals("plugin 'hello': 'max_data_points' must be from 1 to 1000000, not -1", refused.getMessage());
+        assertEquals(Optional.of("max_data_points"), refused.key());
+        assertEquals(Map.of("max_data_points", 7, "generate_charts", true), store.effective("hello"), "nothing of the request applied");
+        assertEquals(null, delivered.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing delivered");
+    }
+
+    @Test
+    void aFileValueOutsideItsRangeIsDeliveredAsTheDefault() throws Exception {
+        Configuration file = admin.getConfiguration(PID, "?");
+        file.update(new Hashtable<>(Map.of("max_data_points", "0")));
+        await(() -> plugin.getLocation().equals(file.getBundleLocation()));
+        consume();
+
+        assertEquals(10000, next().get("max_data_points"), "the plugin never sees a value its rule refuses");
+        assertEquals(10000, store.effective("hello").get("max_data_points"));
     }
 
     @Test

@@ -62,9 +62,10 @@ public final class DescriptorContent {
         var permissions = fields.words("permissions", Vocabulary.PERMISSIONS);
         List<String> networkHosts = fields.texts("network_hosts");
         var limits = LimitsReader.read(fields);
-        Map<String, Object> defaults = fields.values("defaults", "a mapping such as {max_items: 100, charts: true}");
+        ConfigurationDefaults.Read defaults = ConfigurationDefaults.read(fields);
         return id.map(i -> new PluginDescriptor(i, name, version, description, author, contacts, category, tags,
-                capabilities, dependencies, platform, security, permissions, networkHosts, limits, defaults));
+                capabilities, dependencies, platform, security, permissions, networkHosts, limits, defaults.defaults(),
+                defaults.rules()));
     }
 
     private static Optional<String> id(DescriptorFields fields) {

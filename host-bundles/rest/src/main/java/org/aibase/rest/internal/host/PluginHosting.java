@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -48,6 +49,17 @@ import org.slf4j.LoggerFactory;
 final class PluginHosting implements PluginGateway, SynchronousBundleListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHosting.class);
+
+    /**
+     * How long a running plugin's calls wait for an endpoint service that went away to come back
+     * (SCR re-registers a component whose configuration changed) before its application is rebuilt
+     * without it.
+     */
+    private static final long REPLACEMENT_WAIT_MILLIS = 2_000;
+
+    /** How often, and how far apart, a build is tried again while one of its endpoint services cannot be had. */
+    private static final int UNAVAILABLE_RETRIES = 40;
+    private static final long UNAVAILABLE_RETRY_MILLIS = 50;
 
     private final BundleContext context;
     private final RouteTable routes;
@@ -217,6 +229,10 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
 
     /** Builds the application of the bundle's current revision and swaps it in; on the task thread. */
     private void build(Bundle bundle) {
+        build(bundle, 0);
+    }
+
+    private void build(Bundle bundle, int retries) {
         ServletContext servlets = servletContext;
         Optional<CallingPlugin> plugin = CallingPlugin.of(bundle);
         if (servlets == null || plugin.isEmpty() || bundle.getState() != Bundle.ACTIVE) {
@@ -241,23 +257,29 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         PluginApplication application;
         long buildStarted = System.nanoTime();
         try {
-            application = application(id, bundle, revision, descriptor, servlets);
+            List<ServiceReference<?>> own = endpointsOf(bundle, id);
+            Endpoints served = new Endpoints(context);
+            long available = own.stream().filter(served::add).count();
+            if (available < own.size() && retries < UNAVAILABLE_RETRIES) {
+                // a service between its registration and its (re)activation, e.g. while SCR applies a
+                // new configuration: its calls stay where they are (held, or served by the previous
+                // application) and the build comes again shortly
+                served.release();
+                tasks.schedule(() -> build(bundle, retries + 1), UNAVAILABLE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            application = application(id, bundle, revision, descriptor, servlets, served, own);
         } catch (ServletException | RuntimeException e) {
             broken(id, bundle, "its REST resources cannot be served: " + e.getMessage());
             return;
         }
-        LOG.debug("Built the application of plugin {} ({} endpoints) in {} ms", id, application.endpointCount(),
+        LOG.debug("Built the application of plugin {} ({} endpoints) in {} ms", id, application.endpoints().size(),
                 (System.nanoTime() - buildStarted) / 1_000_000);
         swapIn(application);
     }
 
-    private PluginApplication application(String id, Bundle bundle, BundleRevision revision,
-            PluginDescriptor descriptor, ServletContext servlets) throws ServletException {
-        Endpoints served = new Endpoints(context);
-        List<ServiceReference<?>> own = endpointsOf(bundle, id);
-        for (ServiceReference<?> reference : own) {
-            served.add(reference);
-        }
+    private PluginApplication application(String id, Bundle bundle, BundleRevision revision, PluginDescriptor descriptor,
+            ServletContext servlets, Endpoints served, List<ServiceReference<?>> endpoints) throws ServletException {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         RequestMeter meter = governor.requests(id);
         JerseyContainer container = JerseyContainer.start("aibase." + id, served.into(Applications.plugin("aibase." + id)),
@@ -267,7 +289,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
                     }
                 });
         return new PluginApplication(id, bundle, revision, descriptor, container,
-                wiring == null ? null : wiring.getClassLoader(), meter, own.size());
+                wiring == null ? null : wiring.getClassLoader(), meter, List.copyOf(endpoints));
     }
 
     /** The endpoint services a plugin bundle registered for its own id; others are refused with a warning. */
@@ -287,7 +309,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     }
 
     private boolean endpointsChanged(PluginApplication application, Bundle bundle) {
-        return application.endpointCount() != endpointsOf(bundle, application.id()).size();
+        return !application.endpoints().equals(endpointsOf(bundle, application.id()));
     }
 
     private void swapIn(PluginApplication application) {
@@ -360,6 +382,25 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             previous = holdRoute(id);
         }
         previous.ifPresent(this::drainAndClose);
+    }
+
+    /**
+     * An endpoint service of a running plugin went away while its bundle stays active: most often SCR
+     * re-registering a component whose configuration changed. Its calls wait, rather than meet a
+     * route without the endpoint, until the application is rebuilt with the replacement (or without
+     * it, when none comes within {@link #REPLACEMENT_WAIT_MILLIS}).
+     */
+    private void holdForReplacement(String id, Bundle bundle) {
+        PluginApplication previous;
+        synchronized (this) {
+            if (!(routes.get(id) instanceof Route.Served served) || served.application().bundle().getBundleId() != bundle.getBundleId()) {
+                return; // held already, or not served
+            }
+            previous = served.application();
+            routes.put(id, new Route.Held(new HeldCalls(), null)); // the same revision may be served again
+        }
+        tasks.execute(() -> drainAndClose(previous));
+        tasks.schedule(() -> build(bundle), REPLACEMENT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Puts the plugin's route on hold; the application it replaced, if any. Under the lock. */
@@ -444,8 +485,9 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         public void removedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
             Bundle bundle = reference.getBundle();
             endpointsByBundle.values().forEach(references -> references.remove(reference));
-            if (bundle != null) {
-                rebuildIfStarted(bundle);
+            if (bundle != null && bundle.getState() == Bundle.ACTIVE && !starting.contains(bundle.getBundleId())) {
+                // a stopping bundle's calls are held by retire(); a running one's wait for the replacement
+                pluginId(bundle).ifPresent(id -> holdForReplacement(id, bundle));
             }
         }
 

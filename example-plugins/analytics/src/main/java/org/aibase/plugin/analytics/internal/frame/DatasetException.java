@@ -1,15 +1,16 @@
 package org.aibase.plugin.analytics.internal.frame;
 
+import org.aibase.api.plugin.PluginException;
+
 /**
  * A dataset that cannot be read or is over a limit. {@link #field()} names what was wrong
  * ({@code records[12]}, {@code body}, {@code line 7}), {@link #code()} is a stable word and
  * {@link #tooLarge()} tells a size limit (HTTP 413) from invalid content (HTTP 422).
  */
-public final class DatasetException extends RuntimeException {
+public final class DatasetException extends PluginException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
     private final String field;
     private final boolean tooLarge;
 
@@ -24,15 +25,10 @@ public final class DatasetException extends RuntimeException {
     }
 
     private DatasetException(String code, String field, String message, boolean tooLarge) {
-        super(message);
-        this.code = code;
+        // a PluginException: its message is for users, so a job failing with it shows the message as its error
+        super(code, message);
         this.field = field;
         this.tooLarge = tooLarge;
-    }
-
-    /** A stable word for the problem, e.g. {@code too_many_rows}. */
-    public String code() {
-        return code;
     }
 
     /** Where the problem is. */
