@@ -103,7 +103,9 @@ class PlatformAndLimitsRulesTest extends RuleTestSupport {
 
     @Test
     void refusesDefaultsThatAreNotSingleValuesOrListsOfThem() throws IOException {
-        assertOnlyError(validate(BASE + "defaults: {nested: {a: 1}}\n"), "plugin.yaml/defaults.nested", "is a mapping",
+        assertOnlyError(validate(BASE + "defaults: {nested: {a: 1}}\n"), "plugin.yaml/defaults.nested", "is a mapping without a default",
+                "a value, or a mapping of default and optional min, max, enum, pattern");
+        assertOnlyError(validate(BASE + "defaults: {nested: {default: {a: 1}}}\n"), "plugin.yaml/defaults.nested", "is a mapping",
                 "text, a number, true/false, or a list of those");
         assertOnlyError(validate(BASE + "defaults: {rows: [[1, 2]]}\n"), "plugin.yaml/defaults.rows",
                 "is a list with an element that is not a single value", "text, a number, true/false, or a list of those");
