@@ -72,6 +72,18 @@ final class ConsoleClient {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form POST to any console page, e.g. {@code /bundles/74} (Felix's own), with optional extra headers. */
+    HttpResponse<String> consoleForm(String path, String form, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(page.substring(0, page.lastIndexOf('/')) + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(page + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization);

@@ -179,6 +179,31 @@ class ConsolePageIT {
     }
 
     @Test
+    void felixsOwnPagesRefuseChangesAnotherSiteSends() throws Exception {
+        String key = launcher.credential("admin.api.key");
+        long hello = JSON.readTree(Http.get(launcher.baseUrl() + "/api/v1/plugins/hello", key).body()).path("bundle_id").asLong();
+        String bundle = "/bundles/" + hello;
+
+        HttpResponse<String> forged = console.consoleForm(bundle, "action=stop", "Origin", "http://evil.example");
+        assertError(forged, 403, "forbidden");
+        assertTrue(forged.body().contains("http://evil.example"), forged.body());
+        assertError(console.consoleForm(bundle, "action=stop", "Referer", "http://evil.example/page.html"), 403, "forbidden");
+        assertError(console.consoleForm("/configMgr/org.aibase.rest.auth", "apply=true&propertylist=admin.keys&admin.keys=mine",
+                "Origin", "https://127.0.0.1.evil.example"), 403, "forbidden");
+        assertEquals("active", plugin(JSON.readTree(console.get("/data.json").body()), "hello").path("state").asText(),
+                "the forged stop did not reach the bundles page");
+
+        // the console's own page, and a program that sends no Origin, still change things
+        String own = launcher.baseUrl();
+        String harmless = "apply=true&propertylist=note&note=set";
+        HttpResponse<String> fromConsole = console.consoleForm("/configMgr/org.example.console.note", harmless, "Origin", own,
+                "Referer", own + "/system/console/configMgr");
+        assertTrue(fromConsole.statusCode() < 400, fromConsole.statusCode() + " " + fromConsole.body());
+        HttpResponse<String> fromProgram = console.consoleForm("/configMgr/org.example.console.note", harmless);
+        assertTrue(fromProgram.statusCode() < 400, fromProgram.statusCode() + " " + fromProgram.body());
+    }
+
+    @Test
     void stopsAndStartsAPlugin() throws Exception {
         String token = console.token();
         String greeting = launcher.baseUrl() + "/api/v1/hello/greeting";

@@ -1,6 +1,5 @@
 package org.aibase.console.internal;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -45,9 +44,9 @@ final class RequestForgeryGuard {
 
     /** Why the request is refused, or {@code null} when it carries the user's token and comes from this origin. */
     String refusal(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals("null") && !sameHost(origin, request.getHeader("Host"))) {
-            return "the request comes from another origin (" + origin + ")";
+        var foreign = CrossSiteRequests.foreignSource(request);
+        if (foreign.isPresent()) {
+            return "the request comes from another origin (" + foreign.get() + ")";
         }
         String given = request.getHeader(HEADER);
         if (given == null) {
@@ -80,16 +79,6 @@ final class RequestForgeryGuard {
             user = attribute;
         }
         return user == null ? "" : user;
-    }
-
-    private static boolean sameHost(String origin, String host) {
-        try {
-            URI uri = URI.create(origin);
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && authority != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static byte[] randomSecret() {
