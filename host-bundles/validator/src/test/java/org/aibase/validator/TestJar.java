@@ -110,18 +110,7 @@ final class TestJar {
      * bomb claims: the data itself is untouched.
      */
     static void declareSize(Path file, String entry, long size) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
-            if (buffer.getInt(i) == 0x02014b50 && buffer.getShort(i + 28) == name.length
-                    && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
-                buffer.putInt(i + 24, (int) size);
-                Files.write(file, bytes);
-                return;
-            }
-        }
-        throw new IllegalArgumentException(entry + " not in the central directory");
+        editCentralEntry(file, entry, (buffer, at) -> buffer.putInt(at + 24, (int) size));
     }
 
     /**
@@ -129,14 +118,22 @@ final class TestJar {
      * permissions), as Info-ZIP's {@code zip -y} writes a symbolic link; JarOutputStream writes none.
      */
     static void declareUnixMode(Path file, String entry, int mode) throws IOException {
+        editCentralEntry(file, entry, (buffer, at) -> {
+            buffer.putShort(at + 4, (short) (3 << 8 | 20)); // made by: Unix, zip 2.0
+            buffer.putInt(at + 38, mode << 16);
+        });
+    }
+
+    /** Edits the central directory record of an entry in place; {@code at} is the record's offset. */
+    private static void editCentralEntry(Path file, String entry, java.util.function.ObjIntConsumer<java.nio.ByteBuffer> edit)
+            throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         byte[] name = entry.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
             if (buffer.getInt(i) == 0x02014b50 && buffer.getShort(i + 28) == name.length
                     && java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
-                buffer.putShort(i + 4, (short) (3 << 8 | 20)); // made by: Unix, zip 2.0
-                buffer.putInt(i + 38, mode << 16);
+                edit.accept(buffer, i);
                 Files.write(file, bytes);
                 return;
             }
