@@ -34,6 +34,21 @@ record ConsoleCredentials(String username, String password, String adminApiKey) 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Reads the file, or creates it with a new random password when it does not exist. */
+    /**
+     * The console password as the Felix Web Console accepts it hashed: {@code {sha-256}} and the
+     * Base64 SHA-256 of the password. Unsalted is enough for a generated 24-character secret, and
+     * what is shown wherever framework properties are shown is not the password.
+     */
+    String hashedPassword() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "{sha-256}" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     static ConsoleCredentials loadOrCreate(Path file) throws IOException {
         Properties properties = new Properties();
         if (Files.exists(file)) {

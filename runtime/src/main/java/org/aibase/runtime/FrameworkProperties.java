@@ -38,9 +38,11 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");
 
+        // framework properties are on show (the console's "Framework Properties" printer, any bundle's
+        // getProperty): the console gets its password hashed, the API its generated key by file
         p.put("felix.webconsole.username", console.username());
-        p.put("felix.webconsole.password", console.password());
-        p.put("aibase.admin.api.key", console.adminApiKey());
+        p.put("felix.webconsole.password", console.hashedPassword());
+        p.put("aibase.credentials.file", home.credentials().toString());
         return p;
     }
 }

@@ -72,6 +72,13 @@ final class ConsoleClient {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of any console page, e.g. {@code /config/configuration-status.txt}. */
+    HttpResponse<String> consoleGet(String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(page.substring(0, page.lastIndexOf('/')) + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A form POST to any console page, e.g. {@code /bundles/74} (Felix's own), with optional extra headers. */
     HttpResponse<String> consoleForm(String path, String form, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(page.substring(0, page.lastIndexOf('/')) + path))

@@ -204,6 +204,15 @@ class ConsolePageIT {
     }
 
     @Test
+    void theStatusDumpShowsNeitherTheGeneratedKeyNorTheConsolePassword() throws Exception {
+        HttpResponse<String> status = console.consoleGet("/config/configuration-status.txt");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("*** Framework Properties:"), "the dump has the printer that showed them");
+        assertFalse(status.body().contains(launcher.credential("admin.api.key")), "the generated admin key");
+        assertFalse(status.body().contains(launcher.credential("console.password")), "the console password");
+    }
+
+    @Test
     void stopsAndStartsAPlugin() throws Exception {
         String token = console.token();
         String greeting = launcher.baseUrl() + "/api/v1/hello/greeting";

@@ -1,6 +1,12 @@
 package org.aibase.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
+
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -23,8 +29,13 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = AuthConfiguration.class)
 public final class AuthSettings {
 
-    /** The framework property the launcher sets from {@code data/credentials.properties}. */
-    static final String GENERATED_KEY_PROPERTY = "aibase.admin.api.key";
+    /**
+     * The framework property naming {@code data/credentials.properties}, where the launcher keeps the
+     * generated admin key (under {@value #GENERATED_KEY}); the key itself is no framework property,
+     * which every bundle and the console's printers can read.
+     */
+    static final String CREDENTIALS_FILE_PROPERTY = "aibase.credentials.file";
+    static final String GENERATED_KEY = "admin.api.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthSettings.class);
 
@@ -34,8 +45,23 @@ public final class AuthSettings {
     @Activate
     public AuthSettings(BundleContext context, @Reference Gatekeeper gatekeeper, AuthConfiguration configuration) {
         this.gatekeeper = gatekeeper;
-        this.generatedKey = context.getProperty(GENERATED_KEY_PROPERTY);
+        this.generatedKey = generatedKey(context.getProperty(CREDENTIALS_FILE_PROPERTY));
         apply(configuration);
+    }
+
+    /** The generated admin key from the credentials file; null without one (then only configured keys count). */
+    static String generatedKey(String credentialsFile) {
+        if (credentialsFile == null) {
+            return null;
+        }
+        Properties credentials = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(credentialsFile))) {
+            credentials.load(in);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the generated admin key from {}: {}", credentialsFile, e.getMessage());
+            return null;
+        }
+        return credentials.getProperty(GENERATED_KEY);
     }
 
     @Modified
