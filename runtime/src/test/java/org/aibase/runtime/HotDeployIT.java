@@ -71,21 +71,12 @@ public class HotDeployIT {
         return options.toArray(Option[]::new);
     }
 
-    /** A secret the launcher generated, read where it keeps it (no framework property holds it). */
-    private String credential(String name) throws IOException {
-        java.util.Properties credentials = new java.util.Properties();
-        try (var in = Files.newInputStream(Path.of(context.getProperty("aibase.credentials.file")))) {
-            credentials.load(in);
-        }
-        return credentials.getProperty(name);
-    }
-
     @Test
     public void pluginIsServedUpdatedInPlaceAndRemoved() throws Exception {
         Path deploy = Path.of(context.getProperty("aibase.deploy.dir"));
         Path hello = Path.of(System.getProperty("aibase.test.plugins"), "hello.jar");
         String greeting = base() + "/api/v1/hello/greeting?name=Ada";
-        String key = credential("admin.api.key");
+        String key = LauncherCredentials.read(context, "admin.api.key");
 
         Files.copy(hello, deploy.resolve("hello.jar"));
         HttpResponse<String> first = Http.await(greeting, key, r -> r.statusCode() == 200, REGISTRATION);
@@ -112,7 +103,7 @@ public class HotDeployIT {
     public void webConsoleOpensOnlyWithTheGeneratedCredentialsUnlessConfigChoosesOthers() throws Exception {
         String console = base() + "/system/console/bundles";
         String user = context.getProperty("felix.webconsole.username");
-        String password = credential("console.password");
+        String password = LauncherCredentials.read(context, "console.password");
         assertTrue("the framework property holds a hash, not the password",
                 context.getProperty("felix.webconsole.password").startsWith("{sha-256}"));
         Http.await(console, r -> r.statusCode() != 404, REGISTRATION);

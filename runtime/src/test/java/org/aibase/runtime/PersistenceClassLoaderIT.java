@@ -83,7 +83,7 @@ public class PersistenceClassLoaderIT {
     public void aRemovedPluginsClassLoaderIsCollectedOnceItsFactoryIsClosed() throws Exception {
         Path deploy = Path.of(context.getProperty("aibase.deploy.dir"));
         String notes = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/api/v1/keeper/notes";
-        String key = context.getProperty("aibase.admin.api.key");
+        String key = LauncherCredentials.read(context, "admin.api.key");
 
         Files.copy(Path.of(System.getProperty("aibase.test.jpa.plugin")), deploy.resolve("keeper.jar"));
         HttpResponse<String> ready = Http.await(notes, key, r -> r.statusCode() == 200, REGISTRATION);
