@@ -68,7 +68,7 @@ class ActivationWatch {
             if (allArrived) {
                 Optional<Boolean> probed = probe(configurations);
                 if (probed.isPresent()) {
-                    return probed.get() ? Optional.empty() : failure(plugin, pid, configurations);
+                    return probed.get() ? Optional.empty() : probeFailure(plugin, pid, configurations);
                 }
             }
             try {
@@ -110,7 +110,7 @@ class ActivationWatch {
     }
 
     /** Why the components failed: the DTO's failure when SCR recorded one. */
-    private Optional<String> failure(Bundle plugin, String pid, List<ComponentConfigurationDTO> probed) {
+    private Optional<String> probeFailure(Bundle plugin, String pid, List<ComponentConfigurationDTO> probed) {
         return Optional.of(configurations(plugin, pid).stream()
                 .filter(c -> c.state == ComponentConfigurationDTO.FAILED_ACTIVATION).findFirst()
                 .map(ActivationWatch::reason)

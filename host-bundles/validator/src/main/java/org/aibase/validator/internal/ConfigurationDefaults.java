@@ -35,31 +35,36 @@ final class ConfigurationDefaults {
     static Read read(DescriptorFields descriptor) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         Map<String, ConfigurationRule> rules = new LinkedHashMap<>();
-        descriptor.values("defaults", "a mapping such as {max_items: 100, charts: true}").forEach((key, value) -> {
+        Map<String, Object> declared = descriptor.values("defaults", "a mapping such as {max_items: 100, charts: true}");
+        if (declared.isEmpty()) {
+            return new Read(defaults, rules);
+        }
+        DescriptorFields keys = descriptor.mapping("defaults", "").orElseThrow(); // a mapping: values() read it
+        declared.forEach((key, value) -> {
             if (!(value instanceof Map<?, ?>)) {
                 defaults.put(key, value);
                 return;
             }
-            DescriptorFields fields = descriptor.mapping("defaults", "").orElseThrow().mapping(key, RULE_SHAPE).orElseThrow();
-            Object declared = fields.raw("default");
-            if (declared == null) {
+            DescriptorFields fields = keys.mapping(key, RULE_SHAPE).orElseThrow();
+            Object fallback = fields.raw("default");
+            if (fallback == null) {
                 descriptor.error("defaults." + key, "is a mapping without a default", RULE_SHAPE);
                 return;
             }
-            defaults.put(key, declared);
+            defaults.put(key, fallback);
             for (Map.Entry<?, ?> part : ((Map<?, ?>) value).entrySet()) {
                 if (!RULE_KEYS.contains(String.valueOf(part.getKey()))) {
                     fields.error(String.valueOf(part.getKey()), "is not part of a rule", "default, min, max, enum, pattern");
                 }
             }
-            ConfigurationRule rule = new ConfigurationRule(bound(fields, "min", declared), bound(fields, "max", declared),
-                    allowed(fields, declared), pattern(fields, declared));
+            ConfigurationRule rule = new ConfigurationRule(bound(fields, "min", fallback), bound(fields, "max", fallback),
+                    allowed(fields, fallback), pattern(fields, fallback));
             if (rule.min().isPresent() && rule.max().isPresent() && rule.min().get().compareTo(rule.max().get()) > 0) {
                 fields.error("max", "is below min " + rule.min().get().toPlainString(), "a max at least as large as min");
                 return;
             }
             if (!rule.isEmpty()) {
-                rule.refusal(declared).ifPresentOrElse(
+                rule.refusal(fallback).ifPresentOrElse(
                         problem -> fields.error("default", "breaks its own rule: it " + problem, rule.describe()),
                         () -> rules.put(key, rule));
             }
