@@ -22,12 +22,17 @@ record PlatformBundle(String name, String fingerprint, Content content) {
         return LOCATION_PREFIX + name;
     }
 
-    /** The level it starts at: libraries first, then AI Base's host bundles, then the HTTP server. */
+    /**
+     * The level it starts at: libraries first, then AI Base's host bundles, then the HTTP server and
+     * the Web Console's DS plugin (whose components printer the console bundle's hooks must already
+     * hide when it registers).
+     */
     int startLevel() {
         if (name.startsWith("aibase-")) {
             return StartLevels.HOST_BUNDLES;
         }
-        return name.startsWith("org.apache.felix.http.jetty") ? StartLevels.HTTP : StartLevels.LIBRARIES;
+        return name.startsWith("org.apache.felix.http.jetty") || name.startsWith("org.apache.felix.webconsole.plugins.ds")
+                ? StartLevels.HTTP : StartLevels.LIBRARIES;
     }
 
     /** A fragment (e.g. SpiFly on the system bundle) is installed but never started. */

@@ -3,9 +3,7 @@ package org.aibase.console.internal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +19,6 @@ import org.aibase.sandbox.PluginConfigurations;
  * Keys that look like secrets get a password field that is never filled: their value is not rendered.
  */
 final class ConfigForms {
-
-    private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|api_?key|credential).*");
 
     private final ObjectMapper json;
 
@@ -66,7 +62,7 @@ final class ConfigForms {
                     .append("</label></td><td>");
             input(field, key, type, value, html);
             html.append("</td><td>").append(Html.text(type));
-            if (!isSecret(key)) {
+            if (!SecretNames.looksSecret(key)) {
                 html.append(", default ").append(Html.text(text(entry.getValue())));
             }
             html.append("</td></tr>");
@@ -78,7 +74,7 @@ final class ConfigForms {
 
     private void input(String field, String key, String type, Object value, StringBuilder html) {
         String common = "id=\"" + Html.attribute(field) + "\" name=\"" + Html.attribute(key) + "\" data-type=\"" + type + "\"";
-        if (isSecret(key)) {
+        if (SecretNames.looksSecret(key)) {
             html.append("<input type=\"password\" autocomplete=\"off\" ").append(common).append(" placeholder=\"")
                     .append(value == null || String.valueOf(value).isEmpty() ? "not set" : "set (hidden)")
                     .append("\"/>");
@@ -95,10 +91,6 @@ final class ConfigForms {
             default -> html.append("<input type=\"text\" size=\"40\" ").append(common).append(" value=\"")
                     .append(Html.attribute(text(value))).append("\"/>");
         }
-    }
-
-    static boolean isSecret(String key) {
-        return SECRET.matcher(key.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The declared type of a default, as the deployer checks it. */

@@ -3,6 +3,7 @@ package org.aibase.llm.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.aibase.llm.internal.azure.AzureOpenAiDialect;
 import org.aibase.llm.internal.http.HttpTransport;
 import org.aibase.llm.internal.openai.OpenAiChatClient;
 import org.aibase.llm.internal.openai.OpenAiDialect;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,8 +31,12 @@ import okhttp3.HttpUrl;
  * Owns the endpoint's HTTP client and releases it on deactivate (a changed configuration means a new
  * instance, so no client outlives its settings). Immediate, so a wrong configuration is reported at
  * start, not at the first call.
+ *
+ * <p>It registers itself for the gateway with its name and type only: DS would copy the whole
+ * configuration, {@code api.key} included, into the service's properties, which every bundle and the
+ * Web Console's Services page can read.
  */
-@Component(service = ConfiguredEndpoint.class, immediate = true, configurationPid = ProviderConfiguration.FACTORY_PID,
+@Component(service = {}, immediate = true, configurationPid = ProviderConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ProviderConfiguration.class, factory = true)
 public final class ConfiguredEndpoint {
@@ -39,11 +46,17 @@ public final class ConfiguredEndpoint {
     private final HttpTransport transport;
     private final ChatEndpoint endpoint;
     private final boolean keySet;
+    /** Null for an instance made outside OSGi (tests). */
+    private ServiceRegistration<ConfiguredEndpoint> registration;
 
     /** Activated by DS; the key comes from the configuration or the named environment variable. */
     @Activate
-    public ConfiguredEndpoint(ProviderConfiguration config) {
+    public ConfiguredEndpoint(BundleContext context, ProviderConfiguration config) {
         this(config, System::getenv, Clock.systemUTC());
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("name", endpoint.name());
+        properties.put("type", endpoint.type());
+        registration = context.registerService(ConfiguredEndpoint.class, this, properties);
     }
 
     ConfiguredEndpoint(ProviderConfiguration config, UnaryOperator<String> environment, Clock clock) {
@@ -85,6 +98,13 @@ public final class ConfiguredEndpoint {
 
     @Deactivate
     void deactivate() {
+        try {
+            if (registration != null) {
+                registration.unregister();
+            }
+        } catch (IllegalStateException alreadyGone) {
+            // the framework unregisters a stopping bundle's services itself
+        }
         transport.close();
     }
 

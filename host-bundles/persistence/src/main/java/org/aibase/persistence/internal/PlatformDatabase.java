@@ -24,8 +24,12 @@ import org.slf4j.LoggerFactory;
  * registers the pool as {@code javax.sql.DataSource} with {@value #DATABASE}={@value #PLATFORM} and
  * {@value #DIALECT}={@code derby|postgresql} for the other host bundles (jobs, metrics history), which
  * create their own tables through JDBC. Plugins never see it: it is not in the service grants.
+ *
+ * <p>It registers itself, too, rather than letting DS do it: DS would copy its configuration, the
+ * database password included, into the service's properties, which every bundle and the Web
+ * Console's Services page can read.
  */
-@Component(service = PlatformDatabase.class, configurationPid = PersistenceConfiguration.PID, immediate = true)
+@Component(service = {}, configurationPid = PersistenceConfiguration.PID, immediate = true)
 @Designate(ocd = PersistenceConfiguration.class)
 public final class PlatformDatabase {
 
@@ -44,6 +48,7 @@ public final class PlatformDatabase {
     private final EmbeddedDerby derby;
     private final HikariDataSource pool;
     private final ServiceRegistration<DataSource> registration;
+    private final ServiceRegistration<PlatformDatabase> self;
 
     /** Opens the pool over the configured database and offers it to the host bundles. */
     @Activate
@@ -57,6 +62,7 @@ public final class PlatformDatabase {
         properties.put(DIALECT, settings.dialect().id());
         properties.put(QUERY_TIMEOUT, (int) settings.queryTimeout().toSeconds());
         registration = context.registerService(DataSource.class, pool, properties);
+        self = context.registerService(PlatformDatabase.class, this, null);
         LOG.info("Platform database: {} (pool of {})", settings.where(), settings.poolSize());
     }
 
@@ -78,10 +84,12 @@ public final class PlatformDatabase {
     /** Withdraws the service, closes the pool and, for embedded Derby, shuts the database down. */
     @Deactivate
     void close() {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework unregisters a stopping bundle's services itself
+        for (ServiceRegistration<?> published : new ServiceRegistration<?>[] { self, registration }) {
+            try {
+                published.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
         }
         pool.close();
         if (derby != null) {

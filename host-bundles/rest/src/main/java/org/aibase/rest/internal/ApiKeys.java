@@ -4,15 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The API keys in force and their roles. Only SHA-256 digests are kept, and a presented key is
  * compared with every one of them in constant time, so neither timing nor a heap dump of this
  * object gives a key away.
+ *
+ * <p>A configured key is the key itself or its salted digest, {@code sha256:SALT:HEX} with
+ * {@code HEX = sha256(SALT + key)} (64 hex digits; SALT any text without {@code :}), which
+ * {@code printf '%s%s' "$SALT" "$KEY" | sha256sum} computes: then no key is written anywhere in
+ * {@code config/} or shown by the console.
  */
 final class ApiKeys {
 
@@ -22,42 +28,73 @@ final class ApiKeys {
     }
 
     /** Accepts nothing. */
-    static final ApiKeys NONE = new ApiKeys(List.of(), Source.NONE);
+    static final ApiKeys NONE = new ApiKeys(List.of(), Source.NONE, List.of());
 
-    private record Entry(byte[] digest, Role role) {
+    private static final String HASHED = "sha256:";
+    private static final Pattern HASHED_FORM = Pattern.compile("sha256:([^:]+):([0-9a-fA-F]{64})");
+
+    /** A key's digest, salted ({@code salt} is empty for a key configured as itself). */
+    private record Entry(String salt, byte[] digest, Role role) {
     }
 
     private final List<Entry> entries;
     private final Source source;
+    private final List<String> refused;
 
-    private ApiKeys(List<Entry> entries, Source source) {
+    private ApiKeys(List<Entry> entries, Source source, List<String> refused) {
         this.entries = List.copyOf(entries);
         this.source = source;
+        this.refused = List.copyOf(refused);
     }
 
     /**
      * The configured keys when there is at least one; otherwise the generated admin key alone.
-     * Blank entries are ignored (an empty value in a {@code .cfg} file is not a key).
+     * Blank entries are ignored (an empty value in a {@code .cfg} file is not a key). A value that
+     * starts like a salted digest but is not one is left out and reported in {@link #refused()},
+     * naming its place, never its text; it still counts as configured, so a mistyped digest never
+     * brings the generated key back.
      */
     static ApiKeys resolve(String[] adminKeys, String[] userKeys, String generatedAdminKey) {
         List<Entry> configured = new ArrayList<>();
-        add(configured, adminKeys, Role.ADMIN);
-        add(configured, userKeys, Role.USER);
-        if (!configured.isEmpty()) {
-            return new ApiKeys(configured, Source.CONFIGURATION);
+        List<String> refused = new ArrayList<>();
+        add(configured, refused, adminKeys, Role.ADMIN, "admin.keys");
+        add(configured, refused, userKeys, Role.USER, "user.keys");
+        if (!configured.isEmpty() || !refused.isEmpty()) {
+            return new ApiKeys(configured, Source.CONFIGURATION, refused);
         }
         if (generatedAdminKey != null && !generatedAdminKey.isBlank()) {
-            return new ApiKeys(List.of(new Entry(digest(generatedAdminKey.strip()), Role.ADMIN)), Source.GENERATED);
+            return new ApiKeys(List.of(new Entry("", digest("", generatedAdminKey.strip()), Role.ADMIN)),
+                    Source.GENERATED, List.of());
         }
         return NONE;
     }
 
-    private static void add(List<Entry> entries, String[] keys, Role role) {
+    private static void add(List<Entry> entries, List<String> refused, String[] keys, Role role, String property) {
         if (keys == null) {
             return;
         }
-        Arrays.stream(keys).filter(Objects::nonNull).map(String::strip).filter(k -> !k.isEmpty())
-                .forEach(k -> entries.add(new Entry(digest(k), role)));
+        for (int i = 0; i < keys.length; i++) {
+            String key = keys[i] == null ? "" : keys[i].strip();
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (!key.startsWith(HASHED)) {
+                entries.add(new Entry("", digest("", key), role));
+                continue;
+            }
+            Matcher hashed = HASHED_FORM.matcher(key);
+            if (hashed.matches()) {
+                entries.add(new Entry(hashed.group(1), HexFormat.of().parseHex(hashed.group(2)), role));
+            } else {
+                refused.add(property + " entry " + (i + 1) + " starts with 'sha256:' but is not a salted digest"
+                        + " (allowed: sha256:SALT:HEX, SALT without ':', HEX the 64 hex digits of sha256(SALT + key))");
+            }
+        }
+    }
+
+    /** The configured entries left out, each saying where and why. */
+    List<String> refused() {
+        return refused;
     }
 
     /** The role of a presented key: the highest of all keys it equals, compared without early exit. */
@@ -65,10 +102,10 @@ final class ApiKeys {
         if (presented == null || presented.isEmpty()) {
             return Optional.empty();
         }
-        byte[] candidate = digest(presented);
         Role found = null;
         for (Entry entry : entries) {
-            if (MessageDigest.isEqual(entry.digest(), candidate) && (found == null || entry.role() == Role.ADMIN)) {
+            if (MessageDigest.isEqual(entry.digest(), digest(entry.salt(), presented))
+                    && (found == null || entry.role() == Role.ADMIN)) {
                 found = entry.role();
             }
         }
@@ -83,9 +120,9 @@ final class ApiKeys {
         return entries.stream().filter(e -> e.role() == role).count();
     }
 
-    private static byte[] digest(String key) {
+    private static byte[] digest(String salt, String key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest((salt + key).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

@@ -76,6 +76,8 @@ public final class AuthSettings {
         }
         ApiKeys keys = ApiKeys.resolve(configuration.admin_keys(), configuration.user_keys(), generatedKey);
         gatekeeper.apply(keys, Duration.ofMinutes(configuration.session_idle_minutes()));
+        keys.refused().forEach(problem -> LOG.error("HTTP API keys of {}: {}; that entry is not in force",
+                AuthConfiguration.PID, problem));
         switch (keys.source()) {
             case CONFIGURATION -> LOG.info("HTTP API keys: {} admin and {} user key(s) from configuration {}",
                     keys.count(Role.ADMIN), keys.count(Role.USER), AuthConfiguration.PID);

@@ -1,7 +1,12 @@
 package org.aibase.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +54,41 @@ class ApiKeysTest {
         assertEquals(true, Role.ADMIN.grants(Role.ADMIN));
         assertEquals(true, Role.USER.grants(Role.USER));
         assertEquals(false, Role.USER.grants(Role.ADMIN));
+    }
+
+    @Test
+    void aSaltedDigestStandsForItsKey() throws Exception {
+        String admin = "sha256:5f1c9a:" + sha256("5f1c9a" + "aib_admin-key");
+        String user = "sha256:other-salt:" + sha256("other-salt" + "aib_user-key").toUpperCase();
+        ApiKeys keys = ApiKeys.resolve(new String[] { admin }, new String[] { user, "plain" }, "generated");
+        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("aib_admin-key"));
+        assertEquals(Optional.of(Role.USER), keys.roleOf("aib_user-key"), "hex digits in either case");
+        assertEquals(Optional.of(Role.USER), keys.roleOf("plain"), "plain and hashed keys mix");
+        assertEquals(Optional.empty(), keys.roleOf(admin), "the digest itself is no key");
+        assertEquals(Optional.empty(), keys.roleOf("5f1c9aaib_admin-key"), "nor the salted text");
+        assertEquals(Optional.empty(), keys.roleOf("aib_user-key".substring(1)));
+    }
+
+    @Test
+    void aMalformedDigestIsLeftOutByPlaceNotByTextAndNeverBringsTheGeneratedKeyBack() {
+        for (String wrong : new String[] { "sha256:salt:abc", "sha256::" + "0".repeat(64), "sha256:a:b:" + "0".repeat(64),
+                "sha256:salt:" + "g".repeat(64) }) {
+            ApiKeys keys = ApiKeys.resolve(new String[] { "fine", wrong }, null, "generated");
+            assertEquals(Optional.of(Role.ADMIN), keys.roleOf("fine"), "the good keys stay in force");
+            assertEquals(Optional.empty(), keys.roleOf(wrong), "the malformed value is no plain key either");
+            assertEquals(1, keys.refused().size(), wrong);
+            String problem = keys.refused().get(0);
+            assertTrue(problem.startsWith("admin.keys entry 2 starts with 'sha256:'"), problem);
+            assertTrue(problem.contains("sha256:SALT:HEX"), problem);
+            assertFalse(problem.contains(wrong), "the configured text is not repeated: " + problem);
+        }
+        ApiKeys onlyWrong = ApiKeys.resolve(null, new String[] { "sha256:x:y" }, "generated");
+        assertEquals(ApiKeys.Source.CONFIGURATION, onlyWrong.source());
+        assertEquals(Optional.empty(), onlyWrong.roleOf("generated"), "a mistyped digest does not revive the generated key");
+        assertTrue(onlyWrong.refused().get(0).startsWith("user.keys entry 1"), onlyWrong.refused().toString());
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

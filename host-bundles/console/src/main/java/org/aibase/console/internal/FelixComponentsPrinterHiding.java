@@ -1,0 +1,55 @@
+package org.aibase.console.internal;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.apache.felix.inventory.InventoryPrinter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Keeps Felix's "Declarative Services Components" printer from every bundle but this one (which
+ * wraps it in {@link MaskedComponentsPrinter}) and the framework. Service hooks act on what happens
+ * after they are registered, so the runtime starts the printer's bundle after the host bundles.
+ */
+@Component(service = { FindHook.class, EventListenerHook.class })
+public final class FelixComponentsPrinterHiding implements FindHook, EventListenerHook {
+
+    private final long self;
+
+    @Activate
+    public FelixComponentsPrinterHiding(BundleContext context) {
+        this.self = context.getBundle().getBundleId();
+    }
+
+    @Override
+    public void find(BundleContext context, String name, String filter, boolean allServices,
+            Collection<ServiceReference<?>> references) {
+        if (!maySee(context.getBundle())) {
+            references.removeIf(FelixComponentsPrinterHiding::hidden);
+        }
+    }
+
+    @Override
+    public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
+        if (hidden(event.getServiceReference())) {
+            listeners.keySet().removeIf(context -> !maySee(context.getBundle()));
+        }
+    }
+
+    private boolean maySee(Bundle bundle) {
+        return bundle.getBundleId() == self || bundle.getBundleId() == 0;
+    }
+
+    private static boolean hidden(ServiceReference<?> reference) {
+        return MaskedComponentsPrinter.NAME.equals(reference.getProperty(InventoryPrinter.NAME))
+                && !Boolean.TRUE.equals(reference.getProperty(MaskedComponentsPrinter.MASKED));
+    }
+}
