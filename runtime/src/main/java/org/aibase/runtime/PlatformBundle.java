@@ -24,14 +24,14 @@ record PlatformBundle(String name, String fingerprint, Content content) {
 
     /**
      * The level it starts at: libraries first, then AI Base's host bundles, then the HTTP server and
-     * the Web Console's DS plugin (whose components printer the console bundle's hooks must already
-     * hide when it registers).
+     * the Web Console with its DS plugin (whose printers of configuration values the console bundle's
+     * hooks must already hide when they register).
      */
     int startLevel() {
         if (name.startsWith("aibase-")) {
             return StartLevels.HOST_BUNDLES;
         }
-        return name.startsWith("org.apache.felix.http.jetty") || name.startsWith("org.apache.felix.webconsole.plugins.ds")
+        return name.startsWith("org.apache.felix.http.jetty") || name.startsWith("org.apache.felix.webconsole")
                 ? StartLevels.HTTP : StartLevels.LIBRARIES;
     }
 

@@ -13,8 +13,8 @@ final class StartLevels {
     /**
      * The HTTP server, after the host bundles: the configuration plugin that lets a command-line
      * {@code --port} beat {@code config/} is then in place before Jetty reads its configuration. The
-     * Web Console's DS plugin too: the console bundle's service hooks then hide its printer of
-     * component properties (secrets in clear) from the start.
+     * Web Console and its DS plugin too: the console bundle's service hooks then hide their printers
+     * of configuration values (secrets in clear) from the start.
      */
     static final int HTTP = 3;
     /** Plugins (the deployer installs them at this level). */

@@ -1,5 +1,6 @@
 package org.aibase.runtime;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,9 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The Web Console page {@code /system/console/aibase} as a signed-in operator's browser reaches it:
@@ -74,9 +81,39 @@ final class ConsoleClient {
 
     /** A GET of any console page, e.g. {@code /config/configuration-status.txt}. */
     HttpResponse<String> consoleGet(String path) throws IOException, InterruptedException {
+        return consoleGet(path, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> consoleGet(String path, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(page.substring(0, page.lastIndexOf('/')) + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(60)).header("Authorization", authorization).GET().build(), body);
+    }
+
+    /**
+     * The console's pages and dumps that show any of the secrets: the status dump as text and as the
+     * zip of every printer (text and JSON), and every service's properties on the Services page.
+     */
+    List<String> pagesShowing(String... secrets) throws IOException, InterruptedException {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("configuration-status.txt", consoleGet("/config/configuration-status.txt").body());
+        byte[] zip = consoleGet("/config/configuration-status.zip", HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null;) {
+                pages.put("configuration-status.zip!" + entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        if (pages.size() < 5) {
+            throw new AssertionError("the status zip holds no printers: " + pages.keySet());
+        }
+        Matcher ids = Pattern.compile("\"id\":\"?(\\d+)").matcher(consoleGet("/services.json").body());
+        while (ids.find()) {
+            String service = "/services/" + ids.group(1) + ".json";
+            pages.put(service, consoleGet(service).body());
+        }
+        return pages.entrySet().stream()
+                .filter(page -> Arrays.stream(secrets).anyMatch(page.getValue()::contains))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** A form POST to any console page, e.g. {@code /bundles/74} (Felix's own), with optional extra headers. */

@@ -124,6 +124,8 @@ class LlmIT {
             assertEquals("gpt-4o-mini", models.path("models").path(0).path("model").asText(), models.toString());
             assertTrue(models.path("models").path(0).path("key_set").asBoolean());
             assertTrue(!models.toString().contains("sk-test-key"), models.toString());
+            assertEquals(List.of(), ConsoleClient.of(launcher).pagesShowing("sk-test-key", ADMIN, USER),
+                    "Web Console pages showing the provider's or an API key");
 
             JsonNode health = json(Http.get(api + "/health", USER));
             assertEquals("up", health.path("llm").path("status").asText(), health.toString());

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,6 +37,8 @@ class PlatformApiIT {
 
     private static final String ADMIN = "admin-key-for-the-api-test-0123456789";
     private static final String USER = "user-key-for-the-api-test-0123456789";
+    /** The admin key as configured: its salted digest (docs/http-api.md), so no admin key is in config/. */
+    private static final String ADMIN_DIGEST = saltedDigest("c0ffee42", ADMIN);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +53,7 @@ class PlatformApiIT {
         RunningLauncher.deploy(home, "hello.jar");
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"),
-                "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "\n");
+                "admin.keys=" + ADMIN_DIGEST + "\nuser.keys=" + USER + "\n");
         // small enough to test the limit without sending 64 MiB
         Files.writeString(home.resolve("config/org.aibase.rest.uploads.cfg"), "max.bytes=2097152\n");
         launcher = RunningLauncher.ready(home);
@@ -85,6 +91,7 @@ class PlatformApiIT {
         assertEquals(200, Http.get(api + "/plugins", ADMIN).statusCode());
         assertError(Http.get(api + "/deployments", USER), 403, null);
         assertEquals(200, Http.get(api + "/deployments", ADMIN).statusCode());
+        assertError(Http.get(api + "/plugins", ADMIN_DIGEST), 401, null); // the configured digest is no key
         // plugin resources are user resources too
         assertError(Http.get(api + "/hello/greeting?name=Ada"), 401, null);
         assertEquals(200, Http.get(api + "/hello/greeting?name=Ada", USER).statusCode());
@@ -275,5 +282,14 @@ class PlatformApiIT {
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
+    }
+
+    private static String saltedDigest(String salt, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + key).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + salt + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -46,6 +46,9 @@ public final class ConsoleOriginFilter implements Filter {
             if (foreign.isPresent()) {
                 LOG.warn("Refused a cross-site {} {} from {}", http.getMethod(), http.getRequestURI(), foreign.get());
                 answer.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                // the request's body is left unread, so Jetty closes the connection after answering: say so
+                // before the answer is committed, or a client reuses the connection and meets a closed socket
+                answer.setHeader("Connection", "close");
                 answer.setContentType("application/json;charset=UTF-8");
                 JSON.writeValue(answer.getOutputStream(), Map.of("error", Map.of("code", "forbidden",
                         "message", "A change to the console must come from the console's own pages, not from " + foreign.get(),

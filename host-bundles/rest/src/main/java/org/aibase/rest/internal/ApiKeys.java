@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * object gives a key away.
  *
  * <p>A configured key is the key itself or its salted digest, {@code sha256:SALT:HEX} with
- * {@code HEX = sha256(SALT + key)} (64 hex digits; SALT any text without {@code :}), which
+ * {@code HEX = sha256(SALT + key)} (64 hex digits; SALT any text without {@code :} or {@code ,}), which
  * {@code printf '%s%s' "$SALT" "$KEY" | sha256sum} computes: then no key is written anywhere in
  * {@code config/} or shown by the console.
  */
@@ -31,7 +31,7 @@ final class ApiKeys {
     static final ApiKeys NONE = new ApiKeys(List.of(), Source.NONE, List.of());
 
     private static final String HASHED = "sha256:";
-    private static final Pattern HASHED_FORM = Pattern.compile("sha256:([^:]+):([0-9a-fA-F]{64})");
+    private static final Pattern HASHED_FORM = Pattern.compile("sha256:([^:,]+):([0-9a-fA-F]{64})");
 
     /** A key's digest, salted ({@code salt} is empty for a key configured as itself). */
     private record Entry(String salt, byte[] digest, Role role) {
@@ -49,7 +49,7 @@ final class ApiKeys {
 
     /**
      * The configured keys when there is at least one; otherwise the generated admin key alone.
-     * Blank entries are ignored (an empty value in a {@code .cfg} file is not a key). A value that
+     * A value may list several keys separated by commas. Blank entries are ignored (an empty value in a {@code .cfg} file is not a key). A value that
      * starts like a salted digest but is not one is left out and reported in {@link #refused()},
      * naming its place, never its text; it still counts as configured, so a mistyped digest never
      * brings the generated key back.
@@ -73,8 +73,13 @@ final class ApiKeys {
         if (keys == null) {
             return;
         }
-        for (int i = 0; i < keys.length; i++) {
-            String key = keys[i] == null ? "" : keys[i].strip();
+        // a .cfg file gives one text per property: keys are separated by commas there (no key has one)
+        List<String> listed = new ArrayList<>();
+        for (String value : keys) {
+            listed.addAll(List.of((value == null ? "" : value).split(",")));
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            String key = listed.get(i).strip();
             if (key.isEmpty()) {
                 continue;
             }

@@ -28,6 +28,16 @@ class ApiKeysTest {
     }
 
     @Test
+    void aValueListsKeysSeparatedByCommas() {
+        ApiKeys keys = ApiKeys.resolve(new String[] { "a1, a2,,", "a3" }, new String[] { "u1,u2" }, null);
+        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("a2"));
+        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("a3"));
+        assertEquals(Optional.of(Role.USER), keys.roleOf("u2"));
+        assertEquals(Optional.empty(), keys.roleOf("a1, a2,,"), "the list itself is no key");
+        assertEquals(3, keys.count(Role.ADMIN));
+    }
+
+    @Test
     void aKeyListedTwiceHasTheHigherRole() {
         ApiKeys keys = ApiKeys.resolve(new String[] { "same" }, new String[] { "same" }, null);
         assertEquals(Optional.of(Role.ADMIN), keys.roleOf("same"));

@@ -15,17 +15,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Keeps Felix's "Declarative Services Components" printer from every bundle but this one (which
- * wraps it in {@link MaskedComponentsPrinter}) and the framework. Service hooks act on what happens
- * after they are registered, so the runtime starts the printer's bundle after the host bundles.
+ * Keeps Felix's printers that show secrets from every bundle but this one (which wraps them in
+ * {@link MaskedPrinter}s) and the framework. Service hooks act on what happens after they are
+ * registered, so the runtime starts the Web Console's bundles after the host bundles.
  */
 @Component(service = { FindHook.class, EventListenerHook.class })
-public final class FelixComponentsPrinterHiding implements FindHook, EventListenerHook {
+public final class FelixPrinterHiding implements FindHook, EventListenerHook {
 
     private final long self;
 
     @Activate
-    public FelixComponentsPrinterHiding(BundleContext context) {
+    public FelixPrinterHiding(BundleContext context) {
         this.self = context.getBundle().getBundleId();
     }
 
@@ -33,7 +33,7 @@ public final class FelixComponentsPrinterHiding implements FindHook, EventListen
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
         if (!maySee(context.getBundle())) {
-            references.removeIf(FelixComponentsPrinterHiding::hidden);
+            references.removeIf(FelixPrinterHiding::hidden);
         }
     }
 
@@ -49,7 +49,7 @@ public final class FelixComponentsPrinterHiding implements FindHook, EventListen
     }
 
     private static boolean hidden(ServiceReference<?> reference) {
-        return MaskedComponentsPrinter.NAME.equals(reference.getProperty(InventoryPrinter.NAME))
-                && !Boolean.TRUE.equals(reference.getProperty(MaskedComponentsPrinter.MASKED));
+        return MaskedPrinter.NAMES.contains(reference.getProperty(InventoryPrinter.NAME))
+                && !Boolean.TRUE.equals(reference.getProperty(MaskedPrinter.MASKED));
     }
 }

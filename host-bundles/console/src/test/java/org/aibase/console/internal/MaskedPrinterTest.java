@@ -9,7 +9,7 @@ import java.util.Set;
 import org.apache.felix.inventory.Format;
 import org.junit.jupiter.api.Test;
 
-class MaskedComponentsPrinterTest {
+class MaskedPrinterTest {
 
     private static final SecretNames SECRETS = new SecretNames(Set.of("admin.keys", "password"));
 
@@ -27,7 +27,7 @@ class MaskedComponentsPrinterTest {
                     my_api_token=tok-4444
                     session.idle.minutes=480
                 """;
-        String masked = MaskedComponentsPrinter.mask(printed, Format.TEXT, SECRETS);
+        String masked = MaskedPrinter.mask(printed, Format.TEXT, SECRETS);
         for (String secret : new String[] { "adm-1111", "adm-2222", "sk-3333", "pw=with", "tok-4444" }) {
             assertFalse(masked.contains(secret), secret + " in\n" + masked);
         }
@@ -40,10 +40,27 @@ class MaskedComponentsPrinterTest {
     }
 
     @Test
+    void theConfigurationsFormIsMaskedToo() {
+        String printed = """
+                PID = aibase.plugin.hostile
+                  BundleLocation = file:///home/deploy/hostile.jar
+                  api_key = operator-secret-4711
+                  max_items = 10
+
+                PID = org.aibase.rest.auth
+                  admin.keys = ********
+                """;
+        String masked = MaskedPrinter.mask(printed, Format.TEXT, SECRETS);
+        assertFalse(masked.contains("operator-secret-4711"), masked);
+        assertTrue(masked.contains("  api_key = ********\n") && masked.contains("  max_items = 10\n"), masked);
+        assertTrue(masked.contains("PID = aibase.plugin.hostile\n"), "no indentation: a heading, not a property");
+    }
+
+    @Test
     void theJsonFormMasksPropertyStrings() {
         String printed = "{\"components\":[{\"props\":[{\"key\":\"Properties\",\"value\":[\"admin.keys = ********\","
                 + "\"api.key = sk-\\\"quoted\\\" 3333\",\"component.id = 26\",\"name = openai\"]}]}]}";
-        String masked = MaskedComponentsPrinter.mask(printed, Format.JSON, SECRETS);
+        String masked = MaskedPrinter.mask(printed, Format.JSON, SECRETS);
         assertFalse(masked.contains("3333"), masked);
         assertTrue(masked.contains("\"api.key = ********\""), masked);
         assertTrue(masked.contains("\"component.id = 26\"") && masked.contains("\"name = openai\""), masked);
