@@ -271,7 +271,7 @@ class DashboardIT {
     }
 
     @Test
-    void getMetricsAnswersTheRequestedGroupsAndUnknownTasksFail() throws Exception {
+    void getMetricsAnswersTheRequestedGroupsAndUndeclaredTasksAreRefused() throws Exception {
         JsonNode metrics = task("get_metrics", "{\"types\":[\"system\",\"plugins\"]}");
         assertTrue(metrics.path("success").asBoolean(), metrics.toString());
         assertTrue(metrics.path("data").path("system").path("heap_used_bytes").asDouble() > 0);
@@ -283,11 +283,12 @@ class DashboardIT {
         JsonNode bad = task("get_metrics", "{\"types\":[\"disk\"]}");
         assertTrue(bad.path("error").asText().contains("config.types 'disk' is not a metrics type (allowed: system, plugins, llm, jobs)"));
 
-        JsonNode unknown = task("make_coffee", "{}");
-        assertFalse(unknown.path("success").asBoolean());
-        assertTrue(unknown.path("error").asText().startsWith("Unknown task type: make_coffee"), unknown.toString());
-        assertEquals("unknown_task", unknown.path("error_code").asText());
-        assertEquals("medium", unknown.path("severity").asText());
+        // the plugin declares its tasks: the platform refuses another before the plugin sees it
+        HttpResponse<String> unknown = Http.send("POST", base + "/api/v1/plugins/dashboard/tasks", key, "application/json",
+                BodyPublishers.ofString("{\"type\":\"make_coffee\",\"config\":{}}"));
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("has no task 'make_coffee' (allowed: create_dashboard, generate_report, export_data,"
+                + " get_metrics)"), unknown.body());
     }
 
     @Test

@@ -165,6 +165,33 @@ final class MisbehavingPlugins {
     }
 
     /**
+     * A {@code Plugin} service that declares the task {@code tidy} for users and {@code purge} for
+     * admins, and answers every task it is given with its type (so a test sees which reached it).
+     */
+    static MisbehavingPlugin declaresAnAdminTask() {
+        String id = "keeper";
+        String tasks = type(id, "KeeperTasks");
+        return MisbehavingPlugin.withId(id)
+                .yaml("tasks:\n  - {name: tidy, description: Tidies up}\n  - {name: purge, description: Removes all, role: admin}")
+                .header("Import-Package", "org.aibase.api.plugin")
+                .source(tasks, """
+                        package %s;
+                        import java.util.Map;
+                        import org.aibase.api.plugin.Plugin;
+                        import org.aibase.api.plugin.TaskRequest;
+                        import org.aibase.api.plugin.TaskResult;
+                        public class KeeperTasks implements Plugin {
+                            public TaskResult execute(TaskRequest request) {
+                                return TaskResult.ok(Map.of("ran", request.type()));
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(tasks, component(tasks, """
+                          <service><provide interface="org.aibase.api.plugin.Plugin"/></service>
+                        """));
+    }
+
+    /**
      * A {@code Plugin} service whose task {@code spin} keeps a core busy for 8 s and never looks at
      * its interrupt, with {@code limits.timeout: 1s}: runaway work, as a stuck loop is.
      */

@@ -51,6 +51,7 @@ class PlatformApiIT {
     @BeforeAll
     void start() throws Exception {
         RunningLauncher.deploy(home, "hello.jar");
+        MisbehavingPlugins.declaresAnAdminTask().writeInto(home.resolve("deploy"));
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"),
                 "admin.keys=" + ADMIN_DIGEST + "\nuser.keys=" + USER + "\n");
@@ -144,10 +145,20 @@ class PlatformApiIT {
         assertTrue(greet.path("success").asBoolean(), greet.toString());
         assertEquals("Hello, Ada!", greet.path("data").path("message").asText());
 
-        HttpResponse<String> unknown = post("/plugins/hello/tasks", USER, "{\"type\":\"shout\"}");
-        assertEquals(200, unknown.statusCode(), "an unknown task type is a result, not an HTTP error");
-        assertFalse(json(unknown).path("success").asBoolean());
-        assertEquals("unknown_task", json(unknown).path("error_code").asText());
+        HttpResponse<String> undeclared = post("/plugins/hello/tasks", USER, "{\"type\":\"shout\"}");
+        assertError(undeclared, 422, "invalid");
+        assertEquals("type", json(undeclared).path("error").path("details").path("field").asText(), undeclared.body());
+        assertTrue(undeclared.body().contains("no task 'shout' (allowed: greet, echo)"), undeclared.body());
+        JsonNode declared = json(Http.get(api + "/plugins/hello", USER)).path("plugin").path("tasks");
+        assertEquals("greet", declared.path(0).path("name").asText(), declared.toString());
+        assertEquals("user", declared.path(0).path("role").asText(), declared.toString());
+
+        // a task declared for admins: a user key is refused before the plugin sees it
+        assertEquals("tidy", json(post("/plugins/keeper/tasks", USER, "{\"type\":\"tidy\"}")).path("data").path("ran").asText());
+        HttpResponse<String> forbidden = post("/plugins/keeper/tasks", USER, "{\"type\":\"purge\"}");
+        assertError(forbidden, 403, "forbidden");
+        assertTrue(forbidden.body().contains("needs the admin role"), forbidden.body());
+        assertEquals("purge", json(post("/plugins/keeper/tasks", ADMIN, "{\"type\":\"purge\"}")).path("data").path("ran").asText());
 
         assertError(post("/plugins/hello/tasks", USER, "{\"type\": "), 400, null);
         assertError(Http.send("POST", api + "/plugins/hello/tasks", USER, "text/plain", BodyPublishers.ofString("greet")), 415, null);

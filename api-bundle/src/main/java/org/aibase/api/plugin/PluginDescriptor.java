@@ -34,13 +34,15 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param defaults the typed defaults of its configuration (PID {@code aibase.plugin.<id>})
  * @param configurationRules what an operator's value of a key must be beyond its type (ranges,
  *        allowed values, patterns), for the keys that declare one
+ * @param tasks the task types it declares, in the descriptor's order; empty when it declares none
+ *        (then any type reaches its {@link Plugin} service, for any {@code user})
  */
 @ProviderType
 public record PluginDescriptor(String id, String name, String version, String description, String author,
         Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
         List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
         List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults,
-        Map<String, ConfigurationRule> configurationRules) {
+        Map<String, ConfigurationRule> configurationRules, List<TaskDeclaration> tasks) {
 
     /** The manifest header that makes a bundle a plugin; its value names the descriptor entry. */
     public static final String MANIFEST_HEADER = "AIBase-Plugin";
@@ -75,6 +77,22 @@ public record PluginDescriptor(String id, String name, String version, String de
         // insertion order is the descriptor's order, which configuration forms follow
         defaults = defaults == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
         configurationRules = configurationRules == null ? Map.of() : Map.copyOf(configurationRules);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    /** A descriptor that declares no tasks. */
+    public PluginDescriptor(String id, String name, String version, String description, String author,
+            Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
+            List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
+            List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults,
+            Map<String, ConfigurationRule> configurationRules) {
+        this(id, name, version, description, author, contacts, category, tags, capabilities, dependencies,
+                requiresPlatform, security, permissions, networkHosts, limits, defaults, configurationRules, null);
+    }
+
+    /** The declared task of this name, if the plugin declares it. */
+    public Optional<TaskDeclaration> task(String name) {
+        return tasks.stream().filter(task -> task.name().equals(name)).findFirst();
     }
 
     /** A descriptor whose configuration keys declare no rules beyond their types. */
@@ -93,7 +111,7 @@ public record PluginDescriptor(String id, String name, String version, String de
 
     /** A descriptor with only the essentials; everything else takes its default. */
     public PluginDescriptor(String id, String name, String version, Set<Permission> permissions) {
-        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null, null);
+        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null, null, null);
     }
 
     /** Whether the descriptor grants the given permission. */

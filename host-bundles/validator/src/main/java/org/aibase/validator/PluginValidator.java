@@ -10,6 +10,7 @@ import org.aibase.validator.internal.BytecodeCheck;
 import org.aibase.validator.internal.CapabilityCheck;
 import org.aibase.validator.internal.ComponentDescriptionCheck;
 import org.aibase.validator.internal.DefaultsCheck;
+import org.aibase.validator.internal.TasksCheck;
 import org.aibase.validator.internal.DescriptorCheck;
 import org.aibase.validator.internal.ExportCheck;
 import org.aibase.validator.internal.FragmentCheck;
@@ -70,6 +71,7 @@ public final class PluginValidator {
                 new NetworkHostsCheck(),
                 new LimitsCheck(context.limits()),
                 new DefaultsCheck(),
+                new TasksCheck(),
                 new ExportCheck(),
                 new FragmentCheck(),
                 new ImportCheck(context),

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.aibase.api.plugin.CallerRole;
+
 /**
  * The one place that decides which role an HTTP call needs. Everything not listed needs
  * {@code user} (plugin applications included); only health and signing in/out are public.
@@ -21,39 +23,39 @@ final class AccessPolicy {
     }
 
     /** The role needed, or empty for a public endpoint. */
-    static Optional<Role> required(String method, String path) {
+    static Optional<CallerRole> required(String method, String path) {
         List<String> segments = segments(path);
         if (segments.contains("..")) {
-            return Optional.of(Role.ADMIN);
+            return Optional.of(CallerRole.ADMIN);
         }
         boolean read = READ_METHODS.contains(method);
         if (segments.equals(List.of("metrics"))) {
-            return Optional.of(Role.ADMIN);
+            return Optional.of(CallerRole.ADMIN);
         }
         if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
-            return Optional.of(Role.USER);
+            return Optional.of(CallerRole.USER);
         }
         List<String> api = segments.subList(2, segments.size());
         return switch (api.get(0)) {
-            case "health" -> api.size() == 1 && read ? Optional.empty() : Optional.of(Role.USER);
+            case "health" -> api.size() == 1 && read ? Optional.empty() : Optional.of(CallerRole.USER);
             case "session" -> api.size() == 1 && (method.equals("POST") || method.equals("DELETE"))
-                    ? Optional.empty() : Optional.of(Role.USER);
+                    ? Optional.empty() : Optional.of(CallerRole.USER);
             case "plugins" -> Optional.of(plugins(api, method, read));
-            case "deployments" -> Optional.of(Role.ADMIN);
-            case "llm" -> Optional.of(read ? Role.USER : Role.ADMIN);
-            case "jobs" -> Optional.of(read ? Role.USER : Role.ADMIN);
-            default -> Optional.of(Role.USER);
+            case "deployments" -> Optional.of(CallerRole.ADMIN);
+            case "llm" -> Optional.of(read ? CallerRole.USER : CallerRole.ADMIN);
+            case "jobs" -> Optional.of(read ? CallerRole.USER : CallerRole.ADMIN);
+            default -> Optional.of(CallerRole.USER);
         };
     }
 
-    private static Role plugins(List<String> api, String method, boolean read) {
+    private static CallerRole plugins(List<String> api, String method, boolean read) {
         if (api.size() <= 2) { // the list and one plugin: reading is for users, changing for admins
-            return read ? Role.USER : Role.ADMIN;
+            return read ? CallerRole.USER : CallerRole.ADMIN;
         }
         if (api.size() == 3 && (api.get(2).equals("usage") && read || api.get(2).equals("tasks") && method.equals("POST"))) {
-            return Role.USER;
+            return CallerRole.USER;
         }
-        return Role.ADMIN;
+        return CallerRole.ADMIN;
     }
 
     private static List<String> segments(String path) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.aibase.api.plugin.CallerRole;
+
 /**
  * The API keys in force and their roles. Only SHA-256 digests are kept, and a presented key is
  * compared with every one of them in constant time, so neither timing nor a heap dump of this
@@ -34,7 +36,7 @@ final class ApiKeys {
     private static final Pattern HASHED_FORM = Pattern.compile("sha256:([^:,]+):([0-9a-fA-F]{64})");
 
     /** A key's digest, salted ({@code salt} is empty for a key configured as itself). */
-    private record Entry(String salt, byte[] digest, Role role) {
+    private record Entry(String salt, byte[] digest, CallerRole role) {
     }
 
     private final List<Entry> entries;
@@ -57,19 +59,19 @@ final class ApiKeys {
     static ApiKeys resolve(String[] adminKeys, String[] userKeys, String generatedAdminKey) {
         List<Entry> configured = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        add(configured, refused, adminKeys, Role.ADMIN, "admin.keys");
-        add(configured, refused, userKeys, Role.USER, "user.keys");
+        add(configured, refused, adminKeys, CallerRole.ADMIN, "admin.keys");
+        add(configured, refused, userKeys, CallerRole.USER, "user.keys");
         if (!configured.isEmpty() || !refused.isEmpty()) {
             return new ApiKeys(configured, Source.CONFIGURATION, refused);
         }
         if (generatedAdminKey != null && !generatedAdminKey.isBlank()) {
-            return new ApiKeys(List.of(new Entry("", digest("", generatedAdminKey.strip()), Role.ADMIN)),
+            return new ApiKeys(List.of(new Entry("", digest("", generatedAdminKey.strip()), CallerRole.ADMIN)),
                     Source.GENERATED, List.of());
         }
         return NONE;
     }
 
-    private static void add(List<Entry> entries, List<String> refused, String[] keys, Role role, String property) {
+    private static void add(List<Entry> entries, List<String> refused, String[] keys, CallerRole role, String property) {
         if (keys == null) {
             return;
         }
@@ -103,14 +105,14 @@ final class ApiKeys {
     }
 
     /** The role of a presented key: the highest of all keys it equals, compared without early exit. */
-    Optional<Role> roleOf(String presented) {
+    Optional<CallerRole> roleOf(String presented) {
         if (presented == null || presented.isEmpty()) {
             return Optional.empty();
         }
-        Role found = null;
+        CallerRole found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.digest(), digest(entry.salt(), presented))
-                    && (found == null || entry.role() == Role.ADMIN)) {
+                    && (found == null || entry.role() == CallerRole.ADMIN)) {
                 found = entry.role();
             }
         }
@@ -121,7 +123,7 @@ final class ApiKeys {
         return source;
     }
 
-    long count(Role role) {
+    long count(CallerRole role) {
         return entries.stream().filter(e -> e.role() == role).count();
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 
+import org.aibase.api.plugin.CallerRole;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,7 +81,7 @@ public final class AuthSettings {
                 AuthConfiguration.PID, problem));
         switch (keys.source()) {
             case CONFIGURATION -> LOG.info("HTTP API keys: {} admin and {} user key(s) from configuration {}",
-                    keys.count(Role.ADMIN), keys.count(Role.USER), AuthConfiguration.PID);
+                    keys.count(CallerRole.ADMIN), keys.count(CallerRole.USER), AuthConfiguration.PID);
             case GENERATED -> LOG.info("HTTP API keys: the generated admin key (data/credentials.properties, "
                     + "admin.api.key); configure {} to replace it", AuthConfiguration.PID);
             case NONE -> LOG.warn("HTTP API keys: none configured and none generated; every protected endpoint "

@@ -1,8 +1,11 @@
 package org.aibase.rest.internal;
 
+import org.aibase.api.plugin.CallerRole;
+
+
 /**
  * A signed-in browser: the cookie value, the role of the key it signed in with and the CSRF token
  * its state-changing requests must echo in {@code X-CSRF-Token}.
  */
-record BrowserSession(String id, Role role, String csrfToken) {
+record BrowserSession(String id, CallerRole role, String csrfToken) {
 }

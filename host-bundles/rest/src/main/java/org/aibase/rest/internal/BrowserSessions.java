@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.aibase.api.plugin.CallerRole;
+
 /**
  * Browser sessions, in memory, each ending after an idle period. Expired sessions are swept
  * whenever one is opened, so the map stays bounded by the sessions active within one idle period
@@ -39,7 +41,7 @@ final class BrowserSessions {
     }
 
     /** Opens a session for a caller who proved the given role. */
-    BrowserSession open(Role role) {
+    BrowserSession open(CallerRole role) {
         sweep();
         BrowserSession session = new BrowserSession(randomToken(), role, randomToken());
         sessions.put(session.id(), new Entry(session, clock.instant()));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.aibase.api.plugin.CallerRole;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -50,15 +51,15 @@ public final class Gatekeeper {
     /** Checks one request; the credentials may each be {@code null}. */
     public AccessDecision authorize(String method, String path, String authorization, String sessionId, String csrfToken) {
         String verb = method.toUpperCase(Locale.ROOT);
-        Optional<Role> required = AccessPolicy.required(verb, path);
+        Optional<CallerRole> required = AccessPolicy.required(verb, path);
         if (required.isEmpty()) {
             // public, but a caller who shows valid credentials is known (health shows them its details)
             return AccessDecision.allow(identified(authorization, sessionId).orElse(Caller.ANONYMOUS));
         }
-        Role role;
+        CallerRole role;
         String scheme;
         if (authorization != null) {
-            Optional<Role> keyRole = bearerToken(authorization).flatMap(keys::roleOf);
+            Optional<CallerRole> keyRole = bearerToken(authorization).flatMap(keys::roleOf);
             if (keyRole.isEmpty()) {
                 return AccessDecision.deny(401, "unauthorized", "The API key is not valid");
             }

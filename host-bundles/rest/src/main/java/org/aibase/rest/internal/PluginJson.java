@@ -58,6 +58,8 @@ final class PluginJson {
         json.put("network_hosts", d.networkHosts());
         json.put("limits", PluginLimits.toMap(d.limits()));
         json.put("defaults", d.defaults());
+        json.put("tasks", d.tasks().stream().map(task -> Map.of("name", task.name(), "description", task.description(),
+                "role", task.role().id())).toList());
         return json;
     }
 

@@ -1,5 +1,6 @@
 package org.aibase.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,11 +10,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
+import org.aibase.api.plugin.TaskDeclaration;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
@@ -23,7 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code POST /api/v1/plugins/{id}/tasks} with {@code {"type":"...","config":{...}}}: runs a task
- * on the plugin's {@link Plugin} service. The task's outcome, failed or not, is a 200 with the
+ * on the plugin's {@link Plugin} service, if the plugin declares it and the caller has its role. The task's outcome, failed or not, is a 200 with the
  * result; HTTP errors are for requests that cannot reach a task at all.
  */
 @Component(service = PluginTasksResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
@@ -42,9 +46,11 @@ public final class PluginTasksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Map<String, Object>> run(@PathParam("id") String id, Map<String, Object> body) {
+    public CompletionStage<Map<String, Object>> run(@PathParam("id") String id, Map<String, Object> body,
+            @Context SecurityContext caller) {
         TaskRequest request = request(body);
         PluginRecord record = PluginLookup.require(registry, id);
+        record.descriptor().ifPresent(descriptor -> admit(descriptor, request.type(), caller));
         if (record.state() == PluginState.QUARANTINED) {
             throw new ApiException(503, "quarantined", QuarantineNotice.message(id, record), QuarantineNotice.details(record));
         }
@@ -68,6 +74,25 @@ public final class PluginTasksResource {
             }
         });
         return json;
+    }
+
+    /**
+     * A plugin that declares its tasks runs only those, each for callers with its role; one that
+     * declares none gets every type (for any user) and answers an unknown one itself.
+     */
+    private static void admit(PluginDescriptor plugin, String type, SecurityContext caller) {
+        if (plugin.tasks().isEmpty()) {
+            return;
+        }
+        TaskDeclaration task = plugin.task(type).orElseThrow(() -> {
+            List<String> names = plugin.tasks().stream().map(TaskDeclaration::name).toList();
+            return new ApiException(422, "invalid", "Plugin '" + plugin.id() + "' has no task '" + type + "' (allowed: "
+                    + String.join(", ", names) + ")", Map.of("field", "type", "allowed", names));
+        });
+        if (!caller.isUserInRole(task.role().id())) {
+            throw new ApiException(403, "forbidden", "Task '" + type + "' of plugin '" + plugin.id() + "' needs the "
+                    + task.role().id() + " role", Map.of("role", task.role().id()));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
 
+import org.aibase.api.plugin.CallerRole;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +45,7 @@ class AccessPolicyTest {
             "GET, /api/v1/health/, none",
     })
     void decidesTheRoleOfEveryEndpoint(String method, String path, String expected) {
-        Optional<Role> required = AccessPolicy.required(method, path);
-        assertEquals(expected, required.map(Role::id).orElse("none"));
+        Optional<CallerRole> required = AccessPolicy.required(method, path);
+        assertEquals(expected, required.map(CallerRole::id).orElse("none"));
     }
 }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.aibase.api.plugin.CallerRole;
 import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
@@ -17,9 +18,9 @@ class ApiKeysTest {
     void keysMapToTheirRoles() {
         ApiKeys keys = ApiKeys.resolve(new String[] { "a1", " a2 " }, new String[] { "u1" }, "generated");
         assertEquals(ApiKeys.Source.CONFIGURATION, keys.source());
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("a1"));
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("a2"), "configured values are trimmed");
-        assertEquals(Optional.of(Role.USER), keys.roleOf("u1"));
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("a1"));
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("a2"), "configured values are trimmed");
+        assertEquals(Optional.of(CallerRole.USER), keys.roleOf("u1"));
         assertEquals(Optional.empty(), keys.roleOf("generated"), "configured keys replace the generated one");
         assertEquals(Optional.empty(), keys.roleOf("a1 "), "a presented key must match exactly");
         assertEquals(Optional.empty(), keys.roleOf("A1"));
@@ -30,24 +31,24 @@ class ApiKeysTest {
     @Test
     void aValueListsKeysSeparatedByCommas() {
         ApiKeys keys = ApiKeys.resolve(new String[] { "a1, a2,,", "a3" }, new String[] { "u1,u2" }, null);
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("a2"));
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("a3"));
-        assertEquals(Optional.of(Role.USER), keys.roleOf("u2"));
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("a2"));
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("a3"));
+        assertEquals(Optional.of(CallerRole.USER), keys.roleOf("u2"));
         assertEquals(Optional.empty(), keys.roleOf("a1, a2,,"), "the list itself is no key");
-        assertEquals(3, keys.count(Role.ADMIN));
+        assertEquals(3, keys.count(CallerRole.ADMIN));
     }
 
     @Test
     void aKeyListedTwiceHasTheHigherRole() {
         ApiKeys keys = ApiKeys.resolve(new String[] { "same" }, new String[] { "same" }, null);
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("same"));
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("same"));
     }
 
     @Test
     void blankConfiguredKeysDoNotCount() {
         ApiKeys keys = ApiKeys.resolve(new String[] { "", "  " }, null, "generated");
         assertEquals(ApiKeys.Source.GENERATED, keys.source());
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("generated"));
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("generated"));
         assertEquals(Optional.empty(), keys.roleOf(""));
     }
 
@@ -60,10 +61,10 @@ class ApiKeysTest {
 
     @Test
     void rolesImplyEachOther() {
-        assertEquals(true, Role.ADMIN.grants(Role.USER));
-        assertEquals(true, Role.ADMIN.grants(Role.ADMIN));
-        assertEquals(true, Role.USER.grants(Role.USER));
-        assertEquals(false, Role.USER.grants(Role.ADMIN));
+        assertEquals(true, CallerRole.ADMIN.grants(CallerRole.USER));
+        assertEquals(true, CallerRole.ADMIN.grants(CallerRole.ADMIN));
+        assertEquals(true, CallerRole.USER.grants(CallerRole.USER));
+        assertEquals(false, CallerRole.USER.grants(CallerRole.ADMIN));
     }
 
     @Test
@@ -71,9 +72,9 @@ class ApiKeysTest {
         String admin = "sha256:5f1c9a:" + sha256("5f1c9a" + "aib_admin-key");
         String user = "sha256:other-salt:" + sha256("other-salt" + "aib_user-key").toUpperCase();
         ApiKeys keys = ApiKeys.resolve(new String[] { admin }, new String[] { user, "plain" }, "generated");
-        assertEquals(Optional.of(Role.ADMIN), keys.roleOf("aib_admin-key"));
-        assertEquals(Optional.of(Role.USER), keys.roleOf("aib_user-key"), "hex digits in either case");
-        assertEquals(Optional.of(Role.USER), keys.roleOf("plain"), "plain and hashed keys mix");
+        assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("aib_admin-key"));
+        assertEquals(Optional.of(CallerRole.USER), keys.roleOf("aib_user-key"), "hex digits in either case");
+        assertEquals(Optional.of(CallerRole.USER), keys.roleOf("plain"), "plain and hashed keys mix");
         assertEquals(Optional.empty(), keys.roleOf(admin), "the digest itself is no key");
         assertEquals(Optional.empty(), keys.roleOf("5f1c9aaib_admin-key"), "nor the salted text");
         assertEquals(Optional.empty(), keys.roleOf("aib_user-key".substring(1)));
@@ -84,7 +85,7 @@ class ApiKeysTest {
         for (String wrong : new String[] { "sha256:salt:abc", "sha256::" + "0".repeat(64), "sha256:a:b:" + "0".repeat(64),
                 "sha256:salt:" + "g".repeat(64) }) {
             ApiKeys keys = ApiKeys.resolve(new String[] { "fine", wrong }, null, "generated");
-            assertEquals(Optional.of(Role.ADMIN), keys.roleOf("fine"), "the good keys stay in force");
+            assertEquals(Optional.of(CallerRole.ADMIN), keys.roleOf("fine"), "the good keys stay in force");
             assertEquals(Optional.empty(), keys.roleOf(wrong), "the malformed value is no plain key either");
             assertEquals(1, keys.refused().size(), wrong);
             String problem = keys.refused().get(0);

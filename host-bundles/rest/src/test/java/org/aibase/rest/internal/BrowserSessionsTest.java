@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import org.aibase.api.plugin.CallerRole;
 import org.junit.jupiter.api.Test;
 
 class BrowserSessionsTest {
@@ -16,8 +17,8 @@ class BrowserSessionsTest {
 
     @Test
     void sessionsHaveRandomIdsAndTokens() {
-        BrowserSession a = sessions.open(Role.ADMIN);
-        BrowserSession b = sessions.open(Role.ADMIN);
+        BrowserSession a = sessions.open(CallerRole.ADMIN);
+        BrowserSession b = sessions.open(CallerRole.ADMIN);
         assertNotEquals(a.id(), b.id());
         assertNotEquals(a.csrfToken(), b.csrfToken());
         assertNotEquals(a.id(), a.csrfToken());
@@ -26,20 +27,20 @@ class BrowserSessionsTest {
 
     @Test
     void anIdleSessionExpiresAndIsSweptAway() {
-        BrowserSession old = sessions.open(Role.USER);
+        BrowserSession old = sessions.open(CallerRole.USER);
         clock.advance(Duration.ofMinutes(10));
         assertTrue(sessions.find(old.id()).isEmpty());
 
-        BrowserSession stale = sessions.open(Role.USER);
+        BrowserSession stale = sessions.open(CallerRole.USER);
         clock.advance(Duration.ofMinutes(11));
-        sessions.open(Role.USER);
+        sessions.open(CallerRole.USER);
         assertEquals(1, sessions.size(), "opening a session sweeps the expired ones");
         assertTrue(sessions.find(stale.id()).isEmpty());
     }
 
     @Test
     void csrfTokensCompareExactly() {
-        BrowserSession session = sessions.open(Role.ADMIN);
+        BrowserSession session = sessions.open(CallerRole.ADMIN);
         assertTrue(BrowserSessions.csrfMatches(session, session.csrfToken()));
         assertFalse(BrowserSessions.csrfMatches(session, session.csrfToken() + "x"));
         assertFalse(BrowserSessions.csrfMatches(session, null));
@@ -47,7 +48,7 @@ class BrowserSessionsTest {
 
     @Test
     void clearEndsEverySession() {
-        BrowserSession session = sessions.open(Role.ADMIN);
+        BrowserSession session = sessions.open(CallerRole.ADMIN);
         sessions.clear();
         assertTrue(sessions.find(session.id()).isEmpty());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.aibase.api.plugin.CallerRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,11 +58,11 @@ class GatekeeperTest {
             assertEquals("forbidden", user.code());
         } else {
             assertTrue(user.allowed());
-            assertEquals(Optional.of(Role.USER), user.caller().role());
+            assertEquals(Optional.of(CallerRole.USER), user.caller().role());
         }
         AccessDecision admin = bearer(method, path, ADMIN);
         assertTrue(admin.allowed(), "admin may call everything");
-        assertEquals(Optional.of(Role.ADMIN), admin.caller().role());
+        assertEquals(Optional.of(CallerRole.ADMIN), admin.caller().role());
     }
 
     @Test
@@ -74,7 +75,7 @@ class GatekeeperTest {
     void aPublicEndpointKnowsACallerWithAValidKeyAndTakesAWrongOneAsAnonymous() {
         AccessDecision known = bearer("GET", "/api/v1/health", ADMIN);
         assertTrue(known.allowed());
-        assertEquals(Optional.of(Role.ADMIN), known.caller().role());
+        assertEquals(Optional.of(CallerRole.ADMIN), known.caller().role());
         AccessDecision wrong = bearer("GET", "/api/v1/health", "not-a-key");
         assertTrue(wrong.allowed(), "a probe with a stale key still learns whether the runtime is up");
         assertEquals(Optional.empty(), wrong.caller().role());
@@ -107,7 +108,7 @@ class GatekeeperTest {
     @Test
     void aSessionHasTheRoleOfItsKey() {
         BrowserSession session = gatekeeper.signIn(USER).orElseThrow();
-        assertEquals(Role.USER, session.role());
+        assertEquals(CallerRole.USER, session.role());
         AccessDecision admin = gatekeeper.authorize("POST", "/api/v1/plugins/hello/stop", null, session.id(),
                 session.csrfToken());
         assertEquals(403, admin.status());

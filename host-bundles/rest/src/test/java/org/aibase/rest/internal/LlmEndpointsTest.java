@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 
 import org.aibase.api.llm.CircuitState;
 import org.aibase.api.llm.LlmException.Kind;
+import org.aibase.api.plugin.CallerRole;
 import org.aibase.llm.EndpointStatus;
 import org.aibase.llm.TokenWindow;
 import org.aibase.llm.UsageRecord;
@@ -83,9 +84,9 @@ class LlmEndpointsTest {
 
     @Test
     void usersReadTheLlmEndpointsAndNothingWritesThem() {
-        assertEquals(Optional.of(Role.USER), AccessPolicy.required("GET", "/api/v1/llm/models"));
-        assertEquals(Optional.of(Role.USER), AccessPolicy.required("GET", "/api/v1/llm/usage"));
-        assertEquals(Optional.of(Role.ADMIN), AccessPolicy.required("POST", "/api/v1/llm/usage"));
+        assertEquals(Optional.of(CallerRole.USER), AccessPolicy.required("GET", "/api/v1/llm/models"));
+        assertEquals(Optional.of(CallerRole.USER), AccessPolicy.required("GET", "/api/v1/llm/usage"));
+        assertEquals(Optional.of(CallerRole.ADMIN), AccessPolicy.required("POST", "/api/v1/llm/usage"));
         assertFalse(AccessPolicy.required("GET", "/api/v1/llm/models").isEmpty());
     }
 }

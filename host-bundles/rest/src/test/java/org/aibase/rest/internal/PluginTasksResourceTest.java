@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.aibase.api.plugin.CallerRole;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.api.plugin.Severity;
+import org.aibase.api.plugin.TaskDeclaration;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.RegistryException;
@@ -42,9 +47,37 @@ class PluginTasksResourceTest {
         governor.deactivate();
     }
 
-    /** Runs a task through the resource and waits for its answer; an ApiException however it comes. */
+    /** Runs a task through the resource for a user and waits for its answer; an ApiException however it comes. */
     private Map<String, Object> run(String id, Map<String, Object> body) {
-        return await(resource.run(id, body));
+        return run(id, body, CallerRole.USER);
+    }
+
+    private Map<String, Object> run(String id, Map<String, Object> body, CallerRole role) {
+        return await(resource.run(id, body, callerWith(role)));
+    }
+
+    private static SecurityContext callerWith(CallerRole role) {
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return role::id;
+            }
+
+            @Override
+            public boolean isUserInRole(String name) {
+                return CallerRole.byId(name).map(role::grants).orElse(false);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "Bearer";
+            }
+        };
     }
 
     static <T> T await(java.util.concurrent.CompletionStage<T> answer) {
@@ -217,7 +250,7 @@ class PluginTasksResourceTest {
                 Optional.empty(), Optional.empty(), OptionalLong.of(13), List.of(), Instant.EPOCH, Optional.empty()));
         runner.addHandler(blocking, Map.of(Constants.SERVICE_BUNDLEID, 13L));
 
-        var first = resource.run("single", Map.of("type", "work"));
+        var first = resource.run("single", Map.of("type", "work"), callerWith(CallerRole.USER));
         assertTrue(running.await(5, TimeUnit.SECONDS));
         ApiException refused = assertThrows(ApiException.class, () -> run("single", Map.of("type", "work")));
         assertEquals(429, refused.status());
@@ -252,6 +285,33 @@ class PluginTasksResourceTest {
                 OptionalLong.empty());
         return new PluginDescriptor(id, id, "1.0.0", null, null, null, null, null, null, null, null, null, null, null,
                 limits, null);
+    }
+
+    @Test
+    void aPluginThatDeclaresTasksRunsOnlyThoseEachForItsRole() {
+        PluginDescriptor declaring = new PluginDescriptor("keeper", "Keeper", "1.0.0", null, null, null, null, null, null,
+                null, null, null, null, null, ResourceLimits.NONE, null, null,
+                List.of(new TaskDeclaration("greet", "Greets", null), new TaskDeclaration("purge", "Removes all", CallerRole.ADMIN)));
+        registry.add(new PluginRecord(Optional.of("keeper"), "keeper.jar", Optional.of(declaring), PluginState.ACTIVE,
+                Optional.empty(), Optional.empty(), OptionalLong.of(9), List.of(), Instant.EPOCH, Optional.empty()));
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.addHandler(request -> {
+            ran.add(request.type());
+            return TaskResult.ok(Map.of());
+        }, Map.of(Constants.SERVICE_BUNDLEID, 9L));
+
+        assertEquals(true, run("keeper", Map.of("type", "greet")).get("success"));
+        ApiException undeclared = assertThrows(ApiException.class, () -> run("keeper", Map.of("type", "dance")));
+        assertEquals(422, undeclared.status());
+        assertEquals("type", undeclared.details().get("field"));
+        assertEquals(List.of("greet", "purge"), undeclared.details().get("allowed"));
+        assertTrue(undeclared.getMessage().contains("no task 'dance' (allowed: greet, purge)"), undeclared.getMessage());
+        ApiException forbidden = assertThrows(ApiException.class, () -> run("keeper", Map.of("type", "purge")));
+        assertEquals(403, forbidden.status());
+        assertEquals("forbidden", forbidden.code());
+        assertTrue(forbidden.getMessage().contains("needs the admin role"), forbidden.getMessage());
+        assertEquals(true, run("keeper", Map.of("type", "purge"), CallerRole.ADMIN).get("success"));
+        assertEquals(List.of("greet", "purge"), ran, "neither the undeclared nor the forbidden task reached the plugin");
     }
 
     @Test

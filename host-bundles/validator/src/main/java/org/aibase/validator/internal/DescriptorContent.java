@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.TaskDeclaration;
 import org.aibase.validator.DescriptorReader;
 
 /**
@@ -27,7 +28,7 @@ public final class DescriptorContent {
         Set<String> fields = new LinkedHashSet<>(List.of("id", "name", "version", "description", "author"));
         fields.addAll(CONTACTS);
         fields.addAll(List.of("category", "tags", "capabilities", "dependencies", "requires", "security",
-                "permissions", "network_hosts", "limits", "defaults"));
+                "permissions", "network_hosts", "limits", "defaults", "tasks"));
         FIELDS = java.util.Collections.unmodifiableSet(fields);
     }
 
@@ -63,9 +64,10 @@ public final class DescriptorContent {
         List<String> networkHosts = fields.texts("network_hosts");
         var limits = LimitsReader.read(fields);
         ConfigurationDefaults.Read defaults = ConfigurationDefaults.read(fields);
+        List<TaskDeclaration> tasks = TasksReader.read(fields);
         return id.map(i -> new PluginDescriptor(i, name, version, description, author, contacts, category, tags,
                 capabilities, dependencies, platform, security, permissions, networkHosts, limits, defaults.defaults(),
-                defaults.rules()));
+                defaults.rules(), tasks));
     }
 
     private static Optional<String> id(DescriptorFields fields) {

@@ -114,6 +114,11 @@ public final class DescriptorFields {
         return Optional.of(new DescriptorFields(map, prefix + key + ".", findings));
     }
 
+    /** A mapping that is an element of a list of this mapping, e.g. {@code tasks[0].}; its findings go with these. */
+    public DescriptorFields element(Map<?, ?> map, String path) {
+        return new DescriptorFields(map, prefix + path, findings);
+    }
+
     /** A nested mapping with text keys, its values kept with their YAML types (checked by later rules). */
     public Map<String, Object> values(String key, String example) {
         Map<String, Object> copy = new LinkedHashMap<>();

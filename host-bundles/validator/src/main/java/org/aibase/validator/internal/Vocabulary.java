@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.aibase.api.plugin.CallerRole;
 import org.aibase.api.plugin.Category;
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.SecurityLevel;
@@ -24,6 +25,9 @@ public record Vocabulary<T>(String noun, Map<String, T> words) {
     /** The levels of {@code security:}. */
     public static final Vocabulary<SecurityLevel> SECURITY_LEVELS =
             of("security level", SecurityLevel.values(), SecurityLevel::id);
+
+    /** The roles of a task's {@code role:}. */
+    public static final Vocabulary<CallerRole> CALLER_ROLES = of("role", CallerRole.values(), CallerRole::id);
 
     /** Creates a vocabulary; the words are copied in order. */
     public Vocabulary {

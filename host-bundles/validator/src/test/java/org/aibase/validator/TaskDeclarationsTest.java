@@ -1,0 +1,68 @@
+package org.aibase.validator;
+
+import static org.aibase.validator.Reports.assertOnlyError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.aibase.api.plugin.CallerRole;
+import org.aibase.api.plugin.TaskDeclaration;
+import org.junit.jupiter.api.Test;
+
+/** {@code tasks:} in plugin.yaml: read into the descriptor with their roles, and every malformed declaration refused. */
+class TaskDeclarationsTest extends RuleTestSupport {
+
+    private static final String NAME_FORM = "[a-z][a-z0-9_]{0,23}: 1 to 24 lower-case letters, digits or '_', starting with a letter";
+
+    @Test
+    void readsTasksInOrderWithTheirRoles() throws IOException {
+        ValidationReport report = validate(BASE + """
+                tasks:
+                  - name: greet
+                    description: Greets someone by name
+                  - {name: purge, description: Removes every greeting, role: admin}
+                  - name: x1
+                """);
+        assertTrue(report.valid(), report.toString());
+        assertEquals(List.of(new TaskDeclaration("greet", "Greets someone by name", CallerRole.USER),
+                new TaskDeclaration("purge", "Removes every greeting", CallerRole.ADMIN),
+                new TaskDeclaration("x1", "", CallerRole.USER)), report.descriptor().orElseThrow().tasks());
+    }
+
+    @Test
+    void refusesANameThatIsNoTaskTypeOrIsDeclaredTwice() throws IOException {
+        assertOnlyError(validate(BASE + "tasks: [{name: greet-all}]\n"), "plugin.yaml/tasks[0].name",
+                "'greet-all' is not a task name", NAME_FORM);
+        assertOnlyError(validate(BASE + "tasks: [{name: a23456789012345678901234x}]\n"), "plugin.yaml/tasks[0].name",
+                "'a23456789012345678901234x' is not a task name", NAME_FORM);
+        assertOnlyError(validate(BASE + "tasks: [{name: greet}, {name: echo}, {name: greet}]\n"), "plugin.yaml/tasks[2].name",
+                "'greet' is declared twice", "each task name once");
+    }
+
+    @Test
+    void refusesAnUnknownRoleNamingTheRoles() throws IOException {
+        assertOnlyError(validate(BASE + "tasks: [{name: purge, role: root}]\n"), "plugin.yaml/tasks[0].role",
+                "'root' is not a role", "user, admin");
+    }
+
+    @Test
+    void refusesTasksOfTheWrongShape() throws IOException {
+        String shape = "a list of mappings such as {name: greet, description: ..., role: user}";
+        assertOnlyError(validate(BASE + "tasks: {greet: {}}\n"), "plugin.yaml/tasks", "is a mapping, not a list", shape);
+        assertOnlyError(validate(BASE + "tasks: [greet]\n"), "plugin.yaml/tasks", "element 1 is text, not a mapping", shape);
+        assertOnlyError(validate(BASE + "tasks: [{description: nameless}]\n"), "plugin.yaml/tasks[0].name", "is missing",
+                "the task type, e.g. greet");
+        assertOnlyError(validate(BASE + "tasks: [{name: [a, b]}]\n"), "plugin.yaml/tasks[0].name", "is a list, not a single value",
+                "text");
+    }
+
+    @Test
+    void warnsAboutAnUnknownPartOfADeclaration() throws IOException {
+        ValidationReport report = validate(BASE + "tasks: [{name: greet, rol: admin}]\n");
+        assertTrue(report.valid(), "a warning, not an error: " + report);
+        assertTrue(report.findings().stream().anyMatch(f -> f.location().equals("plugin.yaml/tasks[0].rol")
+                && f.message().equals("is not a known field and is ignored")), report.toString());
+    }
+}
