@@ -104,6 +104,7 @@ class BadInputIT {
         List<String> types = List.of("application/json", "text/plain", "application/x-www-form-urlencoded");
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        int linesBefore = launcher.output().size();
         for (String[] endpoint : endpoints) {
             for (String key : List.of(ADMIN, USER)) {
                 for (String body : bodies) {
@@ -133,6 +134,12 @@ class BadInputIT {
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " bad answers (statuses " + statuses + "):\n" + String.join("\n", failures));
+        List<String> logged = List.copyOf(launcher.output().subList(linesBefore, launcher.output().size()));
+        assertTrue(logged.stream().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")),
+                "a request refused for a known reason logs no stack trace:\n" + String.join("\n", logged));
+        int requests = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(logged.size() <= requests / 10, logged.size() + " log lines for " + requests + " refused requests:\n"
+                + String.join("\n", logged));
         assertRuntimeHealthy();
     }
 
