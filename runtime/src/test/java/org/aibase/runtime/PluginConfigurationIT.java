@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -171,6 +172,35 @@ class PluginConfigurationIT {
         assertEquals(200, five.statusCode(), five.body());
         assertEquals("20", Http.get(api("/picky/share"), key).body(), "taken before the answer");
         assertTrue(GuardApi.json(Http.get(api("/plugins/picky"), key).body()).path("reason").isNull(), "a good change clears the note");
+    }
+
+    /**
+     * SCR re-creates the endpoint component on every change (it has no {@code @Modified}): clients
+     * calling meanwhile must not notice, a rolled-back change included.
+     */
+    @Test
+    @Order(7)
+    void changesUnderLoadAreServedWithoutAFailedRequest() throws Exception {
+        try (LoadLoop load = LoadLoop.start(8, api("/picky/share"), key)) {
+            Thread.sleep(500);
+            for (int i = 0; i < 10; i++) {
+                int divisor = i % 2 == 0 ? 4 : 5;
+                HttpResponse<String> put = Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
+                        HttpRequest.BodyPublishers.ofString("{\"divisor\":" + divisor + "}"));
+                assertEquals(200, put.statusCode(), put.body());
+                assertTrue(load.awaitBody(String.valueOf(100 / divisor), WAIT), "the loop sees " + 100 / divisor + ": " + load.summary());
+                if (i == 5) {
+                    assertEquals(422, Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
+                            HttpRequest.BodyPublishers.ofString("{\"divisor\":0}")).statusCode(), "rolled back");
+                }
+                Thread.sleep(200);
+            }
+            Thread.sleep(500);
+            load.close();
+            assertEquals(0, load.failed(), load.summary());
+            assertEquals(Set.of("25", "20"), load.bodies(), load.summary());
+            assertTrue(load.requests() > 100, load.summary());
+        }
     }
 
     private void awaitGreeting(String text) throws Exception {

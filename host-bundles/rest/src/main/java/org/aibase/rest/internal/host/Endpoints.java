@@ -111,7 +111,7 @@ final class Endpoints {
             Object instance = objects.getService();
             if (instance == null) {
                 // never null: Jersey would then try to construct the class itself
-                throw new IllegalStateException(type.getName() + " is no longer available: its plugin is stopping");
+                throw new EndpointGone(type);
             }
             injections.inject(instance);
             return type.cast(instance);

@@ -93,14 +93,19 @@ final class JerseyContainer implements Exchange.Ending {
 
     @Override
     public void ended(Exchange exchange, int status, long nanos) {
+        leave(exchange);
+        if (ending != null) {
+            ending.ended(exchange, status, nanos);
+        }
+    }
+
+    /** The request goes on elsewhere (it is served again by the plugin's next application): no longer in flight here. */
+    void leave(Exchange exchange) {
         inFlight.remove(exchange);
         if (draining) { // only a drain waits for requests to leave: no lock on every request's way out
             synchronized (left) {
                 left.notifyAll();
             }
-        }
-        if (ending != null) {
-            ending.ended(exchange, status, nanos);
         }
     }
 

@@ -8,4 +8,9 @@ package org.aibase.rest.internal.host;
  * @param name what logs and errors call it, e.g. {@code GET /api/v1/hello/greeting}
  */
 record PluginCall(String pluginId, String name, Exchange exchange, HostedRequest request, GuardedResponse response) {
+
+    /** The same request, to be served again: a fresh hold on the response (this one was taken over). */
+    PluginCall again() {
+        return new PluginCall(pluginId, name, exchange, request, new GuardedResponse(exchange.response()));
+    }
 }

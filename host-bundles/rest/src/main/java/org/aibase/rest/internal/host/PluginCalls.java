@@ -122,8 +122,10 @@ final class PluginCalls {
             }
             return;
         }
-        exchange.metered();
-        application.meter().started();
+        if (!exchange.isMetered()) { // counted once, also when served again
+            exchange.metered();
+            application.meter().started();
+        }
         exchange.startAsync(call.request(), call.response());
         WorkUnit unit = new WorkUnit(application.descriptor(), WorkUnit.Kind.REQUEST, call.name(), application.loader());
         governor.submit(unit, () -> {
@@ -132,6 +134,11 @@ final class PluginCalls {
         }).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 exchange.serviced();
+            } else if (EndpointGone.causes(failure) && call.response().takeOver()) {
+                // no plugin code ran and nothing was sent: the plugin's next application serves it
+                exchange.response().reset();
+                application.container().leave(exchange);
+                tasks.execute(() -> dispatch(call.again()));
             } else {
                 // before the governor interrupts the work: what it still writes goes nowhere; the answer
                 // itself is written off the thread that stopped it (the watchdog), as taking over may wait

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * rebuilt; no other plugin's application, nor the platform's, is touched.
  *
  * <p>Builds run one at a time on the host's task thread; route changes happen under this object's
- * lock; draining happens outside it.
+ * lock; draining happens outside it, a replaced application's on a thread of its own, so that the
+ * replacement's build never waits for the old one's requests to finish.
  */
 final class PluginHosting implements PluginGateway, SynchronousBundleListener {
 
@@ -65,6 +68,12 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     private final RouteTable routes;
     private final Governor governor;
     private final ScheduledExecutorService tasks;
+    /** Drains replaced applications: each may wait up to its plugin's timeout. */
+    private final ExecutorService drains = Executors.newCachedThreadPool(drain -> {
+        Thread thread = new Thread(drain, "aibase-http-drain");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final PluginCalls calls;
     private final Runnable changed;
     private final ServiceTracker<Object, ServiceReference<Object>> endpoints;
@@ -84,6 +93,16 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             scheduleBuild(event.getBundle());
         }
     };
+    /**
+     * Plugins whose endpoint service went away while they run, by id: how many endpoints their
+     * application had, and until when (nanoTime) a build with fewer keeps their calls held rather
+     * than serve an application without the missing one.
+     */
+    private final Map<String, Replacement> awaitingReplacement = new ConcurrentHashMap<>();
+
+    private record Replacement(int endpoints, long deadlineNanos) {
+    }
+
     /** Who waits for a bundle to be served, by bundle id. */
     private final Map<Long, List<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
     private volatile ServletContext servletContext;
@@ -118,6 +137,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         context.removeBundleListener(this);
         endpoints.close();
         servletContext = null;
+        drains.shutdown(); // a drain under way closes its application when it ends
         synchronized (this) {
             routes.all().forEach((id, route) -> {
                 if (route instanceof Route.Served served) {
@@ -258,6 +278,11 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         long buildStarted = System.nanoTime();
         try {
             List<ServiceReference<?>> own = endpointsOf(bundle, id);
+            Replacement replacement = awaitingReplacement.get(id);
+            if (replacement != null && own.size() < replacement.endpoints() && System.nanoTime() < replacement.deadlineNanos()) {
+                return; // between SCR's unregistering and registering a component: the build comes with the new service
+            }
+            awaitingReplacement.remove(id);
             Endpoints served = new Endpoints(context);
             long available = own.stream().filter(served::add).count();
             if (available < own.size() && retries < UNAVAILABLE_RETRIES) {
@@ -331,7 +356,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         if (before instanceof Route.Held hold) {
             hold.calls().release().forEach(calls::dispatch);
         } else if (before instanceof Route.Served replaced) {
-            tasks.execute(() -> drainAndClose(replaced.application()));
+            drains.execute(() -> drainAndClose(replaced.application()));
         }
         if (served != null) {
             served.forEach(future -> future.complete(null));
@@ -388,7 +413,9 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
      * An endpoint service of a running plugin went away while its bundle stays active: most often SCR
      * re-registering a component whose configuration changed. Its calls wait, rather than meet a
      * route without the endpoint, until the application is rebuilt with the replacement (or without
-     * it, when none comes within {@link #REPLACEMENT_WAIT_MILLIS}).
+     * it, when none comes within {@link #REPLACEMENT_WAIT_MILLIS}). The calls in flight finish first,
+     * here, while the service's unregistering is announced: until this returns, the service and its
+     * component are still there for them (afterwards a per-request instance could no longer be had).
      */
     private void holdForReplacement(String id, Bundle bundle) {
         PluginApplication previous;
@@ -398,8 +425,11 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             }
             previous = served.application();
             routes.put(id, new Route.Held(new HeldCalls(), null)); // the same revision may be served again
+            awaitingReplacement.put(id, new Replacement(previous.endpoints().size(),
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPLACEMENT_WAIT_MILLIS)));
         }
-        tasks.execute(() -> drainAndClose(previous));
+        drain(previous);
+        drains.execute(() -> previous.container().close());
         tasks.schedule(() -> build(bundle), REPLACEMENT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -426,11 +456,20 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             tasks.execute(() -> released.forEach(calls::dispatch));
         } else if (route instanceof Route.Served served) {
             PluginApplication application = served.application();
-            tasks.execute(() -> drainAndClose(application));
+            drains.execute(() -> drainAndClose(application));
         }
     }
 
     private void drainAndClose(PluginApplication application) {
+        try {
+            drain(application);
+        } finally {
+            application.container().close();
+        }
+    }
+
+    /** Waits for the application's requests in flight, each bounded by the plugin's timeout. */
+    private void drain(PluginApplication application) {
         try {
             long timeout = calls.drainMillis(application.descriptor());
             int busy = application.container().drain(timeout);
@@ -440,8 +479,6 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            application.container().close();
         }
     }
 
