@@ -1,7 +1,9 @@
 package org.aibase.api.persistence;
 
 import java.util.List;
+import java.util.function.Function;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -45,4 +47,19 @@ public interface PersistenceService {
 
     /** The plugin's effective {@code limits.storage} in bytes. */
     long quotaBytes();
+
+    /**
+     * Runs {@code work} in one resource-local transaction of a new {@link EntityManager} from
+     * {@link #entityManagerFactory()} and commits it. When the database rolls the transaction back for
+     * a conflict with another one (a deadlock or a lock it could not get in time, SQLState class
+     * {@code 40}), the work runs again in a new transaction, up to {@value #TRANSACTION_ATTEMPTS} times in
+     * all, after a short random pause; so it must do only what may be done again (as a transaction's
+     * work is anyway). Any other failure rolls back and is thrown as it came.
+     *
+     * @return what the work returned in the transaction that committed
+     */
+    <T> T inTransaction(Function<EntityManager, T> work);
+
+    /** How often {@link #inTransaction} runs work whose transaction conflicts with others, at most. */
+    int TRANSACTION_ATTEMPTS = 4;
 }

@@ -3,7 +3,7 @@
  * prefixed with its id, within its storage limit.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.aibase.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,9 @@
 package org.aibase.persistence.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.aibase.api.persistence.PersistenceService;
@@ -91,5 +93,10 @@ public final class PluginPersistenceService implements PersistenceService {
             factory.close();
         }
         factory = null;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        return TransactionRetry.run(entityManagerFactory()::createEntityManager, work);
     }
 }

@@ -17,10 +17,12 @@ public final class JpaAnalysisResults implements AnalysisResults {
 
     static final String ANALYSIS = "analysis";
 
+    private final PersistenceService persistence;
     private final EntityManagerFactory emf;
 
     @Activate
     public JpaAnalysisResults(@Reference PersistenceService persistence) {
+        this.persistence = persistence;
         this.emf = persistence.entityManagerFactory();
     }
 
@@ -33,7 +35,7 @@ public final class JpaAnalysisResults implements AnalysisResults {
         row.confidence = confidence;
         row.aiAnalysis = insightsJson;
         row.createdAt = System.currentTimeMillis();
-        Transactions.inTransaction(emf, em -> {
+        persistence.inTransaction(em -> {
             // a job that runs again (after a crash) replaces what an earlier attempt stored
             em.createQuery("DELETE FROM AnalyticsResult r WHERE r.jobId = :job").setParameter("job", jobId).executeUpdate();
             em.persist(row);
@@ -51,7 +53,7 @@ public final class JpaAnalysisResults implements AnalysisResults {
 
     @Override
     public boolean delete(String jobId) {
-        return Transactions.inTransaction(emf, em -> em.createQuery("DELETE FROM AnalyticsResult r WHERE r.jobId = :job")
+        return persistence.inTransaction(em -> em.createQuery("DELETE FROM AnalyticsResult r WHERE r.jobId = :job")
                 .setParameter("job", jobId).executeUpdate() > 0);
     }
 }

@@ -23,10 +23,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DatasetStore.class)
 public final class JpaDatasetStore implements DatasetStore {
 
+    private final PersistenceService persistence;
     private final EntityManagerFactory emf;
 
     @Activate
     public JpaDatasetStore(@Reference PersistenceService persistence) {
+        this.persistence = persistence;
         this.emf = persistence.entityManagerFactory();
     }
 
@@ -39,7 +41,7 @@ public final class JpaDatasetStore implements DatasetStore {
         row.bodyBytes = body.length;
         row.deflatedBody = deflate(body);
         row.createdAt = System.currentTimeMillis();
-        return Transactions.inTransaction(emf, em -> {
+        return persistence.inTransaction(em -> {
             em.persist(row);
             return row.id;
         });
@@ -54,7 +56,7 @@ public final class JpaDatasetStore implements DatasetStore {
     @Override
     public boolean delete(String id) {
         // a bulk delete: the row's body is never read
-        return Transactions.inTransaction(emf, em -> em.createQuery("DELETE FROM DatasetRecord d WHERE d.id = :id")
+        return persistence.inTransaction(em -> em.createQuery("DELETE FROM DatasetRecord d WHERE d.id = :id")
                 .setParameter("id", id).executeUpdate() > 0);
     }
 
