@@ -62,7 +62,7 @@ public final class DashboardService {
     public DashboardService(DashboardConfiguration configuration, @Reference MetricsService metrics,
             @Reference PersistenceService persistence, @Reference TabularExport export) {
         this.configuration = configuration;
-        this.store = new DashboardStore(persistence.entityManagerFactory());
+        this.store = new DashboardStore(persistence);
         this.reader = new MetricsReader(metrics);
         this.reports = new ReportBuilder(reader);
         this.export = export;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -16,22 +15,32 @@ import jakarta.persistence.EntityManagerFactory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Dashboards in the plugin's own table, through its JPA factory. */
+import org.aibase.api.persistence.PersistenceService;
+
+/**
+ * Dashboards in the plugin's own table: read through its JPA factory, written through the
+ * platform's transactions (run again when they conflict with another request's).
+ */
 public final class DashboardStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final PersistenceService persistence;
     private final EntityManagerFactory factory;
 
-    public DashboardStore(EntityManagerFactory factory) {
-        this.factory = factory;
+    public DashboardStore(PersistenceService persistence) {
+        this.persistence = persistence;
+        this.factory = persistence.entityManagerFactory();
     }
 
     public StoredDashboard create(DashboardSpec spec) {
         DashboardEntity entity = new DashboardEntity();
         write(entity, spec);
         entity.createdAt = entity.updatedAt;
-        inTransaction(em -> em.persist(entity));
+        persistence.inTransaction(em -> {
+            em.persist(entity);
+            return null;
+        });
         return stored(entity);
     }
 
@@ -55,55 +64,20 @@ public final class DashboardStore {
     }
 
     public Optional<StoredDashboard> update(long id, DashboardSpec spec) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            DashboardEntity entity = em.find(DashboardEntity.class, id);
-            if (entity == null) {
-                em.getTransaction().rollback();
-                return Optional.empty();
-            }
+        return persistence.inTransaction(em -> Optional.ofNullable(em.find(DashboardEntity.class, id)).map(entity -> {
             write(entity, spec);
-            em.getTransaction().commit();
-            return Optional.of(stored(entity));
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return stored(entity);
+        }));
     }
 
     public boolean delete(long id) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        return persistence.inTransaction(em -> {
             DashboardEntity entity = em.find(DashboardEntity.class, id);
             if (entity != null) {
                 em.remove(entity);
             }
-            em.getTransaction().commit();
             return entity != null;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
-    }
-
-    private void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        });
     }
 
     private static void write(DashboardEntity entity, DashboardSpec spec) {
