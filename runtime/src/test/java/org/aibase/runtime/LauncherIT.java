@@ -43,6 +43,8 @@ class LauncherIT {
             assertTrue(password.length() >= 20, "a long random password");
             assertTrue(launcher.output().stream().noneMatch(line -> line.contains(password) || line.contains(key)),
                     "secrets are never printed");
+            assertTrue(launcher.output().stream().noneMatch(line -> line.startsWith("Bundle ") && line.contains(" failed: ")),
+                    "a clean start reports no framework error:\n" + String.join("\n", launcher.output()));
 
             assertEquals(0, launcher.terminate(Duration.ofSeconds(15)), String.join("\n", launcher.output()));
             launcher.awaitLine(Pattern.compile("AI Base stopped"), Duration.ofSeconds(5));

@@ -8,9 +8,6 @@ import java.util.ServiceLoader;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.hooks.resolver.ResolverHookFactory;
-import org.osgi.framework.hooks.service.EventListenerHook;
-import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
@@ -32,9 +29,7 @@ final class TestFramework implements AutoCloseable {
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(all);
         framework.start();
         BundleContext system = framework.getBundleContext();
-        confinement = new Confinement(TestConfigurations.sandbox(Map.of("trusted_plugins", trustedPlugins)));
-        system.registerService(new String[] {ResolverHookFactory.class.getName(), FindHook.class.getName(),
-                EventListenerHook.class.getName()}, confinement, null);
+        confinement = new Confinement(system, TestConfigurations.sandbox(Map.of("trusted_plugins", trustedPlugins)));
     }
 
     BundleContext context() {
