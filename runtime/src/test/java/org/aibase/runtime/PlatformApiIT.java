@@ -81,6 +81,9 @@ class PlatformApiIT {
         assertEquals("up", detailed.path("status").asText());
         assertTrue(detailed.path("framework").path("bundles").asInt() > 0, detailed.toString());
         assertTrue(detailed.path("plugins").has("items"), detailed.toString());
+        assertEquals("up", detailed.path("database").path("status").asText(), detailed.toString());
+        assertEquals("up", detailed.path("jobs").path("status").asText(), detailed.toString());
+        assertTrue(detailed.path("jobs").path("node").asText().startsWith("node-"), detailed.toString());
     }
 
     @Test
@@ -136,6 +139,11 @@ class PlatformApiIT {
         assertEquals(200, metrics.statusCode(), metrics.body());
         assertTrue(metrics.body().matches("(?s).*\\naibase_plugin_requests_total\\{plugin=\"hello\"\\} \\d+\\n.*"), metrics.body());
         assertTrue(metrics.body().contains("jvm_memory_heap_used_bytes "), metrics.body());
+        java.util.regex.Matcher active = java.util.regex.Pattern.compile("\naibase_plugins\\{state=\"active\"} (\\d+)\n")
+                .matcher(metrics.body());
+        assertTrue(active.find() && Integer.parseInt(active.group(1)) >= 2, "hello and keeper at least: " + metrics.body());
+        assertTrue(metrics.body().contains("\naibase_plugins{state=\"quarantined\"} 0\n"), "every state, also when empty");
+        assertTrue(metrics.body().contains("# TYPE aibase_jobs gauge"), metrics.body());
         assertTrue(metrics.body().contains("process_uptime_seconds "), metrics.body());
     }
 

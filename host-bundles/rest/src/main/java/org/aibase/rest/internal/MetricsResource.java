@@ -2,17 +2,22 @@ package org.aibase.rest.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 
+import org.aibase.api.plugin.PluginState;
+import org.aibase.deployer.PluginRegistry;
+import org.aibase.jobs.JobStatistics;
+import org.aibase.llm.LlmUsage;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLoad;
 import org.aibase.sandbox.RequestFigures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.aibase.llm.LlmUsage;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,9 +35,24 @@ public final class MetricsResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LlmUsage llmUsage;
 
+    // optional: the job families appear when the jobs bundle runs
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobStatistics jobStatistics;
+
+    private final PluginRegistry registry;
+
     @Activate
-    public MetricsResource(@Reference Governor governor) {
+    public MetricsResource(@Reference Governor governor, @Reference PluginRegistry registry) {
         this.governor = governor;
+        this.registry = registry;
+    }
+
+    private static Map<String, String> labels(String plugin, String status) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("plugin", plugin);
+        labels.put("status", status);
+        return labels;
     }
 
     @GET
@@ -78,6 +98,21 @@ public final class MetricsResource {
         loads.forEach((id, l) -> text.sample("aibase_plugin_memory_exceeded_total", id, l.memoryExceeded()));
         text.family("aibase_plugin_runaways_total", "counter", "stopped work that ignored its interrupt");
         loads.forEach((id, l) -> text.sample("aibase_plugin_runaways_total", id, l.runaways()));
+
+        Map<PluginState, Long> states = new EnumMap<>(PluginState.class);
+        for (PluginState state : PluginState.values()) {
+            states.put(state, 0L);
+        }
+        registry.plugins().forEach(record -> states.merge(record.state(), 1L, Long::sum));
+        text.family("aibase_plugins", "gauge", "plugin files in deploy/ by state");
+        states.forEach((state, count) -> text.labelled("aibase_plugins", Map.of("state", state.id()), count));
+
+        JobStatistics jobs = jobStatistics;
+        if (jobs != null) {
+            text.family("aibase_jobs", "gauge", "a plugin's job records by status");
+            jobs.countsByPlugin().forEach((plugin, byStatus) -> byStatus.forEach((status, count) -> text.labelled("aibase_jobs",
+                    labels(plugin, status.id()), count)));
+        }
 
         LlmUsage llm = llmUsage;
         if (llm != null) {
