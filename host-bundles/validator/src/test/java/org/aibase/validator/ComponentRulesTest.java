@@ -16,14 +16,14 @@ import org.objectweb.asm.Opcodes;
 /** DS component descriptions of confined plugins: service references within the grants, the plugin's own configuration PID. */
 class ComponentRulesTest extends RuleTestSupport {
 
-    private static final String XML = "OSGI-INF/org.example.Greeting.xml";
+    private static final String XML = TestJar.COMPONENT;
     private static final String PUBLIC = "org.aibase.api.plugin.PluginContext, org.aibase.api.prompt.PromptTemplates, org.aibase.api.export.TabularExport, "
             + "org.osgi.service.log.LoggerFactory, org.osgi.service.condition.Condition";
     private static final String OWN = "interfaces of the plugin's own packages";
 
     @Test
     void refusesAReferenceToAServiceNoPluginIsGranted() throws IOException {
-        ValidationReport report = validate(withComponent(BASE, "", reference("configAdmin", "org.osgi.service.cm.ConfigurationAdmin")));
+        ValidationReport report = validate(TestJar.withComponent(BASE, "", reference("configAdmin", "org.osgi.service.cm.ConfigurationAdmin")));
 
         assertOnlyError(report, XML, "component org.example.Greeting references org.osgi.service.cm.ConfigurationAdmin"
                 + " (reference 'configAdmin'), a service plugins are not granted", PUBLIC + ", and " + OWN);
@@ -33,9 +33,9 @@ class ComponentRulesTest extends RuleTestSupport {
     void refusesLlmServiceWithoutThePermissionAndAcceptsItWith() throws IOException {
         String llm = reference("llm", "org.aibase.api.llm.LlmService");
 
-        assertOnlyError(validate(withComponent(BASE, "", llm)), XML, "component org.example.Greeting references"
+        assertOnlyError(validate(TestJar.withComponent(BASE, "", llm)), XML, "component org.example.Greeting references"
                 + " org.aibase.api.llm.LlmService (reference 'llm'), without permission 'llm'", PUBLIC + ", and " + OWN);
-        assertTrue(validate(withComponent(BASE + "permissions: [llm]\n", "", llm)).valid());
+        assertTrue(validate(TestJar.withComponent(BASE + "permissions: [llm]\n", "", llm)).valid());
     }
 
     @Test
@@ -45,14 +45,14 @@ class ComponentRulesTest extends RuleTestSupport {
                 + reference("storage", "org.aibase.api.persistence.PersistenceService")
                 + reference("files", "org.aibase.api.files.PluginFiles");
 
-        ValidationReport report = validate(withComponent(BASE + "permissions: [storage, files]\n", "", references));
+        ValidationReport report = validate(TestJar.withComponent(BASE + "permissions: [storage, files]\n", "", references));
 
         assertTrue(report.valid(), report.summary());
     }
 
     @Test
     void namesEveryGrantedServiceInWhatIsAllowed() throws IOException {
-        ValidationReport report = validate(withComponent(BASE + "permissions: [jobs, metrics.read]\n", "",
+        ValidationReport report = validate(TestJar.withComponent(BASE + "permissions: [jobs, metrics.read]\n", "",
                 reference("llm", "org.aibase.api.llm.LlmService")));
 
         assertEquals(PUBLIC + ", org.aibase.api.jobs.JobService, org.aibase.api.metrics.MetricsService, and " + OWN,
@@ -61,7 +61,7 @@ class ComponentRulesTest extends RuleTestSupport {
 
     @Test
     void acceptsAReferenceToAServiceOfItsOwnPackages() throws IOException {
-        TestJar jar = withComponent(BASE, "", reference("store", "org.example.store.GreetingStore"))
+        TestJar jar = TestJar.withComponent(BASE, "", reference("store", "org.example.store.GreetingStore"))
                 .entry("org/example/store/GreetingStore.class", emptyInterface());
 
         assertTrue(validate(jar).valid(), validate(jar).summary());
@@ -69,40 +69,33 @@ class ComponentRulesTest extends RuleTestSupport {
 
     @Test
     void refusesAForeignConfigurationPid() throws IOException {
-        assertOnlyError(validate(withComponent(BASE, "configuration-pid=\"org.aibase.llm\"", "")), XML,
+        assertOnlyError(validate(TestJar.withComponent(BASE, "configuration-pid=\"org.aibase.llm\"", "")), XML,
                 "component org.example.Greeting names configuration PID 'org.aibase.llm', not the plugin's own", "aibase.plugin.hello");
-        assertTrue(validate(withComponent(BASE, "configuration-pid=\"aibase.plugin.hello\"", "")).valid());
+        assertTrue(validate(TestJar.withComponent(BASE, "configuration-pid=\"aibase.plugin.hello\"", "")).valid());
     }
 
     @Test
     void readsDollarAsTheComponentName() throws IOException {
-        assertOnlyError(validate(withComponent(BASE, "configuration-pid=\"aibase.plugin.hello $\"", "")), XML,
+        assertOnlyError(validate(TestJar.withComponent(BASE, "configuration-pid=\"aibase.plugin.hello $\"", "")), XML,
                 "component org.example.Greeting names configuration PID 'org.example.Greeting', not the plugin's own",
                 "aibase.plugin.hello");
     }
 
     @Test
     void refusesARequiredConfigurationUnderTheComponentsName() throws IOException {
-        assertOnlyError(validate(withComponent(BASE, "configuration-policy=\"require\"", "")), XML,
+        assertOnlyError(validate(TestJar.withComponent(BASE, "configuration-policy=\"require\"", "")), XML,
                 "component org.example.Greeting requires a configuration under its name 'org.example.Greeting' as PID,"
                         + " not the plugin's own", "configuration-pid aibase.plugin.hello");
-        assertTrue(validate(withComponent(BASE, "configuration-policy=\"optional\"", "")).valid());
+        assertTrue(validate(TestJar.withComponent(BASE, "configuration-policy=\"optional\"", "")).valid());
     }
 
     @Test
     void leavesTrustedPluginsTheOperatorGrantedAlone() throws IOException {
         ValidationContext granted = new ValidationContext("1.0.0", Map.of(), Set.of("hello"), PlatformLimits.DEFAULTS, false);
-        TestJar jar = withComponent(BASE + "security: trusted\n", "configuration-pid=\"org.aibase.llm\"",
+        TestJar jar = TestJar.withComponent(BASE + "security: trusted\n", "configuration-pid=\"org.aibase.llm\"",
                 reference("configAdmin", "org.osgi.service.cm.ConfigurationAdmin"));
 
         assertEquals(List.of(), validate(jar, granted).findings());
-    }
-
-    private static TestJar withComponent(String yaml, String attributes, String references) {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"org.example.Greeting\" "
-                + attributes + ">\n" + references + "<implementation class=\"org.example.Greeting\"/>\n</scr:component>\n";
-        return TestJar.plugin(yaml).header("Service-Component", XML).entry(XML, xml);
     }
 
     private static String reference(String name, String service) {

@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 /** {@code tasks:} in plugin.yaml: read into the descriptor with their roles, and every malformed declaration refused. */
 class TaskDeclarationsTest extends RuleTestSupport {
 
+    private static final String HANDLER = "<service><provide interface=\"org.aibase.api.plugin.Plugin\"/></service>\n";
     private static final String NAME_FORM = "[a-z][a-z0-9_]{0,23}: 1 to 24 lower-case letters, digits or '_', starting with a letter";
 
     @Test
     void readsTasksInOrderWithTheirRoles() throws IOException {
-        ValidationReport report = validate(BASE + """
+        ValidationReport report = validate(TestJar.withComponent(BASE + """
                 tasks:
                   - name: greet
                     description: Greets someone by name
                   - {name: purge, description: Removes every greeting, role: admin}
                   - name: x1
-                """);
+                """, "", HANDLER));
         assertTrue(report.valid(), report.toString());
         assertEquals(List.of(new TaskDeclaration("greet", "Greets someone by name", CallerRole.USER),
                 new TaskDeclaration("purge", "Removes every greeting", CallerRole.ADMIN),
@@ -33,11 +34,11 @@ class TaskDeclarationsTest extends RuleTestSupport {
 
     @Test
     void refusesANameThatIsNoTaskTypeOrIsDeclaredTwice() throws IOException {
-        assertOnlyError(validate(BASE + "tasks: [{name: greet-all}]\n"), "plugin.yaml/tasks[0].name",
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: greet-all}]\n", "", HANDLER)), "plugin.yaml/tasks[0].name",
                 "'greet-all' is not a task name", NAME_FORM);
-        assertOnlyError(validate(BASE + "tasks: [{name: a23456789012345678901234x}]\n"), "plugin.yaml/tasks[0].name",
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: a23456789012345678901234x}]\n", "", HANDLER)), "plugin.yaml/tasks[0].name",
                 "'a23456789012345678901234x' is not a task name", NAME_FORM);
-        assertOnlyError(validate(BASE + "tasks: [{name: greet}, {name: echo}, {name: greet}]\n"), "plugin.yaml/tasks[2].name",
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: greet}, {name: echo}, {name: greet}]\n", "", HANDLER)), "plugin.yaml/tasks[2].name",
                 "'greet' is declared twice", "each task name once");
     }
 
@@ -59,8 +60,19 @@ class TaskDeclarationsTest extends RuleTestSupport {
     }
 
     @Test
+    void refusesTasksWithoutAComponentThatRunsThem() throws IOException {
+        assertOnlyError(validate(BASE + "tasks: [{name: greet}]\n"), "plugin.yaml/tasks",
+                "declares tasks, but no component provides the org.aibase.api.plugin.Plugin service that runs them",
+                "a component with @Component(service = Plugin.class), or no tasks");
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: greet}]\n", "",
+                "<service><provide interface=\"org.example.Other\"/></service>\n")), "plugin.yaml/tasks",
+                "declares tasks, but no component provides the org.aibase.api.plugin.Plugin service that runs them",
+                "a component with @Component(service = Plugin.class), or no tasks");
+    }
+
+    @Test
     void warnsAboutAnUnknownPartOfADeclaration() throws IOException {
-        ValidationReport report = validate(BASE + "tasks: [{name: greet, rol: admin}]\n");
+        ValidationReport report = validate(TestJar.withComponent(BASE + "tasks: [{name: greet, rol: admin}]\n", "", HANDLER));
         assertTrue(report.valid(), "a warning, not an error: " + report);
         assertTrue(report.findings().stream().anyMatch(f -> f.location().equals("plugin.yaml/tasks[0].rol")
                 && f.message().equals("is not a known field and is ignored")), report.toString());

@@ -31,6 +31,20 @@ final class TestJar {
         return jar.entry("plugin.yaml", yaml);
     }
 
+    /**
+     * A plugin with one component description, {@code OSGI-INF/org.example.Greeting.xml} of component
+     * {@code org.example.Greeting}, with the given attributes and content (references, a service...).
+     */
+    static TestJar withComponent(String yaml, String attributes, String content) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"org.example.Greeting\" "
+                + attributes + ">\n" + content + "<implementation class=\"org.example.Greeting\"/>\n</scr:component>\n";
+        return plugin(yaml).header("Service-Component", COMPONENT).entry(COMPONENT, xml);
+    }
+
+    /** Where {@link #withComponent} puts its description. */
+    static final String COMPONENT = "OSGI-INF/org.example.Greeting.xml";
+
     /** The smallest plugin that is valid without a warning: {@code http} and one {@code @PluginEndpoint} resource. */
     static TestJar validPlugin() {
         return plugin("id: hello\nname: Hello\nversion: 1.0.0\npermissions: [http]\n")

@@ -46,7 +46,7 @@ public final class ComponentDescriptionCheck extends DescriptorRule {
 
     private List<ComponentRule> rules(PluginDescriptor descriptor, Inspection inspection) {
         List<ComponentRule> rules = new ArrayList<>(List.of(new EndpointIdRule(descriptor.id()),
-                new EndpointPermissionRule(descriptor), new ConfigurationNamesRule(descriptor)));
+                new EndpointPermissionRule(descriptor), new ConfigurationNamesRule(descriptor), new TaskHandlerRule(descriptor)));
         if (Confinement.applies(descriptor, context)) {
             rules.add(new ServiceReferenceRule(descriptor, () -> inspection.code().packages()));
             rules.add(new ConfigurationPidRule(descriptor.id()));

@@ -35,9 +35,10 @@ final class ComponentDescriptions {
      * @param references its service references
      * @param properties its properties by name, each with its values
      * @param implementation the class that implements it, e.g. {@code org.example.Greeting}; empty when not named
+     * @param provides the interfaces of the service it registers; empty when it registers none
      */
     record Component(String name, String configurationPolicy, List<String> configurationPids,
-            List<Reference> references, Map<String, List<String>> properties, String implementation) {
+            List<Reference> references, Map<String, List<String>> properties, String implementation, List<String> provides) {
     }
 
     /**
@@ -80,7 +81,8 @@ final class ComponentDescriptions {
         }
         String implementation = children(component, "implementation").stream().map(e -> e.getAttribute("class").trim())
                 .findFirst().orElse("");
-        return new Component(name, policy, pids, List.copyOf(references), Map.copyOf(properties), implementation);
+        List<String> provides = children(component, "provide").stream().map(e -> e.getAttribute("interface").trim()).toList();
+        return new Component(name, policy, pids, List.copyOf(references), Map.copyOf(properties), implementation, provides);
     }
 
     private static List<Element> children(Element parent, String name) {
