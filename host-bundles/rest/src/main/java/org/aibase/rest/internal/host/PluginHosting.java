@@ -451,6 +451,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     private synchronized void unroute(String id) {
         Route route = routes.get(id);
         routes.remove(id);
+        awaitingReplacement.remove(id); // a removed plugin waits for nothing
         if (route instanceof Route.Held hold) {
             List<PluginCall> released = hold.calls().release();
             tasks.execute(() -> released.forEach(calls::dispatch));
