@@ -28,6 +28,7 @@ import org.aibase.api.export.TabularExport;
 import org.aibase.api.http.HttpError;
 import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.jobs.JobException;
+import org.aibase.api.jobs.JobStatus;
 import org.aibase.api.persistence.StorageException;
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
 import org.aibase.plugin.analytics.internal.frame.CsvDatasetReader;
@@ -159,18 +160,19 @@ public final class AnalyticsResource {
         } catch (StorageException e) {
             throw storageProblem(e);
         }
-        AnalysisQueue.JobView job;
+        String jobId;
         try {
-            job = queue.submit(datasetId, name, settings, dataset);
+            jobId = queue.submit(datasetId, name, settings, dataset);
         } catch (JobException e) {
             store.delete(datasetId); // no job will ever read it
             throw jobProblem(e);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("job_id", job.jobId());
-        answer.put("status", job.status());
+        answer.put("job_id", jobId);
+        // what was accepted: a job engine with a free slot may already be running it (GET tells)
+        answer.put("status", JobStatus.PENDING.id());
         answer.put("name", name);
-        answer.put("message", "analysis queued: GET /api/v1/analytics/jobs/" + job.jobId() + " for its status and results");
+        answer.put("message", "analysis queued: GET /api/v1/analytics/jobs/" + jobId + " for its status and results");
         return Response.accepted(answer).type(MediaType.APPLICATION_JSON).build();
     }
 

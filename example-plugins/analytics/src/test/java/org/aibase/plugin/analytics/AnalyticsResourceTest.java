@@ -234,11 +234,11 @@ class AnalyticsResourceTest {
         final List<AnalysisSettings> settings = new ArrayList<>();
         final Map<String, JobView> jobs = new java.util.LinkedHashMap<>();
 
-        @Override public JobView submit(String datasetId, String name, AnalysisSettings s, DatasetLimits limits) {
+        @Override public String submit(String datasetId, String name, AnalysisSettings s, DatasetLimits limits) {
             settings.add(s);
             JobView job = new JobView("j" + settings.size(), name, "pending", 0, "", Instant.now(), null, null, null, null);
             jobs.put(job.jobId(), job);
-            return job;
+            return job.jobId();
         }
         @Override public Optional<JobView> job(String id) { return Optional.ofNullable(jobs.get(id)); }
         @Override public Page jobs(int skip, int limit) {

@@ -28,8 +28,8 @@ public interface AnalysisQueue {
     record Totals(long total, long completed, long failed, long pending, long running, long cancelled) {
     }
 
-    /** Queues the analysis of a stored dataset (read again under {@code limits}); answers the pending job. */
-    JobView submit(String datasetId, String name, AnalysisSettings settings, DatasetLimits limits);
+    /** Queues the analysis of a stored dataset (read again under {@code limits}); answers the new job's id. */
+    String submit(String datasetId, String name, AnalysisSettings settings, DatasetLimits limits);
 
     /** A job with its result when completed. */
     Optional<JobView> job(String jobId);

@@ -41,10 +41,8 @@ public final class JobServiceQueue implements AnalysisQueue {
     }
 
     @Override
-    public JobView submit(String datasetId, String name, AnalysisSettings settings, DatasetLimits limits) {
-        String id = jobs.submit(AnalyzeJobHandler.TYPE, name, new AnalysisInput(datasetId, settings, limits).toJson());
-        return jobs.get(id).map(j -> view(j, null))
-                .orElseThrow(() -> new JobException(JobException.NOT_FOUND, "job " + id + " vanished after submission"));
+    public String submit(String datasetId, String name, AnalysisSettings settings, DatasetLimits limits) {
+        return jobs.submit(AnalyzeJobHandler.TYPE, name, new AnalysisInput(datasetId, settings, limits).toJson());
     }
 
     @Override
