@@ -1,5 +1,6 @@
 package org.aibase.sandbox;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -59,36 +60,64 @@ public final class PluginDescriptors {
             return Optional.empty(); // never read while installed: nothing to tell
         }
         long lastModified = bundle.getLastModified();
-        Optional<PluginDescriptor> descriptor = read(bundle);
-        CACHE.put(bundle, new Read(lastModified, descriptor));
-        return descriptor;
+        try {
+            Optional<PluginDescriptor> descriptor = read(bundle);
+            CACHE.put(bundle, new Read(lastModified, descriptor));
+            return descriptor;
+        } catch (RevisionInTransition e) {
+            // not remembered: a refresh keeps the last-modified time, so a cached miss would outlive it
+            LOG.debug("The descriptor of bundle {} [{}] was read while the bundle changed: {}", bundle.getSymbolicName(),
+                    bundle.getBundleId(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
+    /**
+     * Reads the descriptor of the bundle's current revision.
+     *
+     * @throws RevisionInTransition when the revision's content could not be read: Felix closes a
+     *         revision's content while it refreshes the bundle (and the bundle may be uninstalled
+     *         meanwhile), so a missing entry or an I/O error says nothing lasting about the plugin
+     */
     private static Optional<PluginDescriptor> read(Bundle bundle) {
         if (!isPlugin(bundle)) {
             return Optional.empty();
         }
+        URL entry;
         try {
-            URL entry = bundle.getEntry(PluginDescriptor.DESCRIPTOR_FILE);
-            if (entry == null) {
-                LOG.warn("Bundle {} [{}] has the {} header but no {}", bundle.getSymbolicName(), bundle.getBundleId(),
-                        PluginDescriptor.MANIFEST_HEADER, PluginDescriptor.DESCRIPTOR_FILE);
-                return Optional.empty();
-            }
-            try (InputStream in = entry.openStream()) {
-                DescriptorReading reading = new DescriptorReader().read(in);
-                // fields with errors read as absent: acting on such a descriptor could grant what was not meant
-                if (reading.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-                    LOG.warn("The descriptor of bundle {} [{}] has errors: {}", bundle.getSymbolicName(),
-                            bundle.getBundleId(), reading.findings());
-                    return Optional.empty();
-                }
-                return reading.descriptor();
-            }
-        } catch (IOException | IllegalStateException e) {
-            // IllegalStateException: the bundle was uninstalled meanwhile
-            LOG.warn("Cannot read the descriptor of bundle {} [{}]", bundle.getSymbolicName(), bundle.getBundleId(), e);
+            entry = bundle.getEntry(PluginDescriptor.DESCRIPTOR_FILE);
+        } catch (RuntimeException e) {
+            // IllegalStateException when uninstalled; Felix has no current revision for a moment while it refreshes
+            throw new RevisionInTransition(e.toString());
+        }
+        if (entry == null) {
+            throw new RevisionInTransition("the " + PluginDescriptor.MANIFEST_HEADER + " header but no "
+                    + PluginDescriptor.DESCRIPTOR_FILE);
+        }
+        byte[] text;
+        try (InputStream in = entry.openStream()) {
+            // one byte over the limit, so the reader still refuses an oversized descriptor
+            text = in.readNBytes(DescriptorReader.MAX_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            throw new RevisionInTransition(e.toString());
+        }
+        DescriptorReading reading = new DescriptorReader().read(new ByteArrayInputStream(text));
+        // fields with errors read as absent: acting on such a descriptor could grant what was not meant
+        if (reading.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+            LOG.warn("The descriptor of bundle {} [{}] has errors: {}", bundle.getSymbolicName(), bundle.getBundleId(),
+                    reading.findings());
             return Optional.empty();
+        }
+        return reading.descriptor();
+    }
+
+    /** A read that met the bundle's revision closed or gone: nothing to conclude, nothing to remember. */
+    private static final class RevisionInTransition extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RevisionInTransition(String message) {
+            super(message, null, false, false);
         }
     }
 }
