@@ -91,7 +91,11 @@ final class HelloThroughput {
         }
     }
 
-    /** One stretch of load, after a request that checks the answer; fails on any answer but 2xx. */
+    /**
+     * One stretch of load, after a request that checks the answer. A few answers other than 2xx are
+     * counted, not fatal: on a starved machine the governor refuses a call whose wait for one of
+     * hello's 16 slots passes 250 ms with 429, as it should; more than 1 % means something is broken.
+     */
     private LoadGenerator.Segment stretch(int port, String authorization, int length) throws Exception {
         try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", port, authorization)) {
             KeepAliveClient.Answer answer = client.get(PluginPopulation.greeting(PluginJars.HELLO));
@@ -100,7 +104,7 @@ final class HelloThroughput {
             }
         }
         LoadGenerator.Segment segment = load.run("127.0.0.1", port, PluginPopulation.greeting(PluginJars.HELLO), authorization, length);
-        if (segment.failed() > 0 || segment.requests() == 0) {
+        if (segment.requests() == 0 || segment.failed() * 100 > segment.requests()) {
             throw new IllegalStateException("port " + port + ": " + segment.failed() + " failed of " + segment.requests()
                     + " requests under load");
         }
@@ -139,18 +143,23 @@ final class HelloThroughput {
     private void summarize(List<Stretch> stretches, Report report) {
         for (Side side : Side.values()) {
             List<LoadGenerator.Segment> mine = stretches.stream().filter(s -> s.side() == side).map(Stretch::segment).toList();
-            List<Double> rates = mine.stream().map(LoadGenerator.Segment::requestsPerSecond).toList();
+            List<Double> rates = mine.stream().map(LoadGenerator.Segment::answeredPerSecond).toList();
             String result = Stats.num(Stats.median(rates)) + " req/s (" + Stats.num(Stats.min(rates)) + "-" + Stats.num(Stats.max(rates))
                     + "), p50 " + Stats.num(Stats.median(mine.stream().map(LoadGenerator.Segment::p50Millis).toList()))
                     + " ms, p99 " + Stats.num(Stats.median(mine.stream().map(LoadGenerator.Segment::p99Millis).toList())) + " ms";
             report.row("throughput", side.label + ": median of " + mine.size() + " stretches (range), median p50, p99", result);
         }
+        for (Side side : Side.values()) {
+            long failed = stretches.stream().filter(s -> s.side() == side).mapToLong(s -> s.segment().failed()).sum();
+            long requests = stretches.stream().filter(s -> s.side() == side).mapToLong(s -> s.segment().requests()).sum();
+            report.row("throughput", side.label + ": answers other than 2xx (not counted in req/s)", failed + " of " + requests);
+        }
         ratioRow(Side.OFF, 0.9, stretches, report);
         ratioRow(Side.ON, 0.85, stretches, report);
         for (Stretch s : stretches) {
-            report.raw("throughput cycle " + s.cycle() + " " + s.side().label + ": " + Stats.num(s.segment().requestsPerSecond())
+            report.raw("throughput cycle " + s.cycle() + " " + s.side().label + ": " + Stats.num(s.segment().answeredPerSecond())
                     + " req/s, p50 " + Stats.num(s.segment().p50Millis()) + " ms, p99 " + Stats.num(s.segment().p99Millis())
-                    + " ms, " + s.segment().requests() + " requests");
+                    + " ms, " + s.segment().requests() + " requests, " + s.segment().failed() + " not 2xx");
         }
     }
 
@@ -172,6 +181,6 @@ final class HelloThroughput {
 
     private static double meanRate(List<Stretch> stretches, int cycle, Side side) {
         return stretches.stream().filter(s -> s.cycle() == cycle && s.side() == side)
-                .mapToDouble(s -> s.segment().requestsPerSecond()).average().orElseThrow();
+                .mapToDouble(s -> s.segment().answeredPerSecond()).average().orElseThrow();
     }
 }

@@ -13,6 +13,11 @@ interface LoadGenerator {
      * connection errors.
      */
     record Segment(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long failed) {
+
+        /** Requests per second answered 2xx. */
+        double answeredPerSecond() {
+            return requests == 0 ? 0 : requestsPerSecond * (requests - failed) / requests;
+        }
     }
 
     /** Which generator this is and how it loads, for the report. */
