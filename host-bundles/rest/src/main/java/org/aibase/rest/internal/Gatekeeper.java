@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.aibase.api.plugin.CallerRole;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -28,15 +30,22 @@ public final class Gatekeeper {
     private static final String BEARER = "bearer ";
 
     private final Clock clock;
+    private final ConsoleAccount console;
     private volatile ApiKeys keys = ApiKeys.NONE;
     private volatile BrowserSessions sessions;
 
-    public Gatekeeper() {
-        this(Clock.systemUTC());
+    @Activate
+    public Gatekeeper(BundleContext context) {
+        this(Clock.systemUTC(), ConsoleAccount.of(context));
     }
 
     Gatekeeper(Clock clock) {
+        this(clock, ConsoleAccount.NONE);
+    }
+
+    Gatekeeper(Clock clock, ConsoleAccount console) {
         this.clock = clock;
+        this.console = console;
         this.sessions = new BrowserSessions(Duration.ofMinutes(AuthConfiguration.DEFAULT_IDLE_MINUTES), clock);
     }
 
@@ -98,6 +107,16 @@ public final class Gatekeeper {
     /** Opens a browser session for a valid key. */
     Optional<BrowserSession> signIn(String key) {
         return keys.roleOf(key).map(role -> sessions.open(role));
+    }
+
+    /** Opens an admin browser session for the Web Console's user and password. */
+    Optional<BrowserSession> signIn(String user, String password) {
+        return console.matches(user, password) ? Optional.of(sessions.open(CallerRole.ADMIN)) : Optional.empty();
+    }
+
+    /** The live session with this cookie value, if any. */
+    Optional<BrowserSession> session(String sessionId) {
+        return sessions.find(sessionId);
     }
 
     /** Ends the session with this cookie value, if any. */

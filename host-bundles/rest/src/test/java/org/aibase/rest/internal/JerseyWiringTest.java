@@ -41,7 +41,7 @@ class JerseyWiringTest {
 
     @BeforeEach
     void start() throws Exception {
-        Gatekeeper gatekeeper = new Gatekeeper();
+        Gatekeeper gatekeeper = new Gatekeeper(java.time.Clock.systemUTC());
         gatekeeper.apply(ApiKeys.resolve(new String[] { "admin-key" }, new String[] { "user-key" }, null),
                 Duration.ofMinutes(5));
         InMemoryPluginRegistry registry = new InMemoryPluginRegistry()
