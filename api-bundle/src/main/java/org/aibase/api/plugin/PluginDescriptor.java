@@ -36,13 +36,14 @@ import org.osgi.annotation.versioning.ProviderType;
  *        allowed values, patterns), for the keys that declare one
  * @param tasks the task types it declares, in the descriptor's order; empty when it declares none
  *        (then any type reaches its {@link Plugin} service, for any {@code user})
+ * @param pages the web pages it declares, in the descriptor's order; empty when it declares none
  */
 @ProviderType
 public record PluginDescriptor(String id, String name, String version, String description, String author,
         Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
         List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
         List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults,
-        Map<String, ConfigurationRule> configurationRules, List<TaskDeclaration> tasks) {
+        Map<String, ConfigurationRule> configurationRules, List<TaskDeclaration> tasks, List<PluginPage> pages) {
 
     /** The manifest header that makes a bundle a plugin; its value names the descriptor entry. */
     public static final String MANIFEST_HEADER = "AIBase-Plugin";
@@ -78,6 +79,17 @@ public record PluginDescriptor(String id, String name, String version, String de
         defaults = defaults == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
         configurationRules = configurationRules == null ? Map.of() : Map.copyOf(configurationRules);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        pages = pages == null ? List.of() : List.copyOf(pages);
+    }
+
+    /** A descriptor that declares no pages. */
+    public PluginDescriptor(String id, String name, String version, String description, String author,
+            Map<String, String> contacts, Category category, List<String> tags, List<String> capabilities,
+            List<String> dependencies, String requiresPlatform, SecurityLevel security, Set<Permission> permissions,
+            List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults,
+            Map<String, ConfigurationRule> configurationRules, List<TaskDeclaration> tasks) {
+        this(id, name, version, description, author, contacts, category, tags, capabilities, dependencies,
+                requiresPlatform, security, permissions, networkHosts, limits, defaults, configurationRules, tasks, null);
     }
 
     /** A descriptor that declares no tasks. */
@@ -87,7 +99,7 @@ public record PluginDescriptor(String id, String name, String version, String de
             List<String> networkHosts, ResourceLimits limits, Map<String, Object> defaults,
             Map<String, ConfigurationRule> configurationRules) {
         this(id, name, version, description, author, contacts, category, tags, capabilities, dependencies,
-                requiresPlatform, security, permissions, networkHosts, limits, defaults, configurationRules, null);
+                requiresPlatform, security, permissions, networkHosts, limits, defaults, configurationRules, null, null);
     }
 
     /** The declared task of this name, if the plugin declares it. */
@@ -111,7 +123,8 @@ public record PluginDescriptor(String id, String name, String version, String de
 
     /** A descriptor with only the essentials; everything else takes its default. */
     public PluginDescriptor(String id, String name, String version, Set<Permission> permissions) {
-        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null, null, null);
+        this(id, name, version, null, null, null, null, null, null, null, null, null, permissions, null, null, null, null, null,
+                null);
     }
 
     /** Whether the descriptor grants the given permission. */

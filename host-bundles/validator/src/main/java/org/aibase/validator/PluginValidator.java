@@ -10,6 +10,7 @@ import org.aibase.validator.internal.BytecodeCheck;
 import org.aibase.validator.internal.CapabilityCheck;
 import org.aibase.validator.internal.ComponentDescriptionCheck;
 import org.aibase.validator.internal.DefaultsCheck;
+import org.aibase.validator.internal.PagesCheck;
 import org.aibase.validator.internal.TasksCheck;
 import org.aibase.validator.internal.DescriptorCheck;
 import org.aibase.validator.internal.ExportCheck;
@@ -72,6 +73,7 @@ public final class PluginValidator {
                 new LimitsCheck(context.limits()),
                 new DefaultsCheck(),
                 new TasksCheck(),
+                new PagesCheck(),
                 new ExportCheck(),
                 new FragmentCheck(),
                 new ImportCheck(context),

@@ -9,7 +9,9 @@ import org.aibase.api.plugin.CallerRole;
 
 /**
  * The one place that decides which role an HTTP call needs. Everything not listed needs
- * {@code user} (plugin applications included); only health and signing in/out are public.
+ * {@code user} (plugin applications included); only health, signing in/out, and reading the home
+ * page and its files (everything outside {@code /api/v1/} and {@code /metrics}, where the host
+ * serves nothing else, and {@code /api/v1/ui/}) are public.
  *
  * <p>It works on the decoded request path, normalised the way Jersey matches it (empty segments
  * and {@code ;matrix} parameters dropped), so no spelling of an admin path reaches its resource
@@ -32,11 +34,16 @@ final class AccessPolicy {
         if (segments.equals(List.of("metrics"))) {
             return Optional.of(CallerRole.ADMIN);
         }
-        if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
+        boolean underApi = segments.size() >= 2 && segments.get(0).equals("api") && segments.get(1).equals("v1");
+        if (!underApi) {
+            return read ? Optional.empty() : Optional.of(CallerRole.USER);
+        }
+        if (segments.size() < 3) {
             return Optional.of(CallerRole.USER);
         }
         List<String> api = segments.subList(2, segments.size());
         return switch (api.get(0)) {
+            case "ui" -> read ? Optional.empty() : Optional.of(CallerRole.USER);
             case "health" -> api.size() == 1 && read ? Optional.empty() : Optional.of(CallerRole.USER);
             case "session" -> api.size() == 1 && (method.equals("POST") || method.equals("DELETE"))
                     ? Optional.empty() : Optional.of(CallerRole.USER);

@@ -1,6 +1,7 @@
 package org.aibase.rest.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.aibase.api.plugin.Permission;
@@ -22,7 +23,10 @@ final class PluginJson {
     private PluginJson() {
     }
 
-    /** {@code {"id","file","state","reason","quarantine","bundle_id","endpoints","since","plugin","report"}}. */
+    /**
+     * {@code {"id","file","state","reason","quarantine","bundle_id","endpoints","pages","since","plugin","report"}};
+     * {@code pages} are the declared pages with their URLs while the plugin serves them (it has endpoints).
+     */
     static Map<String, Object> record(PluginRecord record) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id().orElse(null));
@@ -32,6 +36,10 @@ final class PluginJson {
         json.put("quarantine", record.quarantine().map(Quarantine::toMap).orElse(null));
         json.put("bundle_id", record.bundleId().isPresent() ? record.bundleId().getAsLong() : null);
         json.put("endpoints", record.endpoints());
+        json.put("pages", record.endpoints().isEmpty() ? List.of() : record.descriptor().map(d -> d.pages().stream()
+                .map(page -> Map.of("title", page.title(), "description", page.description(),
+                        "url", record.endpoints().get(0) + page.path()))
+                .toList()).orElse(List.of()));
         json.put("since", record.since().toString());
         json.put("plugin", record.descriptor().map(PluginJson::descriptor).orElse(null));
         json.put("report", record.report().map(ValidationReport::toMap).orElse(null));
@@ -60,6 +68,8 @@ final class PluginJson {
         json.put("defaults", d.defaults());
         json.put("tasks", d.tasks().stream().map(task -> Map.of("name", task.name(), "description", task.description(),
                 "role", task.role().id())).toList());
+        json.put("ui", d.pages().stream().map(page -> Map.of("path", page.path(), "title", page.title(),
+                "description", page.description())).toList());
         return json;
     }
 

@@ -43,6 +43,18 @@ class AccessPolicyTest {
             "GET, /api/v1/./deployments, admin",
             "GET, /api/v1/hello/../deployments, admin",
             "GET, /api/v1/health/, none",
+            // the home page and its files; nothing else is served outside /api/v1 and /metrics
+            "GET, /, none",
+            "HEAD, /, none",
+            "GET, /favicon.ico, none",
+            "POST, /, user",
+            "GET, /api/v1/ui/, none",
+            "GET, /api/v1/ui/home.js, none",
+            "POST, /api/v1/ui/, user",
+            "GET, /api/v1, user",
+            "GET, /api/v1/ui/../deployments, admin",
+            "GET, /api/v1/ui/../../metrics, admin",
+            "GET, /metrics/, admin",
     })
     void decidesTheRoleOfEveryEndpoint(String method, String path, String expected) {
         Optional<CallerRole> required = AccessPolicy.required(method, path);

@@ -22,6 +22,7 @@ import org.aibase.api.plugin.SecurityLevel;
 import org.aibase.api.plugin.Severity;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.DeploymentEvent;
+import org.aibase.api.plugin.PluginPage;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.sandbox.Quarantine;
 import org.aibase.validator.Finding;
@@ -37,7 +38,8 @@ class PluginJsonTest {
             new ResourceLimits(OptionalLong.of(256L << 20), OptionalDouble.of(0.5), OptionalInt.empty(),
                     OptionalLong.empty(), Optional.of(Duration.ofSeconds(30)), OptionalInt.empty(),
                     Optional.empty(), OptionalLong.of(200_000)),
-            Map.of("max_data_points", 10000));
+            Map.of("max_data_points", 10000), Map.of(), List.of(),
+            List.of(new PluginPage("/ui/", "Sales analytics", "Upload a dataset")));
 
     @Test
     void aRecordHasSnakeCaseKeysAndLowerCaseEnums() {
@@ -48,8 +50,10 @@ class PluginJsonTest {
                 List.of("/api/v1/analytics"), Instant.parse("2026-11-21T10:00:00Z"), Optional.empty());
 
         Map<String, Object> json = PluginJson.record(record);
-        assertEquals(List.of("id", "file", "state", "reason", "quarantine", "bundle_id", "endpoints", "since", "plugin",
-                "report"), List.copyOf(json.keySet()));
+        assertEquals(List.of("id", "file", "state", "reason", "quarantine", "bundle_id", "endpoints", "pages", "since",
+                "plugin", "report"), List.copyOf(json.keySet()));
+        assertEquals(List.of(Map.of("title", "Sales analytics", "description", "Upload a dataset",
+                "url", "/api/v1/analytics/ui/")), json.get("pages"), "a served plugin's pages, with their URLs");
         assertNull(json.get("quarantine"));
         assertEquals("active", json.get("state"));
         assertEquals(17L, json.get("bundle_id"));
@@ -66,6 +70,8 @@ class PluginJsonTest {
         assertEquals(">=1.0.0", plugin.get("requires_platform"));
         assertEquals("team@example.org", plugin.get("email"));
         assertEquals(Map.of("max_data_points", 10000), plugin.get("defaults"));
+        assertEquals(List.of(Map.of("path", "/ui/", "title", "Sales analytics", "description", "Upload a dataset")),
+                plugin.get("ui"));
         assertEquals(Map.of("memory_bytes", 256L << 20, "cpu", 0.5, "timeout_ms", 30_000L,
                 "llm_tokens_per_hour", 200_000L), plugin.get("limits"));
     }
@@ -75,7 +81,8 @@ class PluginJsonTest {
         PluginRecord refused = new PluginRecord(Optional.empty(), "junk.jar", Optional.empty(), PluginState.REJECTED,
                 Optional.of("no plugin.yaml"), Optional.empty(), OptionalLong.empty(), List.of(), Instant.EPOCH, Optional.empty());
         Map<String, Object> json = PluginJson.record(refused);
-        assertEquals(10, json.size());
+        assertEquals(11, json.size());
+        assertEquals(List.of(), json.get("pages"));
         assertNull(json.get("id"));
         assertNull(json.get("bundle_id"));
         assertNull(json.get("plugin"));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.PluginPage;
 import org.aibase.api.plugin.TaskDeclaration;
 import org.aibase.validator.DescriptorReader;
 
@@ -28,7 +29,7 @@ public final class DescriptorContent {
         Set<String> fields = new LinkedHashSet<>(List.of("id", "name", "version", "description", "author"));
         fields.addAll(CONTACTS);
         fields.addAll(List.of("category", "tags", "capabilities", "dependencies", "requires", "security",
-                "permissions", "network_hosts", "limits", "defaults", "tasks"));
+                "permissions", "network_hosts", "limits", "defaults", "tasks", "ui"));
         FIELDS = java.util.Collections.unmodifiableSet(fields);
     }
 
@@ -65,9 +66,10 @@ public final class DescriptorContent {
         var limits = LimitsReader.read(fields);
         ConfigurationDefaults.Read defaults = ConfigurationDefaults.read(fields);
         List<TaskDeclaration> tasks = TasksReader.read(fields);
+        List<PluginPage> pages = PagesReader.read(fields);
         return id.map(i -> new PluginDescriptor(i, name, version, description, author, contacts, category, tags,
                 capabilities, dependencies, platform, security, permissions, networkHosts, limits, defaults.defaults(),
-                defaults.rules(), tasks));
+                defaults.rules(), tasks, pages));
     }
 
     private static Optional<String> id(DescriptorFields fields) {

@@ -2,6 +2,7 @@ package org.aibase.rest.internal.host;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,15 +41,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP host: the one servlet at {@code /api/v1/*} and {@code /metrics}. It authenticates every
- * request first, so an anonymous caller learns nothing of what exists, then hands it to the
- * platform's application or to the plugin's route ({@code /api/v1/<id>/...}). Plugins'
- * applications are built, swapped and drained by {@link PluginHosting}, the platform's by
- * {@link PlatformHosting}; the deployer reaches the host as a {@link PluginGateway}.
+ * The HTTP host: the one servlet at {@code /api/v1/*}, {@code /metrics} and every other path but the
+ * Web Console's. It authenticates every request first, so an anonymous caller learns nothing of what
+ * exists (a browser opening a page is sent to sign in, {@link SignInRedirect}), then hands it to the
+ * platform's application, to the plugin's route ({@code /api/v1/<id>/...}) or to the home page
+ * ({@code /} and its files at {@code /api/v1/ui/}). Plugins' applications are built, swapped and
+ * drained by {@link PluginHosting}, the platform's by {@link PlatformHosting}; the deployer reaches
+ * the host as a {@link PluginGateway}.
  */
 @Component(service = { Servlet.class, PluginGateway.class, HttpHost.class })
 @HttpWhiteboardServletName("aibase.host")
-@HttpWhiteboardServletPattern({ "/api/v1/*", HttpHost.METRICS })
+// "/" is the default servlet: the home page, and a JSON 404 instead of the HTTP service's HTML page
+@HttpWhiteboardServletPattern({ "/api/v1/*", HttpHost.METRICS, "/" })
 @HttpWhiteboardServletAsyncSupported
 public final class HttpHost extends HttpServlet implements PluginGateway {
 
@@ -57,6 +61,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
 
     static final String METRICS = "/metrics";
     private static final String API = "/api/v1";
+    private static final String HOME_FILES = StaticPages.FOLDER;
 
     private final transient Gatekeeper gatekeeper;
     private final transient ScheduledExecutorService tasks;
@@ -64,12 +69,14 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
     private final transient PlatformHosting platform;
     private final transient PluginCalls calls;
     private final transient HostReadiness readiness;
+    private final transient Bundle self;
 
     @Activate
     public HttpHost(BundleContext context, @Reference Gatekeeper gatekeeper, @Reference Governor governor,
             @Reference GovernorSwitch governorSwitch, @Reference PluginLimits limits,
             @Reference PluginRegistry registry) {
         this.gatekeeper = gatekeeper;
+        this.self = context.getBundle();
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader,
         // which in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once, for all
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
@@ -118,7 +125,12 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
                 sessionId(request), request.getHeader(Gatekeeper.CSRF_HEADER));
         if (!decision.allowed()) {
             ErrorAnswers.discardSmallBody(request);
-            ErrorAnswers.write(response, decision.status(), decision.code(), decision.message(), Map.of());
+            Optional<String> signIn = decision.status() == 401 ? SignInRedirect.location(request) : Optional.empty();
+            if (signIn.isPresent()) {
+                response.setHeader("Location", signIn.get());
+            }
+            ErrorAnswers.write(response, signIn.isPresent() ? 303 : decision.status(), decision.code(), decision.message(),
+                    Map.of());
             return;
         }
         Caller caller = decision.caller();
@@ -126,7 +138,15 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             platform(platform.root(), request, response, "", METRICS, caller);
             return;
         }
+        if (!API.equals(servletPath)) {
+            home(servletPath, request, response);
+            return;
+        }
         String id = firstSegment(pathInfo);
+        if (HOME_FILES.equals(id)) {
+            home(pathInfo, request, response);
+            return;
+        }
         if (id == null || PluginDescriptor.RESERVED_IDS.contains(id)) {
             platform(platform.api(), request, response, API, pathInfo, caller);
             return;
@@ -136,6 +156,19 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         HostedRequest hosted = new HostedRequest(exchange, API + "/" + id, rest.isEmpty() ? null : rest, caller, true);
         calls.dispatch(new PluginCall(id, request.getMethod() + " " + request.getRequestURI(), exchange, hosted,
                 new GuardedResponse(response)));
+    }
+
+    /** The home page at {@code /}, its files at {@code /api/v1/ui/}: this bundle's {@code ui/} folder. */
+    private void home(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+        Optional<java.net.URL> file = !read ? Optional.empty()
+                : StaticPages.file(self, path.isEmpty() || SignInRedirect.HOME.equals(path) ? "/" + StaticPages.FOLDER + "/" : path);
+        if (file.isEmpty()) {
+            ErrorAnswers.discardSmallBody(request);
+            ErrorAnswers.write(response, 404, "not_found", "Nothing is at this path; the home page is at /", Map.of());
+            return;
+        }
+        StaticPages.serve(file.get(), request.getMethod().equals("HEAD"), response);
     }
 
     /** The platform's own code answers on the calling (Jetty) thread. */
