@@ -104,6 +104,11 @@ public final class Gatekeeper {
                 .map(session -> new Caller(Optional.of(session.role()), Optional.of("Session")));
     }
 
+    /** The role a call needs; empty for a public one (what {@link #authorize} enforces). */
+    public static Optional<CallerRole> requiredRole(String method, String path) {
+        return AccessPolicy.required(method.toUpperCase(Locale.ROOT), path);
+    }
+
     /** Opens a browser session for a valid key. */
     Optional<BrowserSession> signIn(String key) {
         return keys.roleOf(key).map(role -> sessions.open(role));

@@ -1,6 +1,8 @@
 package org.aibase.rest.internal.host;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +26,7 @@ import org.aibase.rest.internal.AccessDecision;
 import org.aibase.rest.internal.Caller;
 import org.aibase.rest.internal.Gatekeeper;
 import org.aibase.rest.internal.GovernorSwitch;
+import org.aibase.rest.internal.JacksonJsonExtension;
 import org.aibase.rest.internal.SessionCookie;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
@@ -62,6 +65,8 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
     static final String METRICS = "/metrics";
     private static final String API = "/api/v1";
     private static final String HOME_FILES = StaticPages.FOLDER;
+    private static final String DOCS = "docs";
+    private static final String OPENAPI = "/openapi.json";
 
     private final transient Gatekeeper gatekeeper;
     private final transient ScheduledExecutorService tasks;
@@ -70,6 +75,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
     private final transient PluginCalls calls;
     private final transient HostReadiness readiness;
     private final transient Bundle self;
+    private final transient RouteTable routes;
 
     @Activate
     public HttpHost(BundleContext context, @Reference Gatekeeper gatekeeper, @Reference Governor governor,
@@ -85,7 +91,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             thread.setDaemon(true);
             return thread;
         });
-        RouteTable routes = new RouteTable();
+        this.routes = new RouteTable();
         this.calls = new PluginCalls(routes, governor, governorSwitch, limits, registry, tasks);
         this.readiness = new HostReadiness(context, () -> inService() && plugins().allStartedServed());
         this.plugins = new PluginHosting(context, routes, governor, tasks, calls, readiness::recheck);
@@ -147,6 +153,14 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             home(pathInfo, request, response);
             return;
         }
+        if (DOCS.equals(id)) {
+            docs(pathInfo, request, response);
+            return;
+        }
+        if (OPENAPI.equals(pathInfo) || id != null && pathInfo.equals("/" + id + OPENAPI)) {
+            description(OPENAPI.equals(pathInfo) ? null : id, request, response);
+            return;
+        }
         if (id == null || PluginDescriptor.RESERVED_IDS.contains(id)) {
             platform(platform.api(), request, response, API, pathInfo, caller);
             return;
@@ -169,6 +183,64 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             return;
         }
         StaticPages.serve(file.get(), request.getMethod().equals("HEAD"), response);
+    }
+
+    /** The API's browsable description at {@code /api/v1/docs/}: Swagger UI, from this bundle's {@code docs/} folder. */
+    private void docs(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+        Optional<java.net.URL> file = read ? StaticPages.file(self, DOCS, path) : Optional.empty();
+        if (file.isEmpty()) {
+            ErrorAnswers.discardSmallBody(request);
+            ErrorAnswers.write(response, 404, "not_found", "No such file of the API description's page", Map.of());
+            return;
+        }
+        StaticPages.serve(file.get(), request.getMethod().equals("HEAD"), response);
+    }
+
+    /**
+     * The OpenAPI description: of everything served ({@code /api/v1/openapi.json}), or of one plugin
+     * ({@code /api/v1/<id>/openapi.json}, a path the host keeps for itself in every plugin's space).
+     */
+    private void description(String pluginId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ErrorAnswers.discardSmallBody(request);
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            response.setHeader("Allow", "GET, HEAD");
+            ErrorAnswers.write(response, 405, "method_not_allowed", "The API description is read with GET", Map.of());
+            return;
+        }
+        List<ApiDescription.Mount> mounts = new ArrayList<>();
+        if (pluginId == null) {
+            JerseyContainer api = platform.api();
+            JerseyContainer root = platform.root();
+            if (api != null) {
+                mounts.add(new ApiDescription.Mount(API, api.resourceModel(), Optional.empty()));
+            }
+            if (root != null) {
+                mounts.add(new ApiDescription.Mount("", root.resourceModel(), Optional.empty()));
+            }
+        }
+        new java.util.TreeMap<>(routes.all()).forEach((id, route) -> {
+            if (route instanceof Route.Served served && (pluginId == null || pluginId.equals(id))) {
+                mounts.add(new ApiDescription.Mount(API + "/" + id, served.application().container().resourceModel(),
+                        Optional.of(served.application().descriptor())));
+            }
+        });
+        if (pluginId != null && mounts.isEmpty()) {
+            ErrorAnswers.write(response, 404, "not_found", "No plugin '" + pluginId + "' serves HTTP resources now", Map.of());
+            return;
+        }
+        Map<String, Object> document = pluginId == null
+                ? ApiDescription.of("AI Base", "The runtime's API and the API of every plugin it serves now.", mounts)
+                : ApiDescription.of(mounts.get(0).plugin().orElseThrow().name(), "The API of the plugin " + pluginId
+                        + ", served at " + API + "/" + pluginId + ".", mounts);
+        byte[] json = JacksonJsonExtension.objectMapper().writeValueAsBytes(document);
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setContentLength(json.length);
+        if (request.getMethod().equals("GET")) {
+            response.getOutputStream().write(json);
+        }
     }
 
     /** The platform's own code answers on the calling (Jetty) thread. */

@@ -13,7 +13,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -73,6 +75,12 @@ final class JerseyContainer implements Exchange.Ending {
 
     String name() {
         return name;
+    }
+
+    /** The resources Jersey serves here, as it matched them: what the API description describes. */
+    ResourceModel resourceModel() {
+        return jersey.getApplicationHandler().getInjectionManager().getInstance(ExtendedResourceContext.class)
+                .getResourceModel();
     }
 
     /** The request is about to be served here; false when the container is closed (look up the route again). */

@@ -47,10 +47,15 @@ final class StaticPages {
      * @param pathInfo the path below {@code /api/v1/<id>}, e.g. {@code /ui/app.js}
      */
     static Optional<URL> file(Bundle bundle, String pathInfo) {
-        if (pathInfo == null || !(pathInfo.equals("/" + FOLDER) || pathInfo.startsWith("/" + FOLDER + "/"))) {
+        return file(bundle, FOLDER, pathInfo);
+    }
+
+    /** The same for another folder of the bundle, served at {@code /<folder>/}. */
+    static Optional<URL> file(Bundle bundle, String folder, String pathInfo) {
+        if (pathInfo == null || !(pathInfo.equals("/" + folder) || pathInfo.startsWith("/" + folder + "/"))) {
             return Optional.empty();
         }
-        String relative = pathInfo.substring(FOLDER.length() + 1);
+        String relative = pathInfo.substring(folder.length() + 1);
         String name = relative.isEmpty() || relative.equals("/") ? "/index.html" : relative;
         for (String segment : name.substring(1).split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains("\\")) {
@@ -58,7 +63,7 @@ final class StaticPages {
             }
         }
         try {
-            return Optional.ofNullable(bundle.getEntry(FOLDER + name));
+            return Optional.ofNullable(bundle.getEntry(folder + name));
         } catch (IllegalStateException e) {
             return Optional.empty(); // uninstalled meanwhile
         }
