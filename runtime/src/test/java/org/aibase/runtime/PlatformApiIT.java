@@ -144,6 +144,14 @@ class PlatformApiIT {
         assertTrue(active.find() && Integer.parseInt(active.group(1)) >= 2, "hello and keeper at least: " + metrics.body());
         assertTrue(metrics.body().contains("\naibase_plugins{state=\"quarantined\"} 0\n"), "every state, also when empty");
         assertTrue(metrics.body().contains("# TYPE aibase_jobs gauge"), metrics.body());
+        java.util.regex.Matcher installed = java.util.regex.Pattern.compile(
+                "\naibase_deployments_total\\{type=\"installed\"} (\\d+)\n").matcher(metrics.body());
+        assertTrue(installed.find() && Integer.parseInt(installed.group(1)) >= 2, "hello and keeper were installed: "
+                + metrics.body());
+        java.util.regex.Matcher max = java.util.regex.Pattern.compile("\naibase_db_pool_max_connections (\\d+)\n")
+                .matcher(metrics.body());
+        assertTrue(max.find() && Integer.parseInt(max.group(1)) == 10, "the default pool.size: " + metrics.body());
+        assertTrue(metrics.body().matches("(?s).*\\naibase_db_pool_connections\\{state=\"idle\"} \\d+\\n.*"), metrics.body());
         assertTrue(metrics.body().contains("process_uptime_seconds "), metrics.body());
     }
 

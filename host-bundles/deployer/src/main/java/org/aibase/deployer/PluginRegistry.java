@@ -2,6 +2,7 @@ package org.aibase.deployer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.aibase.validator.ValidationReport;
@@ -70,4 +71,7 @@ public interface PluginRegistry {
 
     /** The deployment log, newest first. */
     DeploymentPage deployments(int offset, int limit);
+
+    /** How many deployment events of each type were logged since the runtime started (types without any left out). */
+    Map<DeploymentEvent.Type, Long> deploymentCounts();
 }

@@ -3,7 +3,7 @@
  * platform's host bundles; plugins never see it.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.aibase.deployer;
 
 import org.osgi.annotation.bundle.Export;

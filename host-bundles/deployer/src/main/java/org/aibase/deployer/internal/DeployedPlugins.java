@@ -199,6 +199,11 @@ final class DeployedPlugins implements PluginRegistry {
         return log.page(offset, limit);
     }
 
+    @Override
+    public Map<DeploymentEvent.Type, Long> deploymentCounts() {
+        return log.counts();
+    }
+
     /** The record once the deployer has finished with the file moved in after {@code since}. */
     private Optional<PluginRecord> installed(Path target, Instant since) {
         Optional<DeploymentOutcome> outcome = outcomes.outcome(target).filter(o -> !o.at().isBefore(since));

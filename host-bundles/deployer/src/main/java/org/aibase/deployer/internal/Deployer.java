@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.DeploymentPage;
 import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRecord;
@@ -206,5 +208,10 @@ public final class Deployer implements PluginRegistry, QuarantineKeeper {
     @Override
     public DeploymentPage deployments(int offset, int limit) {
         return registry.deployments(offset, limit);
+    }
+
+    @Override
+    public Map<DeploymentEvent.Type, Long> deploymentCounts() {
+        return registry.deploymentCounts();
     }
 }

@@ -11,11 +11,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.DeploymentPage;
@@ -37,6 +40,9 @@ final class DeploymentLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    // since the runtime started: counters, unlike the rotated file, never go down
+    private final Map<DeploymentEvent.Type, LongAdder> counts =
+            new ConcurrentHashMap<>();
     private volatile long maxBytes;
     private volatile int keptFiles;
 
@@ -54,6 +60,7 @@ final class DeploymentLog {
 
     /** Appends an event; a log that cannot be written is reported, never fails a deployment. */
     synchronized void append(DeploymentEvent event) {
+        counts.computeIfAbsent(event.type(), t -> new LongAdder()).increment();
         try {
             byte[] line = (JSON.writeValueAsString(toMap(event)) + "\n").getBytes(StandardCharsets.UTF_8);
             Files.createDirectories(file.getParent());
@@ -64,6 +71,13 @@ final class DeploymentLog {
         } catch (IOException e) {
             LOG.warn("Cannot write the deployment log {}: {} {} lost", file, event.type().id(), event.file(), e);
         }
+    }
+
+    /** Events appended since this log was opened, by type. */
+    Map<DeploymentEvent.Type, Long> counts() {
+        Map<DeploymentEvent.Type, Long> now = new EnumMap<>(DeploymentEvent.Type.class);
+        counts.forEach((type, count) -> now.put(type, count.sum()));
+        return now;
     }
 
     /** A page of events, newest first, across the current and the rotated files. */

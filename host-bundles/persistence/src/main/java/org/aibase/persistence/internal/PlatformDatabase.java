@@ -46,6 +46,9 @@ public final class PlatformDatabase {
 
     private final DatabaseSettings settings;
     private final EmbeddedDerby derby;
+    /** The pool's name, and so its JMX beans' {@code com.zaxxer.hikari:type=Pool (aibase-platform)}. */
+    static final String POOL_NAME = "aibase-platform";
+
     private final HikariDataSource pool;
     private final ServiceRegistration<DataSource> registration;
     private final ServiceRegistration<PlatformDatabase> self;
@@ -100,7 +103,9 @@ public final class PlatformDatabase {
 
     private HikariConfig poolConfiguration(DataSource connections) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("aibase-platform");
+        config.setPoolName(POOL_NAME);
+        // its gauges (active, idle, waiting) as JMX beans, which /metrics reads without depending on this bundle
+        config.setRegisterMbeans(true);
         config.setDataSource(connections);
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));

@@ -114,6 +114,12 @@ public final class MetricsResource {
                     labels(plugin, status.id()), count)));
         }
 
+        text.family("aibase_deployments_total", "counter", "deployment events since the runtime started, by type "
+                + "(installed, updated, removed, rejected, failed, started, stopped, quarantined, lifted)");
+        registry.deploymentCounts().forEach((type, count) -> text.labelled("aibase_deployments_total",
+                Map.of("type", type.id()), count));
+        DatabasePoolGauges.write(text);
+
         LlmUsage llm = llmUsage;
         if (llm != null) {
             LlmMetrics.write(text, llm.usage());

@@ -108,6 +108,13 @@ final class InMemoryPluginRegistry implements PluginRegistry {
     }
 
     @Override
+    public Map<DeploymentEvent.Type, Long> deploymentCounts() {
+        Map<DeploymentEvent.Type, Long> counts = new java.util.EnumMap<>(DeploymentEvent.Type.class);
+        events.forEach(event -> counts.merge(event.type(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
     public DeploymentPage deployments(int offset, int limit) {
         int from = Math.min(offset, events.size());
         return new DeploymentPage(events.subList(from, Math.min(events.size(), from + limit)), events.size(), offset,
