@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PageJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RequestRates.Rate NO_RATE = new RequestRates.Rate(OptionalDouble.empty(), OptionalDouble.empty());
+    private static final RequestRates.Rate NO_RATE = RequestRates.Rate.NONE;
 
     static final PluginLoad LOAD = new PluginLoad(2_345_678_901L, 4096, 0.12345, 2, 1, 3, 4, 5, 6, 7, 8,
             new RequestFigures(100, 9, 11, 2, 5_000_000_000L, 12.5, 40.5, 99.0));
