@@ -21,6 +21,8 @@ window.AnalyticsCharts = (() => {
     const count = (v) => Math.round(v).toLocaleString();
     const options = kit.chartOptions('rows', (v) => (Number.isInteger(v) ? count(v) : ''), xTitle);
     options.plugins.tooltip = { callbacks: { title: (items) => fullLabels[items[0].dataIndex] } };
+    // a few named values are each worth a label (rotated to fit); many bins are thinned by Chart.js
+    options.scales.x.ticks.autoSkip = labels.length > 12;
     return { fig, canvas, config: { type: 'bar', options,
       data: { labels, datasets: [{ data: counts, backgroundColor: '#457b9d', valueFormat: count }] } } };
   }

@@ -63,7 +63,7 @@ function render(data) {
     views = data.widgets.map((w) => ({ type: w.type, ...window.DashboardWidgets.create(w) }));
     main.replaceChildren(...views.map((v) => v.section));
   }
-  data.widgets.forEach((w, i) => views[i].update(w));
+  data.widgets.forEach((w, i) => views[i].update({ ...w, generated_at: data.generated_at }));
   main.dataset.rendered = String(Date.now());
 }
 

@@ -20,9 +20,18 @@ window.DashboardWidgets = (() => {
   /** A series as {x: time in ms, y: value} points (Chart.js draws them on a linear time axis). */
   const xy = (s) => s.points.map((p) => ({ x: Date.parse(p[0]), y: p[1] }));
 
+  // each range's span and the step between its time ticks: whole minutes, hours or days, so the labels
+  // are round local times that never repeat (Chart.js places ticks on multiples of the step)
+  const spans = { '15m': [15 * 60e3, 3 * 60e3], '1h': [60 * 60e3, 10 * 60e3], '24h': [24 * 3600e3, 3 * 3600e3],
+    '7d': [7 * 24 * 3600e3, 24 * 3600e3] };
+  const day = (t) => new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+
   function timeChart(w) {
+    const [span, step] = spans[w.time_range] || spans['1h'];
+    const end = Date.parse(w.generated_at) || Date.now();
     const options = kit.chartOptions(axisTitle(w), (v) => kit.inUnit(v, w.unit), 'local time');
-    options.scales.x = { ...options.scales.x, type: 'linear', ticks: { ...options.scales.x.ticks, callback: kit.clock } };
+    options.scales.x = { ...options.scales.x, type: 'linear', min: end - span, max: end,
+      ticks: { ...options.scales.x.ticks, stepSize: step, includeBounds: false, callback: step >= 24 * 3600e3 ? day : kit.clock } };
     options.plugins.legend = { display: w.series.length > 1 };
     options.plugins.tooltip = { callbacks: { title: (items) => kit.dateTime(items[0].parsed.x),
       label: (item) => (item.dataset.label ? item.dataset.label + ': ' : '') + kit.inUnit(item.parsed.y, w.unit) } };
