@@ -50,7 +50,11 @@ async function show() {
   if ($('#live').checked) {
     source = new EventSource(api + 'dashboards/' + id + '/events');
     source.addEventListener('data', (e) => { render(JSON.parse(e.data)); status('live ' + new Date().toLocaleTimeString()); });
-    source.onerror = () => status('stream interrupted; retrying');
+    source.onerror = () => {
+      status('stream interrupted; retrying');
+      // an event stream cannot tell why it failed: an ended session sends the browser to sign in
+      kit.session().catch((e) => status(e.message));
+    };
   }
 }
 

@@ -10,6 +10,8 @@ window.DashboardEditor = (() => {
   const ranges = [['', "dashboard's"], ['15m', '15 minutes'], ['1h', '1 hour'], ['24h', '24 hours'], ['7d', '7 days']];
   const $ = (s) => document.querySelector(s);
   const form = () => $('#editor-form');
+  // the dashboard's own fields; form.elements would mix its time_range with the widgets' ones
+  const own = (name) => form().querySelector(`.fields [name="${name}"]`);
   let metrics = [];
   let editing = null; // the id of the dashboard being edited, null for a new one
   let saved = () => {};
@@ -76,14 +78,13 @@ window.DashboardEditor = (() => {
 
   /** The form as the API's body; empty optional fields are left out (the API's defaults apply). */
   function body() {
-    const f = form();
-    const spec = { name: f.elements.name.value, time_range: f.elements.time_range.value,
+    const spec = { name: own('name').value, time_range: own('time_range').value,
       widgets: [...$('#editor-widgets').children].map((li) => {
         const w = {};
         li.querySelectorAll('[name]').forEach((input) => { if (input.value.trim() !== '') w[input.name] = input.value.trim(); });
         return w;
       }) };
-    if (f.elements.description.value.trim() !== '') spec.description = f.elements.description.value;
+    if (own('description').value.trim() !== '') spec.description = own('description').value;
     return spec;
   }
 
@@ -105,16 +106,15 @@ window.DashboardEditor = (() => {
   /** Opens the editor on a dashboard ({id, name, description, time_range, widgets}) or, without one, a new one. */
   function open(dashboard) {
     editing = dashboard ? dashboard.id : null;
-    const f = form();
     clearErrors();
     $('#editor-title').textContent = dashboard ? 'Edit dashboard ' + dashboard.name : 'New dashboard';
-    f.elements.name.value = dashboard ? dashboard.name : '';
-    f.elements.description.value = dashboard ? dashboard.description || '' : '';
-    f.elements.time_range.value = dashboard ? dashboard.time_range : '1h';
+    own('name').value = dashboard ? dashboard.name : '';
+    own('description').value = dashboard ? dashboard.description || '' : '';
+    own('time_range').value = dashboard ? dashboard.time_range : '1h';
     $('#editor-widgets').replaceChildren(...(dashboard ? dashboard.widgets : [{}]).map(widgetRow));
     renumber();
     $('#editor').hidden = false;
-    f.elements.name.focus();
+    own('name').focus();
   }
 
   function close() {

@@ -6,7 +6,8 @@
 window.DashboardWidgets = (() => {
   const kit = window.PageKit;
   const colors = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2'];
-  const unitNames = { bytes: 'bytes (KiB, MiB, GiB)', ratio: '% of all cores', ms: 'time', count: 'count' };
+  // the value axis says what is measured; its tick labels carry the unit (MiB, %, ms)
+  const quantities = { bytes: 'size', ratio: 'share', ms: 'duration' };
   const el = (tag, props = {}, ...children) => {
     const e = Object.assign(document.createElement(tag), props);
     children.forEach((c) => e.append(c));
@@ -15,7 +16,7 @@ window.DashboardWidgets = (() => {
 
   const title = (w) => w.title + (w.plugin ? ' (' + w.plugin + ')' : '') + ' · ' + w.time_range;
   const points = (w) => w.series.reduce((n, s) => n + s.points.length, 0);
-  const axisTitle = (w) => w.data_source + ' — ' + (unitNames[w.unit] || w.unit);
+  const axisTitle = (w) => quantities[w.unit] || w.data_source;
 
   /** A series as {x: time in ms, y: value} points (Chart.js draws them on a linear time axis). */
   const xy = (s) => s.points.map((p) => ({ x: Date.parse(p[0]), y: p[1] }));

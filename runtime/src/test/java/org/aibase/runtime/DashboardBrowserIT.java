@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -81,12 +83,20 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void withoutASessionThePageSendsTheBrowserToSignInAndBack() {
-        browser.get(base + "/api/v1/health");
-        browser.manage().deleteAllCookies();
-        browser.get(base + PAGE + "?dashboard=7");
-        String next = URLEncoder.encode(PAGE + "?dashboard=7", StandardCharsets.UTF_8);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().equals(base + "/?next=" + next));
+    void aPageWhoseSessionEndedSendsTheBrowserToSignInAndBack() throws Exception {
+        assertEquals("admin", chromium.signIn(base, key));
+        browser.get(base + PAGE);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBe(By.id("signed-in"), "signed in as admin"));
+        // the session ends (as at its idle timeout); the page's next request answers 401
+        browser.manage().deleteCookieNamed("aibase_session");
+        browser.findElement(By.id("new-dashboard")).click();
+        browser.findElement(By.cssSelector("#editor-form input[name=name]")).sendKeys("Never saved");
+        browser.findElement(By.id("save-dashboard")).click();
+        // back to this page after signing in: its path (and the dashboard it shows, if any) in next
+        String signIn = wait.until(d -> d.getCurrentUrl().startsWith(base + "/?next=") ? d.getCurrentUrl() : null);
+        String next = URLDecoder.decode(URI.create(signIn).getRawQuery().substring("next=".length()), StandardCharsets.UTF_8);
+        assertTrue(next.equals(PAGE) || next.matches(Pattern.quote(PAGE) + "\\?dashboard=\\d+"), next);
     }
 
     @Test
@@ -175,7 +185,7 @@ class DashboardBrowserIT {
         new Select(widgetField(2, "data_source")).selectByValue("heap_used_bytes");
         widgetField(2, "title").sendKeys("Heap now");
         browser.findElement(By.id("save-dashboard")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        savedOrProblems();
 
         JsonNode made = dashboardNamed("Made in the editor");
         long id = made.path("id").asLong();
@@ -203,7 +213,7 @@ class DashboardBrowserIT {
         new Select(widgetField(1, "type")).selectByValue("line");
         new Select(widgetField(1, "data_source")).selectByValue("heap_used_bytes");
         browser.findElement(By.id("save-dashboard")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        savedOrProblems();
 
         JsonNode edited = GuardApi.json(Http.get(base + "/api/v1/dashboard/dashboards/" + id, key).body());
         assertEquals("Edited in the editor", edited.path("name").asText(), edited.toString());
@@ -215,6 +225,13 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "deleted"));
         assertEquals(404, Http.get(base + "/api/v1/dashboard/dashboards/" + id, key).statusCode());
+    }
+
+    /** Waits for the editor to close after a save; the problems it shows otherwise are the failure's message. */
+    private void savedOrProblems() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "not saved: " + browser.findElements(By.cssSelector("#editor .field-error")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList())
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
     }
 
     /** A field of the n-th widget row (from 1) of the editor. */
