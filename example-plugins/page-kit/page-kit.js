@@ -55,6 +55,17 @@ window.PageKit = (() => {
     for (; Math.abs(v) >= 1024 && i < units.length - 1; i++) v /= 1024;
     return decimal(v, i === 0 ? 0 : 1) + ' ' + units[i];
   }
+  /**
+   * A step for an axis of bytes that lands on round binary amounts (20 MiB, not 19.1 MiB as a decimal
+   * step of 20,000,000 bytes would): about five steps up to max.
+   */
+  function byteStep(max) {
+    let unit = 1;
+    while (max / unit >= 1024 && unit < 1024 ** 4) unit *= 1024;
+    const raw = Math.max(max / unit / 5, 1e-9);
+    const power = 10 ** Math.floor(Math.log10(raw));
+    return [1, 2, 5, 10].find((n) => n * power >= raw) * power * unit;
+  }
   const percent = (ratio) => decimal(ratio * 100, 1) + ' %';
   function millis(v) {
     if (Math.abs(v) < 1000) return decimal(v, 1) + ' ms';
@@ -94,8 +105,21 @@ window.PageKit = (() => {
           const y = typeof value === 'object' && value !== null ? value.y : value;
           if (y === null || y === undefined) return;
           const text = dataset.valueFormat(y);
-          ctx.fillText(text, bar.x, bar.y - 2);
           written.push(text);
+          if (ctx.measureText(text).width + 2 <= bar.width) {
+            ctx.fillText(text, bar.x, bar.y - 2);
+            return;
+          }
+          // wider than its bar: written upright, inside the top of a tall bar or just above a short one
+          const inside = Math.abs(bar.base - bar.y) > ctx.measureText(text).width + 6;
+          ctx.save();
+          ctx.translate(bar.x, bar.y);
+          ctx.rotate(-Math.PI / 2);
+          ctx.textAlign = inside ? 'right' : 'left';
+          ctx.textBaseline = 'middle';
+          ctx.fillStyle = inside ? '#fff' : '#1d2430';
+          ctx.fillText(text, inside ? -3 : 3, 0);
+          ctx.restore();
         });
       });
       ctx.restore();
@@ -121,5 +145,5 @@ window.PageKit = (() => {
 
   if (window.Chart) window.Chart.register(barValues);
 
-  return { session, request, errorText, bytes, percent, millis, inUnit, decimal, dateTime, clock, chartOptions };
+  return { session, request, errorText, bytes, byteStep, percent, millis, inUnit, decimal, dateTime, clock, chartOptions };
 })();

@@ -41,6 +41,9 @@ window.DashboardWidgets = (() => {
       // a bar per sample is readable up to a few dozen bars; beyond that the labels would overlap
       valueFormat: w.type === 'bar' && s.points.length <= 24 ? (v) => kit.inUnit(v, w.unit) : undefined }));
     if (w.type === 'bar') options.scales.x.offset = true;
+    if (w.unit === 'bytes') {
+      options.scales.y.ticks.stepSize = kit.byteStep(Math.max(...w.series.flatMap((s) => s.points.map((p) => p[1])), 1));
+    }
     return { type: w.type === 'bar' ? 'bar' : 'line', data: { datasets }, options };
   }
 
