@@ -231,7 +231,8 @@ class DashboardBrowserIT {
 
         browser.findElement(By.id("delete-dashboard")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "deleted"));
+        // gone from the page's list (its status line says so only until the next live event)
+        wait.until(d -> d.findElements(By.cssSelector("#dashboard option[value='" + id + "']")).isEmpty());
         assertEquals(404, Http.get(base + "/api/v1/dashboard/dashboards/" + id, key).statusCode());
     }
 
