@@ -1,146 +1,108 @@
-// The dashboard page: signs in with the platform's session cookie (same origin), lists dashboards,
-// renders widgets from GET /dashboards/{id}/data and keeps them live from the SSE stream.
+// The dashboard page: signed in by the platform's session (PageKit sends the browser to the home page's
+// sign-in without one), lists dashboards, draws the chosen one's widgets from GET /dashboards/{id}/data
+// and keeps them live from its event stream; New, Edit and Delete change dashboards through the API.
 'use strict';
 const api = '/api/v1/dashboard/';
-const colors = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2'];
+const kit = window.PageKit;
+const $ = (s) => document.querySelector(s);
 let source = null;
-let csrf = sessionStorage.getItem('aibase_csrf') || '';
+let views = [];
+let role = 'user';
 
-function status(text) { document.getElementById('status').textContent = text; }
+function status(text) { $('#status').textContent = text; }
 
 async function get(path) {
-  const response = await fetch(api + path, { credentials: 'same-origin' });
-  if (response.status === 401) { document.getElementById('signin').hidden = false; throw new Error('sign in first'); }
-  if (!response.ok) { throw new Error((await response.json()).error.message); }
-  return response.json();
+  const answer = await kit.request('GET', api + path);
+  if (!answer.ok) throw new Error(kit.errorText(answer));
+  return answer.json;
 }
 
-async function signIn(event) {
-  event.preventDefault();
-  const key = new FormData(event.target).get('key');
-  const response = await fetch('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ key }) });
-  if (!response.ok) { status('sign-in failed'); return; }
-  csrf = (await response.json()).csrf_token;
-  sessionStorage.setItem('aibase_csrf', csrf);
-  document.getElementById('signin').hidden = true;
-  await loadDashboards();
-}
-
-async function loadDashboards() {
+async function loadDashboards(wanted) {
   const list = await get('dashboards');
-  const select = document.getElementById('dashboard');
-  select.replaceChildren(...list.items.map(d => new Option(d.name, d.id)));
-  const wanted = new URLSearchParams(location.search).get('dashboard');
-  if (wanted && list.items.some(d => String(d.id) === wanted)) { select.value = wanted; }
-  if (list.items.length === 0) { status('no dashboards yet: create one with the create_dashboard task'); return; }
+  const select = $('#dashboard');
+  select.replaceChildren(...list.items.map((d) => new Option(d.name, d.id)));
+  const chosen = String(wanted || new URLSearchParams(location.search).get('dashboard') || '');
+  if (list.items.some((d) => String(d.id) === chosen)) select.value = chosen;
+  const none = list.items.length === 0;
+  $('#edit-dashboard').disabled = none;
+  $('#delete-dashboard').disabled = none || role !== 'admin';
+  if (none) {
+    stop();
+    views.forEach((v) => v.destroy());
+    views = [];
+    $('#widgets').replaceChildren();
+    status('no dashboards yet: create one with "New dashboard"');
+    return;
+  }
   await show();
 }
 
-async function show() {
-  const id = document.getElementById('dashboard').value;
-  if (!id) { return; }
-  render(await get('dashboards/' + id + '/data'));
+function stop() {
   if (source) { source.close(); source = null; }
-  if (document.getElementById('live').checked) {
+}
+
+async function show() {
+  const id = $('#dashboard').value;
+  if (!id) return;
+  history.replaceState(null, '', '?dashboard=' + encodeURIComponent(id)); // a reload or a shared link shows it again
+  render(await get('dashboards/' + id + '/data'));
+  stop();
+  if ($('#live').checked) {
     source = new EventSource(api + 'dashboards/' + id + '/events');
-    source.addEventListener('data', e => { render(JSON.parse(e.data)); status('live ' + new Date().toLocaleTimeString()); });
-    source.onerror = () => status('stream interrupted; retrying');
+    source.addEventListener('data', (e) => { render(JSON.parse(e.data)); status('live ' + new Date().toLocaleTimeString()); });
+    source.onerror = () => {
+      status('stream interrupted; retrying');
+      // an event stream cannot tell why it failed: an ended session sends the browser to sign in
+      kit.session().catch((e) => status(e.message));
+    };
   }
 }
 
+/** Draws the widgets; while the dashboard keeps its widget types, each one is updated in place. */
 function render(data) {
-  const range = document.getElementById('range').value;
-  const main = document.getElementById('widgets');
-  main.replaceChildren(...data.widgets.map(w => widget(w, range)));
+  const main = $('#widgets');
+  const same = views.length === data.widgets.length && views.every((v, i) => v.type === data.widgets[i].type);
+  if (!same) {
+    views.forEach((v) => v.destroy());
+    views = data.widgets.map((w) => ({ type: w.type, ...window.DashboardWidgets.create(w) }));
+    main.replaceChildren(...views.map((v) => v.section));
+  }
+  data.widgets.forEach((w, i) => views[i].update({ ...w, generated_at: data.generated_at }));
   main.dataset.rendered = String(Date.now());
 }
 
-function widget(w, range) {
-  const box = document.createElement('section');
-  box.className = 'widget';
-  box.dataset.type = w.type;
-  box.dataset.points = String(w.series.reduce((n, s) => n + s.points.length, 0));
-  const title = document.createElement('h2');
-  title.textContent = w.title + (w.plugin ? ' (' + w.plugin + ')' : '') + ' · ' + w.time_range;
-  box.append(title);
-  if (w.type === 'stat') {
-    const value = document.createElement('div');
-    value.className = 'value';
-    value.textContent = format(w.current);
-    box.append(value);
-  } else if (w.type === 'gauge') {
-    const value = document.createElement('div');
-    value.className = 'value';
-    value.textContent = format(w.current);
-    const bar = document.createElement('div');
-    bar.className = 'gauge-bar';
-    const fill = document.createElement('div');
-    const max = Math.max(...w.series.flatMap(s => s.points.map(p => p[1])), w.current, 1);
-    fill.style.width = Math.min(100, 100 * w.current / max) + '%';
-    bar.append(fill);
-    box.append(value, bar);
-  } else if (w.type === 'table') {
-    const table = document.createElement('table');
-    table.innerHTML = '<tr><th>Series</th><th>Points</th><th>Last</th></tr>';
-    for (const s of w.series) {
-      const row = table.insertRow();
-      row.insertCell().textContent = s.plugin || 'system';
-      row.insertCell().textContent = s.points.length;
-      row.insertCell().textContent = s.points.length ? format(s.points[s.points.length - 1][1]) : '';
-    }
-    box.append(table);
-  } else {
-    box.append(chart(w));
-  }
-  return box;
+async function editCurrent() {
+  window.DashboardEditor.open(await get('dashboards/' + $('#dashboard').value));
 }
 
-function chart(w) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 300 140');
-  const all = w.series.flatMap(s => s.points);
-  if (all.length === 0) { const t = document.createElementNS(ns, 'text'); t.setAttribute('x', 10); t.setAttribute('y', 70); t.textContent = 'no samples yet'; svg.append(t); return svg; }
-  const times = all.map(p => Date.parse(p[0]));
-  const t0 = Math.min(...times), t1 = Math.max(...times, t0 + 1);
-  const max = Math.max(...all.map(p => p[1]), 1e-9);
-  w.series.forEach((s, i) => {
-    const color = colors[i % colors.length];
-    if (w.type === 'line') {
-      const line = document.createElementNS(ns, 'polyline');
-      line.setAttribute('fill', 'none');
-      line.setAttribute('stroke', color);
-      line.setAttribute('points', s.points.map(p => (5 + 290 * (Date.parse(p[0]) - t0) / (t1 - t0)) + ',' + (135 - 125 * p[1] / max)).join(' '));
-      svg.append(line);
-    } else {
-      const width = Math.max(2, 280 / Math.max(1, s.points.length * w.series.length));
-      s.points.forEach((p, j) => {
-        const bar = document.createElementNS(ns, 'rect');
-        const h = 125 * p[1] / max;
-        bar.setAttribute('x', 5 + (j * w.series.length + i) * width);
-        bar.setAttribute('y', 135 - h);
-        bar.setAttribute('width', width * 0.9);
-        bar.setAttribute('height', h);
-        bar.setAttribute('fill', color);
-        svg.append(bar);
-      });
-    }
-  });
-  return svg;
+async function deleteCurrent() {
+  const select = $('#dashboard');
+  const name = select.selectedOptions[0] ? select.selectedOptions[0].text : select.value;
+  if (!window.confirm(`Delete the dashboard "${name}" and its widgets?`)) return;
+  const answer = await kit.request('DELETE', api + 'dashboards/' + select.value);
+  if (!answer.ok) { status('not deleted: ' + kit.errorText(answer)); return; }
+  stop();
+  history.replaceState(null, '', location.pathname);
+  status(`deleted "${name}"`);
+  await loadDashboards();
 }
-
-function format(v) { return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString() : String(Math.round(v * 100) / 100); }
 
 function download(format) {
-  const range = document.getElementById('range').value;
-  location.href = api + 'export?format=' + format + '&data_type=metrics&time_range=' + range;
+  location.href = api + 'export?format=' + format + '&data_type=metrics&time_range=' + $('#range').value;
 }
 
-document.getElementById('signin').addEventListener('submit', signIn);
-document.getElementById('dashboard').addEventListener('change', show);
-document.getElementById('range').addEventListener('change', show);
-document.getElementById('live').addEventListener('change', show);
-document.getElementById('export-csv').addEventListener('click', () => download('csv'));
-document.getElementById('export-xlsx').addEventListener('click', () => download('xlsx'));
-loadDashboards().catch(e => status(e.message));
+async function start() {
+  role = (await kit.session()).role;
+  $('#delete-dashboard').title = role === 'admin' ? '' : 'only an admin may delete dashboards';
+  await window.DashboardEditor.init((id) => loadDashboards(id).then(() => status('saved')));
+  $('#dashboard').addEventListener('change', show);
+  $('#live').addEventListener('change', show);
+  $('#new-dashboard').addEventListener('click', () => window.DashboardEditor.open(null));
+  $('#edit-dashboard').addEventListener('click', () => editCurrent().catch((e) => status(e.message)));
+  $('#delete-dashboard').addEventListener('click', () => deleteCurrent().catch((e) => status(e.message)));
+  $('#export-csv').addEventListener('click', () => download('csv'));
+  $('#export-xlsx').addEventListener('click', () => download('xlsx'));
+  await loadDashboards();
+}
+
+start().catch((e) => status(e.message));

@@ -45,8 +45,10 @@
         if (report) {
             var box = element('div', null, 'aibase-upload-report');
             box.id = 'aibase-report';
+            // the findings below are the verdict: the heading only counts them, so nothing is said twice
             box.appendChild(element('p', 'Validation report of ' + (report.file || 'the JAR') + ': '
-                + (report.verdict || (report.valid ? 'valid' : 'refused'))));
+                + (report.valid ? 'valid' : 'invalid') + ', ' + counted(report.errors, 'error')
+                + (report.warnings ? ', ' + counted(report.warnings, 'warning') : '')));
             var list = element('ul');
             (report.findings || []).forEach(function (f) {
                 var item = element('li', null, 'aibase-finding aibase-finding-' + f.severity);
@@ -58,6 +60,23 @@
             box.appendChild(list);
             message.appendChild(box);
         }
+    }
+
+    // the server writes each time as UTC to the second with the instant in datetime; the reader's own
+    // clock is easier to relate to, so the text becomes local time (the UTC text stays as the tooltip)
+    function localTimes(root) {
+        Array.prototype.forEach.call(root.querySelectorAll('time[datetime]'), function (time) {
+            var at = new Date(time.getAttribute('datetime'));
+            if (!isNaN(at.getTime()) && !time.hasAttribute('title')) {
+                time.title = time.textContent;
+                time.textContent = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+            }
+        });
+    }
+
+    function counted(n, what) {
+        n = n || 0;
+        return n + ' ' + what + (n === 1 ? '' : 's');
     }
 
     function describeError(answer) {
@@ -76,6 +95,7 @@
             .then(function (html) {
                 // the server escaped every value of the fragment
                 document.getElementById('aibase-plugins').innerHTML = html;
+                localTimes(document.getElementById('aibase-plugins'));
                 document.getElementById('aibase-refreshed').textContent = 'refreshed ' + new Date().toLocaleTimeString();
             })
             .catch(function (e) {
@@ -120,7 +140,10 @@
                     + String(answer.json.state).toUpperCase() + (answer.json.reason ? ' (' + answer.json.reason + ')' : ''));
             } else {
                 var details = answer.json && answer.json.error && answer.json.error.details;
-                show('error', file.name + ' refused: ' + describeError(answer), details && details.report);
+                var report = details && details.report;
+                // with a report, the error's message is its verdict again: the findings are listed once, below
+                show('error', report ? file.name + ' refused (HTTP ' + answer.status + '), because of the findings below'
+                    : file.name + ' refused: ' + describeError(answer), report);
             }
             return refreshPlugins();
         });
@@ -165,5 +188,6 @@
         });
     });
 
+    localTimes(page);
     window.setInterval(refreshPlugins, refreshMillis);
 }());

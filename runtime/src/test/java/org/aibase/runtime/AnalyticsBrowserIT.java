@@ -2,6 +2,7 @@ package org.aibase.runtime;
 
 import static org.aibase.runtime.AnalyticsGolden.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,9 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,10 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The analytics page ({@code /api/v1/analytics/ui/}) in a real headless Chromium against the running
- * launcher: sign in (the platform's session cookie, then the page's own sign-in for the session's
- * CSRF token), upload the
- * golden CSV, watch the job complete in the polled list, open it, and find pandas' numbers in the
- * statistics table and the charts drawn as SVG. A screenshot is saved as
+ * launcher: sign in once with the platform's session cookie (the page reads its role and CSRF token
+ * from {@code GET /api/v1/session}), upload the golden CSV, watch the job complete in the polled list,
+ * open it, and find pandas' numbers in the statistics table, the quality as percentages, and the
+ * charts drawn by Chart.js with their axes and counts. A screenshot is saved as
  * {@code runtime/target/analytics-page.png}.
  *
  * <p>Uses the system's Chromium and chromedriver (Debian {@code chromium}, {@code chromium-driver}),
@@ -54,23 +52,13 @@ class AnalyticsBrowserIT {
             WebDriver browser = chromium.driver();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-                // the page itself needs a session: sign in as a browser does, POST /api/v1/session from the
-                // same origin (a public URL of it), which sets the HttpOnly session cookie
-                browser.get(api + "/health");
-                Object signIn = ((JavascriptExecutor) browser).executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                        + "fetch('/api/v1/session', {method: 'POST', headers: {'Content-Type': 'application/json'},"
-                        + " body: JSON.stringify({key: arguments[0]})}).then(r => done(r.status), e => done(String(e)));", USER);
-                assertEquals(200L, signIn, "signed in");
+                // the page has no sign-in of its own: the browser signs in once (POST /api/v1/session sets the
+                // HttpOnly cookie), and the page reads its role and CSRF token from GET /api/v1/session
+                assertEquals("user", chromium.signIn(launcher.baseUrl(), USER));
                 assertTrue(browser.manage().getCookieNamed("aibase_session") != null, "the session cookie is set");
-
-                // the cookie reads; uploading also needs the session's CSRF token, which this tab does not
-                // have yet: the page asks for the key once and keeps the token
                 browser.get(api + "/analytics/ui/");
-                WebElement key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin input[name=key]")));
-                key.sendKeys(USER);
-                browser.findElement(By.cssSelector("#signin button")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload input[type=file]")));
+                wait.until(ExpectedConditions.textToBe(By.id("signed-in"), "signed in as user"));
+                assertEquals(launcher.baseUrl() + "/", browser.findElement(By.linkText("Home")).getDomProperty("href"));
 
                 browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(csv.toString());
                 browser.findElement(By.cssSelector("#upload input[name=name]")).sendKeys("golden sales");
@@ -101,21 +89,38 @@ class AnalyticsBrowserIT {
                         categorical.get("category").get(2));
                 assertEquals(expected.path("categorical_columns").path("customer").path("mode").asText(),
                         categorical.get("customer").get(3));
-                assertTrue(browser.findElement(By.id("quality")).getText().contains("0.997"), browser.findElement(By.id("quality")).getText());
+                String quality = browser.findElement(By.id("quality")).getText();
+                assertTrue(quality.startsWith("Quality 99.7 % (excellent) — completeness 99.4 %, uniqueness 100 %"), quality);
 
-                // 3 histograms and 2 bar charts, drawn as SVG with one rect per bar
-                List<WebElement> charts = browser.findElements(By.cssSelector("#charts svg"));
-                assertEquals(5, charts.size(), "3 histograms and 2 top-value charts");
-                assertEquals(20, charts.get(0).findElements(By.tagName("rect")).size(), "20 bins");
-                assertEquals(10, charts.get(4).findElements(By.tagName("rect")).size(), "top 10 values");
-                for (WebElement chart : charts) {
-                    assertTrue(chart.getSize().getHeight() > 100 && chart.getSize().getWidth() > 100, "rendered with a size");
+                // 3 histograms and 2 top-value charts on canvas, read from their Chart.js instances: a titled count
+                // axis with ticks, a label under every bar, and each bar's count written on it
+                List<Map<String, Object>> charts = wait.until(d -> {
+                    List<Map<String, Object>> drawn = chromium.charts("#charts canvas");
+                    return drawn.size() == 5 && drawn.stream().noneMatch(c -> ((List<?>) c.get("values")).isEmpty()) ? drawn : null;
+                });
+                for (Map<String, Object> chart : charts) {
+                    assertEquals("bar", chart.get("type"), chart.toString());
+                    assertEquals("rows", chart.get("yTitle"), chart.toString());
+                    assertTrue(((List<?>) chart.get("y")).size() >= 3, "a count axis with ticks: " + chart);
+                    assertTrue(((List<?>) chart.get("y")).contains("0"), "the count axis starts at 0: " + chart);
+                    assertTrue(((Number) chart.get("xRotation")).doubleValue() <= 45, "labels at most 45° steep: " + chart);
                 }
+                assertEquals(20, ((Number) charts.get(0).get("points")).intValue(), "20 bins");
+                assertEquals(20, ((List<?>) charts.get(0).get("values")).size(), "a count on every bin");
+                assertTrue(((List<?>) charts.get(0).get("x")).stream().allMatch(l -> String.valueOf(l).contains("–")),
+                        "bins labelled by their range: " + charts.get(0));
+                assertEquals(10, ((Number) charts.get(4).get("points")).intValue(), "top 10 values");
+                List<?> counts = (List<?>) charts.get(4).get("values");
+                assertTrue(counts.stream().allMatch(c -> String.valueOf(c).matches("[\\d,]+")), counts.toString());
+                assertEquals(10, ((List<?>) charts.get(4).get("x")).size(), "every top value named: " + charts.get(4));
 
-                Path shot = Path.of("target", "analytics-page.png");
-                Files.createDirectories(shot.getParent());
-                Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-                System.out.println("screenshot: " + shot.toAbsolutePath());
+                // the insights are lists, never raw JSON, and nothing makes the page scroll sideways
+                String insights = browser.findElement(By.id("insights")).getText();
+                assertFalse(insights.isBlank() || insights.strip().startsWith("{") || insights.contains("\":"), insights);
+                assertTrue(browser.findElements(By.cssSelector("#insights pre")).isEmpty(), "no preformatted JSON");
+                assertFalse(chromium.scrollsSideways(), "the page fits the window");
+
+                System.out.println("screenshot: " + chromium.screenshot("analytics-page.png").toAbsolutePath());
             } finally {
                 chromium.close();
             }

@@ -1,12 +1,11 @@
 package org.aibase.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,17 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console page in a real headless Chromium, as an operator uses it: sign in, see hello ACTIVE,
- * stop and start it with the buttons, upload a bad JAR and read its report. Leaves a screenshot in
+ * The console page in a real headless Chromium, as an operator uses it: sign in, see hello ACTIVE with
+ * its limits in words and units, a refused request counted apart from errors and deployment times in
+ * local time; stop and start it with the buttons, upload a bad JAR and read its report, said once. Leaves a screenshot in
  * {@code runtime/target/console-page.png}.
  *
  * <p>Uses the system's Chromium and chromedriver (Debian {@code chromium}, {@code chromium-driver};
@@ -80,6 +78,23 @@ class ConsoleBrowserIT {
         wait.until(d -> d.findElement(By.cssSelector("#plugin-hello td.aibase-state")).getText().startsWith("ACTIVE"));
         assertEquals("active", wait.until(d -> d.findElement(By.id("plugin-hello")).getDomAttribute("data-state")));
 
+        // a caller's bad request (404) is a refusal, not an error of the plugin
+        String key = launcher.credential("admin.api.key");
+        assertEquals(404, Http.get(base + "/api/v1/hello/no-such-resource", key).statusCode());
+        assertEquals(200, Http.get(base + "/api/v1/hello/greeting?name=Console", key).statusCode());
+        wait.until(d -> d.findElement(By.cssSelector("#plugin-hello .aibase-usage-refused")).getText()
+                .matches("Refused \\(4xx\\): (.*, )?[1-9]\\d* total \\(.*"));
+        String errors = browser.findElement(By.cssSelector("#plugin-hello .aibase-usage-errors")).getText();
+        assertTrue(errors.matches("Errors \\(5xx\\): (.*, )?0 total \\(0\\.0 %\\)"), errors);
+        String limits = browser.findElement(By.cssSelector("#plugin-hello td.aibase-limits")).getText();
+        assertTrue(limits.contains("Timeout: ") && !limits.contains("_ms") && !limits.contains("_bytes"), limits);
+        // deployment times: the reader's local time, to the second; the UTC time is the tooltip
+        WebElement deployed = browser.findElement(By.cssSelector("#aibase-deployments time"));
+        assertFalse(deployed.getText().matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), deployed.getText());
+        assertTrue(deployed.getDomAttribute("title").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"),
+                deployed.getDomAttribute("title"));
+        assertTrue(deployed.getDomAttribute("datetime").matches("[-\\d]+T[\\d:]+Z"), "no fraction of a second");
+
         browser.findElement(By.id("stop-hello")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("plugin-hello"), "data-state", "stopped"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("aibase-message"), "STOPPED"));
@@ -95,12 +110,11 @@ class ConsoleBrowserIT {
         WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aibase-report")));
         assertTrue(report.getText().contains("broken-plugin.jar"), report.getText());
         assertTrue(report.getText().contains("is not a readable JAR"), report.getText());
-        assertTrue(browser.findElement(By.id("aibase-message")).getText().contains("refused"),
-                browser.findElement(By.id("aibase-message")).getText());
+        String message = browser.findElement(By.id("aibase-message")).getText();
+        assertTrue(message.contains("refused"), message);
+        assertEquals(message.indexOf("is not a readable JAR"), message.lastIndexOf("is not a readable JAR"),
+                "the reason once: " + message);
 
-        File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "console-page.png");
-        Files.copy(screenshot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(target) > 10_000, "a real screenshot");
+        chromium.screenshot("console-page.png");
     }
 }

@@ -164,6 +164,26 @@ class DashboardIT {
         }
         assertTrue(total >= 25, "the sampled increases add up to the requests made (31, minus at most those before the first sample): " + total);
         assertTrue(widgets.get(1).path("current").asDouble() > 1_000_000, "heap in use: " + widgets.get(1));
+        // each widget names its metric's unit, so a page can show bytes as MiB and ratios as %
+        assertEquals("count", requests.path("unit").asText());
+        assertEquals("bytes", widgets.get(1).path("unit").asText(), widgets.get(1).toString());
+    }
+
+    @Test
+    void theMetricsAWidgetMayShowAreListedWithTheirUnits() throws Exception {
+        HttpResponse<String> response = Http.get(base + "/api/v1/dashboard/metrics", key);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode list = GuardApi.json(response.body());
+        assertEquals(list.path("items").size(), list.path("total").asInt());
+        JsonNode heap = null;
+        for (JsonNode item : list.path("items")) {
+            if (item.path("name").asText().equals("heap_used_bytes")) {
+                heap = item;
+            }
+        }
+        assertTrue(heap != null, "heap_used_bytes is listed: " + list);
+        assertEquals("bytes", heap.path("unit").asText());
+        assertFalse(heap.path("per_plugin").asBoolean(), "a system metric");
     }
 
     @Test

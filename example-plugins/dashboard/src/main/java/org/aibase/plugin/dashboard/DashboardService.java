@@ -73,10 +73,15 @@ public final class DashboardService {
         this.configuration = configuration;
     }
 
+    /** The metrics a widget may show. */
+    List<MetricInfo> metrics() {
+        return reader.service().metrics();
+    }
+
     /** The metric names a widget may show. */
     Set<String> dataSources() {
         Set<String> names = new LinkedHashSet<>();
-        for (MetricInfo info : reader.service().metrics()) {
+        for (MetricInfo info : metrics()) {
             names.add(info.name());
         }
         return names;

@@ -9,8 +9,9 @@ import org.aibase.deployer.DeploymentPage;
 import org.aibase.validator.ValidationReport;
 
 /**
- * The deployment log, newest first. A rejection or failure opens on click to its reason and, while
- * the refused file is still in the deploy folder, its full validation report.
+ * The deployment log, newest first, with times to the second. A rejection whose refused file is still
+ * in the deploy folder shows its validation report (one line, opening to every finding); any other
+ * reason is shown as it is, once.
  */
 final class DeploymentLogTable {
 
@@ -33,22 +34,13 @@ final class DeploymentLogTable {
         }
         for (DeploymentEvent event : page.events()) {
             html.append("<tr class=\"aibase-event-").append(event.type().id()).append("\"><td>")
-                    .append(Html.text(event.time().toString())).append("</td><td>").append(event.type().id())
+                    .append(Html.time(event.time())).append("</td><td>").append(event.type().id())
                     .append("</td><td>").append(Html.text(event.file())).append("</td><td>")
                     .append(Html.text(event.pluginId().orElse(""))).append("</td><td>")
                     .append(Html.text(event.version().orElse(""))).append("</td><td>");
-            boolean refused = event.type() == DeploymentEvent.Type.REJECTED || event.type() == DeploymentEvent.Type.FAILED
-                    || event.type() == DeploymentEvent.Type.QUARANTINED;
             ValidationReport report = event.type() == DeploymentEvent.Type.REJECTED ? reports.get(event.file()) : null;
-            if (refused && (event.reason().isPresent() || report != null)) {
-                html.append("<details class=\"aibase-report\"><summary>")
-                        .append(Html.text(event.reason().orElse(event.type().id()))).append("</summary>");
-                if (report != null) {
-                    PluginsTable.report(report, html);
-                } else {
-                    html.append("<p>").append(Html.text(event.reason().orElse(""))).append("</p>");
-                }
-                html.append("</details>");
+            if (report != null) {
+                PluginsTable.reason(event.reason(), report, html); // the report lists what the reason says
             } else {
                 html.append(Html.text(event.reason().orElse("")));
             }

@@ -1,9 +1,18 @@
 package org.aibase.console.internal;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Numbers as people read them: bytes in KiB/MiB/GiB, durations in ms/s/min, rates with one decimal. */
+/**
+ * Numbers as people read them: bytes in KiB/MiB/GiB, durations in ms/s/min, rates with one decimal,
+ * instants to the second.
+ */
 final class Figures {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private Figures() {
     }
@@ -38,5 +47,10 @@ final class Figures {
 
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    /** An instant in UTC to the second: what a reader needs of a deployment's time, without nanoseconds. */
+    static String time(Instant instant) {
+        return SECONDS.format(instant);
     }
 }

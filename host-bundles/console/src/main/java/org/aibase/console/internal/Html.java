@@ -1,5 +1,8 @@
 package org.aibase.console.internal;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.owasp.encoder.Encode;
 
 /**
@@ -24,6 +27,15 @@ final class Html {
     /** For a quoted attribute value. */
     static String attribute(Object value) {
         return consoleSafe(Encode.forHtmlAttribute(String.valueOf(value)));
+    }
+
+    /**
+     * An instant as a {@code <time>} element: UTC to the second as its text, and the instant in
+     * {@code datetime}, from which the page's script writes it in the reader's local time.
+     */
+    static String time(Instant instant) {
+        Instant second = instant.truncatedTo(ChronoUnit.SECONDS);
+        return "<time datetime=\"" + attribute(second) + "\">" + text(Figures.time(second)) + "</time>";
     }
 
     private static String consoleSafe(String html) {

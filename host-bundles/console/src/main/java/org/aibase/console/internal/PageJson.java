@@ -52,7 +52,8 @@ final class PageJson {
         json.put("limits", row.limits());
         json.put("usage", row.usage().map(usage -> usage(row, usage)).orElse(Map.of()));
         json.put("requests_per_minute", row.rates().perMinute().isPresent() ? row.rates().perMinute().getAsDouble() : null);
-        json.put("error_rate", row.rates().errorRate().isPresent() ? row.rates().errorRate().getAsDouble() : null);
+        json.put("error_rate", row.rates().errorRate().isPresent() ? row.rates().errorRate().getAsDouble() : null); // 5xx
+        json.put("refused_rate", row.rates().refusedRate().isPresent() ? row.rates().refusedRate().getAsDouble() : null); // 4xx
         json.put("llm_tokens_last_hour", row.tokensLastHour().isPresent() ? row.tokensLastHour().getAsLong() : null);
         json.put("llm_tokens_budget", row.tokenBudget().isPresent() ? row.tokenBudget().getAsLong() : null);
         json.put("report", row.record().report().filter(r -> !r.valid()).map(r -> r.toMap()).orElse(null));

@@ -59,7 +59,7 @@ final class PluginRows {
     private PluginRow row(PluginRecord record, Optional<UsageFigures> usage, Optional<TokenWindow> window, long now) {
         RequestFigures requests = usage.map(u -> u.load().requests()).orElse(RequestFigures.NONE);
         String key = record.id().orElse(record.file());
-        RequestRates.Rate rate = rates.record(key, now, requests.requests(), requests.serverErrors());
+        RequestRates.Rate rate = rates.record(key, now, requests.requests(), requests.serverErrors(), requests.clientErrors());
         OptionalLong tokens = window.map(w -> OptionalLong.of(w.tokens())).orElse(OptionalLong.empty());
         OptionalLong budget = window.isPresent() ? window.get().budget()
                 : usage.flatMap(UsageFigures::limits).map(l -> l.llmTokensPerHour()).orElse(OptionalLong.empty());

@@ -2,9 +2,11 @@ package org.aibase.console.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.aibase.api.plugin.PluginState;
 import org.aibase.validator.Finding;
+import org.aibase.validator.Severity;
 import org.aibase.validator.ValidationReport;
 
 /**
@@ -42,9 +44,13 @@ final class PluginsTable {
         html.append("<td>").append(Html.text(row.version())).append("</td>");
         html.append("<td class=\"aibase-state aibase-state-").append(state.id()).append("\">")
                 .append(state.name());
-        row.record().reason().ifPresent(reason -> html.append("<div class=\"aibase-reason\">")
-                .append(Html.text(reason)).append("</div>"));
-        row.record().report().filter(r -> !r.valid()).ifPresent(report -> report(report, html));
+        Optional<ValidationReport> report = row.record().report().filter(r -> !r.valid());
+        if (report.isPresent()) {
+            reason(row.record().reason(), report.get(), html);
+        } else {
+            row.record().reason().ifPresent(reason -> html.append("<div class=\"aibase-reason\">")
+                    .append(Html.text(reason)).append("</div>"));
+        }
         html.append("</td>");
         html.append("<td>").append(Html.text(row.security())).append("</td>");
         html.append("<td>").append(Html.text(String.join(", ", row.permissions()))).append("</td>");
@@ -62,21 +68,8 @@ final class PluginsTable {
             html.append("—");
             return;
         }
-        limits.forEach((key, value) -> html.append("<div>").append(Html.text(key)).append(": ")
-                .append(Html.text(limit(key, value))).append("</div>"));
-    }
-
-    static String limit(String key, Object value) {
-        if (value instanceof Number n) {
-            if (key.endsWith("_bytes")) {
-                return Figures.bytes(n.longValue());
-            }
-            if (key.endsWith("_ms")) {
-                return Figures.millis(n.longValue());
-            }
-            return Figures.decimal(n.doubleValue());
-        }
-        return String.valueOf(value);
+        limits.forEach((key, value) -> html.append("<div>").append(Html.text(LimitLabels.label(key))).append(": ")
+                .append(Html.text(LimitLabels.value(key, value))).append("</div>"));
     }
 
     private static void actions(PluginRow row, StringBuilder html) {
@@ -100,9 +93,22 @@ final class PluginsTable {
                 .append("</button> ");
     }
 
-    /** A validation report as an expandable list of findings. */
+    /**
+     * Why a file was refused, once: its validation report, whose findings are what the reason (the
+     * report's verdict) says; a reason that says more than the verdict is shown above it.
+     */
+    static void reason(Optional<String> reason, ValidationReport report, StringBuilder html) {
+        reason.filter(r -> !r.equals(report.verdict())).ifPresent(r -> html.append("<div class=\"aibase-reason\">")
+                .append(Html.text(r)).append("</div>"));
+        report(report, html);
+    }
+
+    /** A validation report as one line that opens to the list of findings. */
     static void report(ValidationReport report, StringBuilder html) {
-        html.append("<details class=\"aibase-report\"><summary>").append(Html.text(report.verdict()))
+        int errors = report.findings(Severity.ERROR).size();
+        int warnings = report.findings(Severity.WARNING).size();
+        html.append("<details class=\"aibase-report\"><summary>").append(report.valid() ? "valid" : "invalid").append(": ")
+                .append(count(errors, "error")).append(warnings > 0 ? ", " + count(warnings, "warning") : "")
                 .append("</summary><ul>");
         for (Finding finding : report.findings()) {
             html.append("<li><b>").append(Html.text(finding.severity().name())).append("</b> ")
@@ -113,5 +119,9 @@ final class PluginsTable {
             html.append("</li>");
         }
         html.append("</ul></details>");
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

@@ -8,7 +8,7 @@ import org.aibase.sandbox.PluginLoad;
 import org.aibase.sandbox.RequestFigures;
 
 /**
- * A plugin's usage against its limits, one line per figure: requests per minute, error rate, p95
+ * A plugin's usage against its limits, one line per figure: requests per minute, errors (5xx), refusals (4xx), p95
  * latency, CPU, allocations, work running, LLM tokens this hour, storage and jobs. A figure the
  * platform does not measure (yet) says so instead of showing zero.
  */
@@ -28,11 +28,9 @@ final class UsageCell {
         ResourceLimits limits = usage.limits().orElse(ResourceLimits.NONE);
         line(html, "requests", "Requests", requests.requests() + " total"
                 + row.rates().perMinute().stream().mapToObj(r -> ", " + Figures.decimal(r) + "/min").findFirst().orElse(""));
-        long errors = requests.serverErrors();
-        OptionalDouble recentErrors = row.rates().errorRate();
-        line(html, "errors", "Errors", (recentErrors.isPresent() ? Figures.percent(recentErrors.getAsDouble()) + " last min, "
-                : "") + errors + " total" + (requests.requests() > 0
-                        ? " (" + Figures.percent((double) errors / requests.requests()) + ")" : ""));
+        // an error is the plugin failing (5xx); a refusal (4xx) is a caller's bad request and no fault of the plugin
+        line(html, "errors", "Errors (5xx)", share(row.rates().errorRate(), requests.serverErrors(), requests.requests()));
+        line(html, "refused", "Refused (4xx)", share(row.rates().refusedRate(), requests.clientErrors(), requests.requests()));
         line(html, "p95", "p95 latency", requests.requests() > 0 ? Figures.decimal(requests.p95Millis()) + " ms"
                 + limits.timeout().map(t -> " (timeout " + Figures.millis(t.toMillis()) + ")").orElse("") : "no requests yet");
         line(html, "cpu", "CPU", Figures.decimal(load.cpuCoresRounded()) + " cores (10 s)"
@@ -52,6 +50,12 @@ final class UsageCell {
                 ? " of " + Figures.bytes(limits.storageBytes().getAsLong()) : ""));
         line(html, "jobs", "Jobs", jobs(usage) + (limits.jobs().isPresent()
                 ? " (limit " + limits.jobs().getAsInt() + " at once)" : ""));
+    }
+
+    /** "12.5 % last min, 9 total (9.0 %)": the recent share when known, then the total and its share. */
+    private static String share(OptionalDouble recent, long count, long requests) {
+        return (recent.isPresent() ? Figures.percent(recent.getAsDouble()) + " last min, " : "") + count + " total"
+                + (requests > 0 ? " (" + Figures.percent((double) count / requests) + ")" : "");
     }
 
     /** Its jobs by status, known only with the job service. */

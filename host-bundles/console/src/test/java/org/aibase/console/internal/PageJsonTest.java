@@ -1,11 +1,11 @@
 package org.aibase.console.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PageJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RequestRates.Rate NO_RATE = new RequestRates.Rate(OptionalDouble.empty(), OptionalDouble.empty());
+    private static final RequestRates.Rate NO_RATE = RequestRates.Rate.NONE;
 
     static final PluginLoad LOAD = new PluginLoad(2_345_678_901L, 4096, 0.12345, 2, 1, 3, 4, 5, 6, 7, 8,
             new RequestFigures(100, 9, 11, 2, 5_000_000_000L, 12.5, 40.5, 99.0));
@@ -45,6 +45,19 @@ class PageJsonTest {
                 + "\"storage_bytes\":1234,\"jobs\":{\"pending\":1,\"running\":2}}", JSON.writeValueAsString(plugin.get("usage")));
         assertEquals(plugin.get("usage").get("limits"), plugin.get("limits"));
         assertEquals(5000, plugin.get("llm_tokens_budget").asLong());
+        assertTrue(plugin.get("error_rate").isNull() && plugin.get("refused_rate").isNull(), "no rates from one sample");
+    }
+
+    @Test
+    void errorsAndRefusalsHaveTheirOwnRates() {
+        PluginRow row = new PluginRow(PluginRowsTest.plugin("alpha", PluginRowsTest.LIMITS), Optional.empty(),
+                new RequestRates.Rate(java.util.OptionalDouble.of(6), java.util.OptionalDouble.of(0.1),
+                        java.util.OptionalDouble.of(0.3)), OptionalLong.empty(), OptionalLong.empty());
+
+        JsonNode plugin = plugins(row).get(0);
+
+        assertEquals(0.1, plugin.get("error_rate").asDouble(), 1e-9, "5xx");
+        assertEquals(0.3, plugin.get("refused_rate").asDouble(), 1e-9, "4xx");
     }
 
     @Test

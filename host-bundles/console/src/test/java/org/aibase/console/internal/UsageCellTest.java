@@ -20,12 +20,14 @@ class UsageCellTest {
         UsageFigures usage = new UsageFigures(PageJsonTest.LOAD, Optional.of(PluginRowsTest.LIMITS), OptionalLong.of(2048),
                 Optional.of(Map.of(JobStatus.RUNNING, 1L, JobStatus.FAILED, 3L)));
         PluginRow row = new PluginRow(PluginRowsTest.plugin("alpha", PluginRowsTest.LIMITS), Optional.of(usage),
-                new RequestRates.Rate(OptionalDouble.of(12), OptionalDouble.of(0.5)), OptionalLong.of(700), OptionalLong.of(5000));
+                new RequestRates.Rate(OptionalDouble.of(12), OptionalDouble.of(0.5), OptionalDouble.of(0.25)), OptionalLong.of(700), OptionalLong.of(5000));
 
         String html = render(row);
 
         assertTrue(html.contains("Requests: 100 total, 12/min"), html);
-        assertTrue(html.contains("Errors: 50.0 % last min, 9 total (9.0 %)"), html);
+        // errors are the 5xx answers only; the 4xx answers are the callers' and counted apart as refused
+        assertTrue(html.contains("Errors (5xx): 50.0 % last min, 9 total (9.0 %)"), html);
+        assertTrue(html.contains("Refused (4xx): 25.0 % last min, 11 total (11.0 %)"), html);
         assertTrue(html.contains("p95 latency: 40.5 ms (timeout 100 ms)"), html);
         assertTrue(html.contains("CPU: 0.1 cores (10 s), 2.3 s total"), html);
         assertTrue(html.contains("Allocated: 4 KiB total<"), html);
@@ -39,7 +41,7 @@ class UsageCellTest {
     void whatIsNotMeasuredSaysSo() {
         UsageFigures usage = new UsageFigures(PluginLoad.NONE, Optional.empty(), OptionalLong.empty(), Optional.empty());
         PluginRow row = new PluginRow(PluginRowsTest.plugin("beta", null), Optional.of(usage),
-                new RequestRates.Rate(OptionalDouble.empty(), OptionalDouble.empty()), OptionalLong.empty(), OptionalLong.empty());
+                RequestRates.Rate.NONE, OptionalLong.empty(), OptionalLong.empty());
 
         String html = render(row);
 

@@ -2,10 +2,10 @@ package org.aibase.plugin.dashboard.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 
 /** The data of every widget of a dashboard: its series over its time range and the current value. */
 public final class WidgetData {
@@ -15,6 +15,8 @@ public final class WidgetData {
 
     public static Map<String, Object> of(StoredDashboard dashboard, MetricsReader reader) {
         Map<String, Map<String, Double>> latest = reader.service().latest();
+        Map<String, String> units = new HashMap<>();
+        reader.service().metrics().forEach(info -> units.put(info.name(), info.unit()));
         List<Map<String, Object>> widgets = new ArrayList<>();
         for (int i = 0; i < dashboard.spec().widgets().size(); i++) {
             Widget widget = dashboard.spec().widgets().get(i);
@@ -22,6 +24,8 @@ public final class WidgetData {
             Map<String, Object> json = new LinkedHashMap<>(widget.json());
             json.put("index", i);
             json.put("time_range", range.id());
+            // the page shows values in their unit (bytes as MiB, ratios as %), so it needs to know it
+            json.put("unit", units.getOrDefault(widget.dataSource(), "count"));
             List<Map<String, Object>> series = reader.series(widget.dataSource(), widget.plugin(), range).values().stream()
                     .map(MetricsReader::json).toList();
             json.put("series", series);
