@@ -34,7 +34,8 @@ final class StaticPages {
             Map.entry("gif", "image/gif"),
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"),
-            Map.entry("txt", "text/plain; charset=utf-8"));
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("md", "text/markdown; charset=utf-8"));
 
     private StaticPages() {
     }
