@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -121,13 +124,17 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
         return "an object";
     }
 
+    private static final Pattern TOKEN = Pattern.compile("JsonToken\\.([A-Z_]+)");
+
     private static String found(MismatchedInputException mismatch) {
-        if (!(mismatch.getProcessor() instanceof JsonParser parser)) {
-            return "";
-        }
-        JsonToken token = parser.currentToken();
+        JsonToken token = mismatch.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
         if (token == null) {
-            return "nothing";
+            // the parser is closed by the time the error is mapped (Jackson 2.20 on): the message names the token
+            Matcher named = TOKEN.matcher(String.valueOf(mismatch.getOriginalMessage()));
+            if (!named.find()) {
+                return "";
+            }
+            token = JsonToken.valueOf(named.group(1));
         }
         return switch (token) {
             case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
