@@ -168,6 +168,17 @@ class PlatformApiIT {
         JsonNode declared = json(Http.get(api + "/plugins/hello", USER)).path("plugin").path("tasks");
         assertEquals("greet", declared.path(0).path("name").asText(), declared.toString());
         assertEquals("user", declared.path(0).path("role").asText(), declared.toString());
+        assertEquals("string", declared.path(0).path("input").path("properties").path("name").path("type").asText(),
+                declared.toString());
+        assertTrue(declared.path(0).path("read_only").asBoolean(), declared.toString());
+
+        // the config must be what the task's input schema accepts: 422 naming the field, before the plugin sees it
+        for (String[] bad : new String[][] { { "{\"name\":7}", "config.name" }, { "{\"name\":\"\"}", "config.name" },
+                { "{\"nme\":\"Ada\"}", "config.nme" } }) {
+            HttpResponse<String> refused = post("/plugins/hello/tasks", USER, "{\"type\":\"greet\",\"config\":" + bad[0] + "}");
+            assertError(refused, 422, "invalid");
+            assertEquals(bad[1], json(refused).path("error").path("details").path("field").asText(), refused.body());
+        }
 
         // a task declared for admins: a user key is refused before the plugin sees it
         assertEquals("tidy", json(post("/plugins/keeper/tasks", USER, "{\"type\":\"tidy\"}")).path("data").path("ran").asText());

@@ -102,7 +102,7 @@ class ValidateCommandTest {
 
     private static String fields() {
         return "id, name, version, description, author, email, website, documentation_url, support_url, license, "
-                + "category, tags, capabilities, dependencies, requires, security, permissions, network_hosts, limits, defaults, tasks";
+                + "category, tags, capabilities, dependencies, requires, security, permissions, network_hosts, limits, defaults, tasks, ui";
     }
 
     private void plugin(String file, String yaml) throws IOException {

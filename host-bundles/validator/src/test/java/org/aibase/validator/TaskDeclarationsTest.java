@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.aibase.api.plugin.CallerRole;
 import org.aibase.api.plugin.TaskDeclaration;
@@ -68,6 +70,70 @@ class TaskDeclarationsTest extends RuleTestSupport {
                 "<service><provide interface=\"org.example.Other\"/></service>\n")), "plugin.yaml/tasks",
                 "declares tasks, but no component provides the org.aibase.api.plugin.Plugin service that runs them",
                 "a component with @Component(service = Plugin.class), or no tasks");
+    }
+
+    @Test
+    void readsInputAndOutputSchemasAndHints() throws IOException {
+        ValidationReport report = validate(TestJar.withComponent(BASE + """
+                tasks:
+                  - name: greet
+                    input:
+                      type: object
+                      properties:
+                        name: {type: string, minLength: 1}
+                      required: [name]
+                    output: {type: object, properties: {message: {type: string}}}
+                    read_only: true
+                    idempotent: true
+                """, "", HANDLER));
+        assertTrue(report.valid(), report.toString());
+        TaskDeclaration greet = report.descriptor().orElseThrow().tasks().get(0);
+        assertEquals(List.of("name"), greet.input().get("required"));
+        assertEquals("object", greet.output().get("type"));
+        assertEquals(new TaskDeclaration.Hints(Optional.of(true), Optional.empty(), Optional.of(true)), greet.hints());
+    }
+
+    @Test
+    void refusesASchemaThatIsNoObjectSchemaOrNoJsonSchema() throws IOException {
+        String allowed = "a JSON Schema 2020-12 object schema, e.g. {type: object, properties: {name: {type: string}}}";
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: greet, input: {type: string}}]\n", "", HANDLER)),
+                "plugin.yaml/tasks[0].input", "has type 'string' at the top, not object", allowed);
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: greet, input: [a]}]\n", "", HANDLER)),
+                "plugin.yaml/tasks[0].input", "is a list, not a JSON Schema object",
+                "a mapping such as {type: object, properties: {name: {type: string}}}");
+        ValidationReport wrongKeyword = validate(TestJar.withComponent(BASE
+                + "tasks: [{name: greet, input: {type: object, properties: {n: {type: strin}}}}]\n", "", HANDLER));
+        assertTrue(wrongKeyword.findings().stream().anyMatch(f -> f.location().equals("plugin.yaml/tasks[0].input")
+                && f.message().startsWith("is not a JSON Schema: schema.properties.n.type")), wrongKeyword.toString());
+        ValidationReport remote = validate(TestJar.withComponent(BASE
+                + "tasks: [{name: greet, output: {type: object, properties: {n: {$ref: 'http://evil.example/s.json'}}}}]\n",
+                "", HANDLER));
+        assertTrue(remote.findings().stream().anyMatch(f -> f.location().equals("plugin.yaml/tasks[0].output")
+                && f.message().contains("only references within the schema (#/...) are allowed")), remote.toString());
+        String big = "{type: object, properties: {" + String.join(", ", java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> "p" + i + ": {type: string}").toList()) + "}}";
+        ValidationReport tooBig = validate(TestJar.withComponent(BASE + "tasks: [{name: greet, input: " + big + "}]\n", "",
+                HANDLER));
+        assertTrue(tooBig.findings().stream().anyMatch(f -> f.location().equals("plugin.yaml/tasks[0].input")
+                && f.message().matches("is \\d{5} bytes as JSON") && f.allowed().equals("at most 16384 bytes")), tooBig.toString());
+        assertOnlyError(validate(TestJar.withComponent(BASE + "tasks: [{name: greet, read_only: yes please}]\n", "", HANDLER)),
+                "plugin.yaml/tasks[0].read_only", "is text, not true or false", "true or false");
+    }
+
+    @Test
+    void anInstanceIsCheckedAgainstADeclaredSchemaNamingTheField() {
+        Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string",
+                "maxLength", 3), "tags", Map.of("type", "array", "items", Map.of("type", "integer"))),
+                "required", List.of("name"), "additionalProperties", false);
+        assertEquals(List.of(), JsonSchemas.check(schema, Map.of("name", "Ada"), "config"));
+        assertEquals(List.of("config.name"), JsonSchemas.check(schema, Map.of(), "config").stream()
+                .map(JsonSchemas.Problem::field).toList());
+        assertEquals(List.of("config.tags[1]"), JsonSchemas.check(schema, Map.of("name", "Ada", "tags", List.of(1, "x")),
+                "config").stream().map(JsonSchemas.Problem::field).toList());
+        assertEquals(List.of("config.name"), JsonSchemas.check(schema, Map.of("name", "Adam"), "config").stream()
+                .map(JsonSchemas.Problem::field).toList());
+        assertEquals(List.of("config.nme"), JsonSchemas.check(schema, Map.of("name", "Ada", "nme", 1), "config").stream()
+                .map(JsonSchemas.Problem::field).toList());
     }
 
     @Test

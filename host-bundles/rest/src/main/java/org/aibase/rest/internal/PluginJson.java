@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.TaskDeclaration;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.PluginRecord;
@@ -66,10 +67,23 @@ final class PluginJson {
         json.put("network_hosts", d.networkHosts());
         json.put("limits", PluginLimits.toMap(d.limits()));
         json.put("defaults", d.defaults());
-        json.put("tasks", d.tasks().stream().map(task -> Map.of("name", task.name(), "description", task.description(),
-                "role", task.role().id())).toList());
+        json.put("tasks", d.tasks().stream().map(PluginJson::task).toList());
         json.put("ui", d.pages().stream().map(page -> Map.of("path", page.path(), "title", page.title(),
                 "description", page.description())).toList());
+        return json;
+    }
+
+    /** A declared task: {@code {"name","description","role","input","output","read_only","destructive","idempotent"}}. */
+    static Map<String, Object> task(TaskDeclaration task) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", task.name());
+        json.put("description", task.description());
+        json.put("role", task.role().id());
+        json.put("input", task.input().isEmpty() ? null : task.input());
+        json.put("output", task.output().isEmpty() ? null : task.output());
+        json.put("read_only", task.hints().readOnly().orElse(null));
+        json.put("destructive", task.hints().destructive().orElse(null));
+        json.put("idempotent", task.hints().idempotent().orElse(null));
         return json;
     }
 
