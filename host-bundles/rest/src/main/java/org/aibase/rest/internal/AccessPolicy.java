@@ -34,6 +34,9 @@ final class AccessPolicy {
         if (segments.equals(List.of("metrics"))) {
             return Optional.of(CallerRole.ADMIN);
         }
+        if (segments.equals(List.of("mcp"))) {
+            return Optional.of(CallerRole.USER); // every MCP message; admin tools are on the admin server only
+        }
         boolean underApi = segments.size() >= 2 && segments.get(0).equals("api") && segments.get(1).equals("v1");
         if (!underApi) {
             return read ? Optional.empty() : Optional.of(CallerRole.USER);

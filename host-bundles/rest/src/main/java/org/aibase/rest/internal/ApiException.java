@@ -29,11 +29,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, "invalid_parameter", message, Map.of("parameter", name));
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 

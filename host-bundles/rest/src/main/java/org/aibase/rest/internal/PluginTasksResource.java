@@ -1,6 +1,5 @@
 package org.aibase.rest.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,11 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
-import org.aibase.api.plugin.TaskDeclaration;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
-import org.aibase.validator.JsonSchemas;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,7 +48,7 @@ public final class PluginTasksResource {
             @Context SecurityContext caller) {
         TaskRequest request = request(body);
         PluginRecord record = PluginLookup.require(registry, id);
-        record.descriptor().ifPresent(descriptor -> admit(descriptor, request, caller));
+        record.descriptor().ifPresent(descriptor -> TaskAdmission.admit(descriptor, request, caller::isUserInRole));
         if (record.state() == PluginState.QUARANTINED) {
             throw new ApiException(503, "quarantined", QuarantineNotice.message(id, record), QuarantineNotice.details(record));
         }
@@ -75,36 +72,6 @@ public final class PluginTasksResource {
             }
         });
         return json;
-    }
-
-    /**
-     * A plugin that declares its tasks runs only those, each for callers with its role and with a
-     * config its input schema accepts; one that declares none gets every type (for any user) and
-     * answers an unknown one itself.
-     */
-    private static void admit(PluginDescriptor plugin, TaskRequest request, SecurityContext caller) {
-        if (plugin.tasks().isEmpty()) {
-            return;
-        }
-        String type = request.type();
-        TaskDeclaration task = plugin.task(type).orElseThrow(() -> {
-            List<String> names = plugin.tasks().stream().map(TaskDeclaration::name).toList();
-            return new ApiException(422, "invalid", "Plugin '" + plugin.id() + "' has no task '" + type + "' (allowed: "
-                    + String.join(", ", names) + ")", Map.of("field", "type", "allowed", names));
-        });
-        if (!caller.isUserInRole(task.role().id())) {
-            throw new ApiException(403, "forbidden", "Task '" + type + "' of plugin '" + plugin.id() + "' needs the "
-                    + task.role().id() + " role", Map.of("role", task.role().id()));
-        }
-        if (!task.input().isEmpty()) {
-            List<JsonSchemas.Problem> problems = JsonSchemas.check(task.input(), request.config(), "config");
-            if (!problems.isEmpty()) {
-                throw new ApiException(422, "invalid", problems.get(0).field() + ": " + problems.get(0).message()
-                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                        Map.of("field", problems.get(0).field(), "problems", problems.stream()
-                                .map(p -> Map.of("field", p.field(), "message", p.message())).toList()));
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -52,7 +52,7 @@ public final class TaskRunner {
     }
 
     /** The Plugin service registered by the given bundle. */
-    Optional<Plugin> handler(long bundleId) {
+    public Optional<Plugin> handler(long bundleId) {
         return Optional.ofNullable(handlers.get(bundleId));
     }
 
@@ -63,7 +63,7 @@ public final class TaskRunner {
      * or exceptionally with a 429/503 {@link ApiException} when it could not start. A stopped task that
      * ignores its interrupt counts for the governor's quarantine policy, like any other work.
      */
-    CompletableFuture<TaskResult> run(PluginDescriptor plugin, Plugin handler, TaskRequest request) {
+    public CompletableFuture<TaskResult> run(PluginDescriptor plugin, Plugin handler, TaskRequest request) {
         WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.TASK, "task '" + request.type() + "'", null);
         CompletableFuture<TaskResult> answer = new CompletableFuture<>();
         governor.submit(unit, () -> handler.execute(request)).whenComplete((result, failure) -> {

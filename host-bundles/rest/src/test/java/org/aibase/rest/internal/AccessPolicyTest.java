@@ -55,6 +55,9 @@ class AccessPolicyTest {
             "GET, /api/v1/ui/../deployments, admin",
             "GET, /api/v1/ui/../../metrics, admin",
             "GET, /metrics/, admin",
+            "POST, /mcp, user",
+            "GET, /mcp, user",
+            "DELETE, /mcp, user",
     })
     void decidesTheRoleOfEveryEndpoint(String method, String path, String expected) {
         Optional<CallerRole> required = AccessPolicy.required(method, path);

@@ -28,6 +28,7 @@ import org.aibase.rest.internal.Gatekeeper;
 import org.aibase.rest.internal.GovernorSwitch;
 import org.aibase.rest.internal.JacksonJsonExtension;
 import org.aibase.rest.internal.SessionCookie;
+import org.aibase.rest.internal.mcp.McpEndpoint;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
 import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
@@ -37,6 +38,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -55,7 +59,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = { Servlet.class, PluginGateway.class, HttpHost.class })
 @HttpWhiteboardServletName("aibase.host")
 // "/" is the default servlet: the home page, and a JSON 404 instead of the HTTP service's HTML page
-@HttpWhiteboardServletPattern({ "/api/v1/*", HttpHost.METRICS, "/" })
+@HttpWhiteboardServletPattern({ "/api/v1/*", HttpHost.METRICS, McpEndpoint.PATH, "/" })
 @HttpWhiteboardServletAsyncSupported
 public final class HttpHost extends HttpServlet implements PluginGateway {
 
@@ -76,6 +80,11 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
     private final transient HostReadiness readiness;
     private final transient Bundle self;
     private final transient RouteTable routes;
+
+    // optional: without it (configuration being changed) /mcp answers 503, the rest of the host serves on
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile McpEndpoint mcp;
 
     @Activate
     public HttpHost(BundleContext context, @Reference Gatekeeper gatekeeper, @Reference Governor governor,
@@ -144,6 +153,10 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             platform(platform.root(), request, response, "", METRICS, caller);
             return;
         }
+        if (McpEndpoint.PATH.equals(servletPath)) {
+            mcp(caller, request, response);
+            return;
+        }
         if (!API.equals(servletPath)) {
             home(servletPath, request, response);
             return;
@@ -170,6 +183,25 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         HostedRequest hosted = new HostedRequest(exchange, API + "/" + id, rest.isEmpty() ? null : rest, caller, true);
         calls.dispatch(new PluginCall(id, request.getMethod() + " " + request.getRequestURI(), exchange, hosted,
                 new GuardedResponse(response)));
+    }
+
+    /** MCP, on the server of the caller's role (authenticated above, like every path). */
+    private void mcp(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        McpEndpoint endpoint = mcp;
+        if (endpoint == null) {
+            ErrorAnswers.discardSmallBody(request);
+            ErrorAnswers.write(response, 503, "starting", "The MCP endpoint is not available right now; retry shortly", Map.of());
+            return;
+        }
+        try {
+            endpoint.serve(caller.role().orElseThrow(), request, response);
+        } catch (ServletException | RuntimeException e) {
+            LOG.error("The MCP endpoint failed on {} {}", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                ErrorAnswers.write(response, 500, "internal_error", "An unexpected error occurred", Map.of());
+            }
+        }
     }
 
     /** The home page at {@code /}, its files at {@code /api/v1/ui/}: this bundle's {@code ui/} folder. */

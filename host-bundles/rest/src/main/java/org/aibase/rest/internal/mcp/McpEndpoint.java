@@ -1,0 +1,213 @@
+package org.aibase.rest.internal.mcp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.aibase.api.plugin.CallerRole;
+import org.aibase.api.plugin.Plugin;
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.PluginState;
+import org.aibase.api.plugin.TaskRequest;
+import org.aibase.api.plugin.TaskResult;
+import org.aibase.deployer.PluginRecord;
+import org.aibase.deployer.PluginRegistry;
+import org.aibase.rest.internal.ApiException;
+import org.aibase.rest.internal.TaskAdmission;
+import org.aibase.rest.internal.TaskRunner;
+import org.aibase.sandbox.PluginDescriptors;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MCP endpoint at {@value #PATH}: every active plugin's declared tasks as tools for AI agents,
+ * over the SDK's Streamable HTTP transport (sessions, so agents hear {@code tools/list_changed} the
+ * moment a plugin comes or goes). The SDK has no per-caller filter of {@code tools/list}, so there is
+ * one server per role and the host routes each authenticated caller to its role's server: a user key
+ * never sees an admin tool. A call runs exactly as {@code POST /api/v1/plugins/<id>/tasks} does:
+ * the same admission (declared, role, input schema) and the governor's limits and metering; a task
+ * that fails is a tool error carrying its code and message, never a protocol error.
+ */
+@Component(service = McpEndpoint.class, configurationPid = McpEndpoint.PID)
+@Designate(ocd = McpConfiguration.class)
+public final class McpEndpoint {
+
+    static final String PID = "org.aibase.rest.mcp";
+    /** Where agents connect. */
+    public static final String PATH = "/mcp";
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    /** One role's server and its transport (the servlet the host hands that role's requests to). */
+    private record RoleServer(HttpServletStreamableServerTransportProvider transport, McpAsyncServer server) {
+    }
+
+    private final TaskRunner runner;
+    private final PluginRegistry registry;
+    private final McpJsonMapper json;
+    private final Map<CallerRole, RoleServer> servers = new EnumMap<>(CallerRole.class);
+    private final Map<String, PluginTools.Target> targets = new ConcurrentHashMap<>();
+    private final ServiceTracker<Plugin, List<PluginTools.Target>> plugins;
+
+    @Activate
+    public McpEndpoint(BundleContext context, McpConfiguration config, @Reference TaskRunner runner,
+            @Reference PluginRegistry registry) {
+        this.runner = runner;
+        this.registry = registry;
+        ObjectMapper mapper = new ObjectMapper();
+        this.json = new JacksonMcpJsonMapper(mapper);
+        int maxBytes = Math.max(1024, Math.min(16 << 20, config.max_request_bytes()));
+        for (CallerRole role : CallerRole.values()) {
+            // the SDK's own check of Origin: a present one off the list is 403, an absent one passes (non-browser clients)
+            DefaultServerTransportSecurityValidator origins = DefaultServerTransportSecurityValidator.builder()
+                    .allowedOrigins(List.of(config.allowed_origins())).build();
+            HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                    .jsonMapper(json).mcpEndpoint(PATH).securityValidator(origins).maxRequestSize(maxBytes)
+                    .keepAliveInterval(Duration.ofSeconds(30)).build();
+            McpAsyncServer server = McpServer.async(transport)
+                    .serverInfo("aibase", "1.0.0")
+                    .instructions("AI Base plugins' tasks, as tools named <plugin>-<task>. Each runs under its plugin's "
+                            + "declared limits (timeout, concurrency, memory, token budget).")
+                    .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+                    .jsonMapper(json)
+                    .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
+                    .validateToolInputs(false) // admitted below, as POST /tasks admits, with the same messages
+                    .build();
+            servers.put(role, new RoleServer(transport, server));
+        }
+        this.plugins = new ServiceTracker<>(context, Plugin.class, null) {
+            @Override
+            public List<PluginTools.Target> addingService(ServiceReference<Plugin> reference) {
+                return publish(reference);
+            }
+
+            @Override
+            public void removedService(ServiceReference<Plugin> reference, List<PluginTools.Target> published) {
+                withdraw(published);
+            }
+        };
+        plugins.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        plugins.close();
+        servers.values().forEach(role -> {
+            try {
+                role.server().closeGracefully().block(CLOSE_WAIT);
+            } catch (RuntimeException e) {
+                LOG.debug("MCP server closed with {}", e.toString());
+            }
+        });
+        targets.clear();
+    }
+
+    /** Serves one MCP request of an authenticated caller, on the server of the caller's role. */
+    public void serve(CallerRole role, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        servers.get(role).transport().service(request, response);
+    }
+
+    /** The tools of a plugin whose Plugin service appeared, on every server whose role may see them. */
+    private List<PluginTools.Target> publish(ServiceReference<Plugin> reference) {
+        Optional<PluginDescriptor> descriptor = Optional.ofNullable(reference.getBundle()).flatMap(PluginDescriptors::of);
+        if (descriptor.isEmpty()) {
+            return List.of();
+        }
+        List<PluginTools.Target> published = PluginTools.of(reference.getBundle().getBundleId(), descriptor.get());
+        for (PluginTools.Target target : published) {
+            targets.put(target.tool(), target);
+            McpSchema.Tool tool = PluginTools.tool(target);
+            servers.forEach((role, server) -> {
+                if (PluginTools.visibleTo(role, target)) {
+                    server.server().addTool(McpServerFeatures.AsyncToolSpecification.builder().tool(tool)
+                            .callHandler((exchange, call) -> call(role, target, call)).build())
+                            .subscribe(null, e -> LOG.warn("Tool {} could not be offered: {}", target.tool(), e.toString()));
+                }
+            });
+        }
+        return published;
+    }
+
+    private void withdraw(List<PluginTools.Target> published) {
+        for (PluginTools.Target target : published) {
+            targets.remove(target.tool(), target);
+            servers.forEach((role, server) -> {
+                if (PluginTools.visibleTo(role, target)) {
+                    server.server().removeTool(target.tool())
+                            .subscribe(null, e -> LOG.debug("Tool {} withdrawn with {}", target.tool(), e.toString()));
+                }
+            });
+        }
+    }
+
+    /** Runs the task behind a tool, as POST /tasks does; every outcome is a tool result. */
+    private Mono<McpSchema.CallToolResult> call(CallerRole role, PluginTools.Target target, McpSchema.CallToolRequest call) {
+        TaskRequest request = new TaskRequest(target.task().name(), call.arguments());
+        try {
+            TaskAdmission.admit(target.plugin(), request, id -> role.grants(CallerRole.valueOf(id.toUpperCase(Locale.ROOT))));
+            PluginRecord record = registry.plugin(target.plugin().id()).orElse(null);
+            if (record == null || record.state() != PluginState.ACTIVE) {
+                return Mono.just(failure("plugin_unavailable", "Plugin '" + target.plugin().id() + "' is "
+                        + (record == null ? "not installed" : record.state().id() + record.reason().map(r -> ": " + r).orElse(""))));
+            }
+            Plugin handler = runner.handler(target.bundleId()).orElse(null);
+            if (handler == null) {
+                return Mono.just(failure("plugin_unavailable", "Plugin '" + target.plugin().id() + "' is changing; retry"));
+            }
+            return Mono.fromFuture(runner.run(target.plugin(), handler, request)).map(this::result)
+                    .onErrorResume(ApiException.class, e -> Mono.just(failure(e.code(), e.getMessage())));
+        } catch (ApiException e) {
+            return Mono.just(failure(e.code(), e.getMessage()));
+        }
+    }
+
+    private McpSchema.CallToolResult result(TaskResult result) {
+        if (!result.success()) {
+            return failure(result.errorCode().orElse("task_failed"), result.error().orElse("The task failed"));
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(result.data());
+        } catch (IOException e) {
+            text = String.valueOf(result.data());
+        }
+        return McpSchema.CallToolResult.builder().structuredContent(result.data()).addTextContent(text).isError(false).build();
+    }
+
+    private static McpSchema.CallToolResult failure(String code, String message) {
+        return McpSchema.CallToolResult.builder().addTextContent(code + ": " + message).isError(true)
+                .meta(Map.of("aibase/error_code", code)).build();
+    }
+}
