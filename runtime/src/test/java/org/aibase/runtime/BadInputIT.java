@@ -195,14 +195,21 @@ class BadInputIT {
     }
 
     @Test
-    void aNullInATaskConfigIsTheTasksToJudge() throws Exception {
-        HttpResponse<String> answer = Http.send("POST", api + "/plugins/hello/tasks", ADMIN, "application/json",
+    void aNullInATaskConfigIsRefusedByTheDeclaredSchemaOrLeftToTheTask() throws Exception {
+        // greet declares name a string: the platform refuses null, naming the field, before the plugin sees it
+        HttpResponse<String> refused = Http.send("POST", api + "/plugins/hello/tasks", ADMIN, "application/json",
                 BodyPublishers.ofString("{\"type\":\"greet\",\"config\":{\"name\":null}}"));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("config.name", GuardApi.json(refused.body()).path("error").path("details").path("field").asText(),
+                refused.body());
 
+        // echo takes any object: the null reaches the task, which judges it
+        HttpResponse<String> answer = Http.send("POST", api + "/plugins/hello/tasks", ADMIN, "application/json",
+                BodyPublishers.ofString("{\"type\":\"echo\",\"config\":{\"name\":null}}"));
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode result = GuardApi.json(answer.body());
-        assertEquals(false, result.path("success").asBoolean(true), answer.body());
-        assertTrue(result.path("error").asText().contains("config.name"), answer.body());
+        assertTrue(result.path("success").asBoolean(false), answer.body());
+        assertTrue(result.path("data").has("name") && result.path("data").path("name").isNull(), answer.body());
     }
 
     /** Null when the answer is acceptable for bad input; otherwise what is wrong with it. */

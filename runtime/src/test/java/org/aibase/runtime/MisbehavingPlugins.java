@@ -223,6 +223,47 @@ final class MisbehavingPlugins {
                         """));
     }
 
+    /**
+     * A {@code Plugin} service that declares the task {@code nap} (input {@code {"seconds": 1-60}}),
+     * which sleeps that long, with {@code limits.timeout: 1s}: a tool call past its plugin's timeout.
+     */
+    static MisbehavingPlugin napsPastItsTimeout() {
+        String id = "napper";
+        String tasks = type(id, "NapTasks");
+        return MisbehavingPlugin.withId(id)
+                .yaml("""
+                        limits: {timeout: 1s}
+                        tasks:
+                          - name: nap
+                            description: Sleeps for the given seconds
+                            input:
+                              type: object
+                              properties: {seconds: {type: integer, minimum: 1, maximum: 60}}
+                              required: [seconds]
+                        """)
+                .header("Import-Package", "org.aibase.api.plugin")
+                .source(tasks, """
+                        package %s;
+                        import java.util.Map;
+                        import org.aibase.api.plugin.Plugin;
+                        import org.aibase.api.plugin.TaskRequest;
+                        import org.aibase.api.plugin.TaskResult;
+                        public class NapTasks implements Plugin {
+                            public TaskResult execute(TaskRequest request) {
+                                try {
+                                    Thread.sleep(((Number) request.config().get("seconds")).longValue() * 1000);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return TaskResult.ok(Map.of("slept", true));
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(tasks, component(tasks, """
+                          <service><provide interface="org.aibase.api.plugin.Plugin"/></service>
+                        """));
+    }
+
     // ---- the per-plugin services, used by a plugin that holds them ----
 
     /**

@@ -1,5 +1,7 @@
 package org.aibase.api.plugin;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +18,9 @@ import java.util.Optional;
 public record TaskResult(boolean success, Map<String, Object> data, Optional<String> error,
         Optional<String> errorCode, Optional<Severity> severity) {
 
-    /** Creates a result; the data is copied. */
+    /** Creates a result; the data is copied, in its order, keeping {@code null} values (JSON allows them). */
     public TaskResult {
-        data = data == null ? Map.of() : Map.copyOf(data);
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(severity, "severity");

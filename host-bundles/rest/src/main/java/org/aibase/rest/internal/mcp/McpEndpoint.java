@@ -91,7 +91,7 @@ public final class McpEndpoint {
         for (CallerRole role : CallerRole.values()) {
             // the SDK's own check of Origin: a present one off the list is 403, an absent one passes (non-browser clients)
             DefaultServerTransportSecurityValidator origins = DefaultServerTransportSecurityValidator.builder()
-                    .allowedOrigins(List.of(config.allowed_origins())).build();
+                    .allowedOrigins(origins(config.allowed_origins())).build();
             HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                     .jsonMapper(json).mcpEndpoint(PATH).securityValidator(origins).maxRequestSize(maxBytes)
                     .keepAliveInterval(Duration.ofSeconds(30)).build();
@@ -131,6 +131,12 @@ public final class McpEndpoint {
             }
         });
         targets.clear();
+    }
+
+    /** The allowed origins: a .cfg file gives one comma-separated value, Config Admin's array form several. */
+    static List<String> origins(String[] configured) {
+        return java.util.Arrays.stream(configured).flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
     }
 
     /** Serves one MCP request of an authenticated caller, on the server of the caller's role. */

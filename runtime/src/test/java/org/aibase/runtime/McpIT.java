@@ -1,0 +1,201 @@
+package org.aibase.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/**
+ * The MCP endpoint over the real launcher, driven by the MCP Java SDK's own client over its
+ * Streamable HTTP transport: tools listed per role, a call run as POST /tasks runs it, a bad input
+ * and a call past its plugin's timeout as tool errors, tools/list_changed when a plugin comes and
+ * goes, and a foreign browser Origin refused.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class McpIT {
+
+    private static final String ADMIN = "admin-key-for-the-mcp-test-0123456789";
+    private static final String USER = "user-key-for-the-mcp-test-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path home;
+
+    private RunningLauncher launcher;
+    private String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        RunningLauncher.deploy(home, "hello.jar");
+        MisbehavingPlugins.declaresAnAdminTask().writeInto(home.resolve("deploy"));
+        MisbehavingPlugins.napsPastItsTimeout().writeInto(home.resolve("deploy"));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "\n");
+        launcher = RunningLauncher.ready(home);
+        base = launcher.baseUrl();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (launcher != null) {
+            launcher.terminate(Duration.ofSeconds(15));
+            launcher.close();
+        }
+    }
+
+    private McpSyncClient client(String key, List<List<McpSchema.Tool>> changes) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp")
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + key)).build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(WAIT)
+                .toolsChangeConsumer(changes::add).build();
+        client.initialize();
+        return client;
+    }
+
+    private static Set<String> names(McpSchema.ListToolsResult tools) {
+        return tools.tools().stream().map(McpSchema.Tool::name).collect(Collectors.toSet());
+    }
+
+    @Test
+    void eachRoleSeesItsToolsWithSchemasAndHints() {
+        try (McpSyncClient user = client(USER, new CopyOnWriteArrayList<>());
+             McpSyncClient admin = client(ADMIN, new CopyOnWriteArrayList<>())) {
+            Set<String> userTools = names(user.listTools());
+            assertTrue(userTools.containsAll(Set.of("hello-greet", "hello-echo", "keeper-tidy", "napper-nap")), userTools.toString());
+            assertFalse(userTools.contains("keeper-purge"), "an admin task is no user's tool: " + userTools);
+            assertTrue(names(admin.listTools()).contains("keeper-purge"));
+
+            McpSchema.Tool greet = user.listTools().tools().stream().filter(t -> t.name().equals("hello-greet")).findFirst()
+                    .orElseThrow();
+            assertEquals("string", ((Map<?, ?>) ((Map<?, ?>) greet.inputSchema().get("properties")).get("name")).get("type"));
+            assertEquals(List.of("message"), greet.outputSchema().get("required"));
+            assertEquals(Boolean.TRUE, greet.annotations().readOnlyHint());
+        }
+    }
+
+    @Test
+    void aCallRunsTheTaskAndEveryFailureIsAToolError() {
+        try (McpSyncClient user = client(USER, new CopyOnWriteArrayList<>())) {
+            McpSchema.CallToolResult greeted = user.callTool(new McpSchema.CallToolRequest("hello-greet", Map.of("name", "Ada")));
+            assertFalse(Boolean.TRUE.equals(greeted.isError()), greeted.toString());
+            assertEquals(Map.of("message", "Hello, Ada!"), greeted.structuredContent());
+
+            McpSchema.CallToolResult wrong = user.callTool(new McpSchema.CallToolRequest("hello-greet", Map.of("name", 7)));
+            assertTrue(wrong.isError(), wrong.toString());
+            assertTrue(text(wrong).startsWith("invalid: config.name:"), text(wrong));
+
+            long before = System.nanoTime();
+            McpSchema.CallToolResult late = user.callTool(new McpSchema.CallToolRequest("napper-nap", Map.of("seconds", 20)));
+            assertTrue(late.isError(), late.toString());
+            assertTrue(text(late).startsWith("timeout:"), text(late));
+            assertTrue(System.nanoTime() - before < 10_000_000_000L, "stopped at the plugin's 1 s timeout, not after 20 s");
+        }
+    }
+
+    @Test
+    void toolsComeAndGoWithTheirPluginAndClientsHearOfIt() throws Exception {
+        List<List<McpSchema.Tool>> changes = new CopyOnWriteArrayList<>();
+        try (McpSyncClient user = client(USER, changes)) {
+            Path jar = home.resolve("deploy/greeter.jar");
+            Path built = PluginJars.withId(Path.of(System.getProperty("aibase.test.plugins"), "hello.jar"),
+                    home.resolve("greeter.jar"), "greeter");
+            Files.move(built, jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            awaitTrue(() -> changes.stream().anyMatch(tools -> tools.stream().anyMatch(t -> t.name().equals("greeter-greet"))),
+                    "list_changed with greeter's tools after its JAR landed: " + changes);
+            McpSchema.CallToolResult greeted = user.callTool(new McpSchema.CallToolRequest("greeter-greet", Map.of("name", "Bo")));
+            assertEquals(Map.of("message", "Hello, Bo!"), greeted.structuredContent());
+
+            changes.clear();
+            Files.delete(jar);
+            awaitTrue(() -> !changes.isEmpty() && changes.get(changes.size() - 1).stream()
+                    .noneMatch(t -> t.name().startsWith("greeter-")), "list_changed without greeter's tools: " + changes);
+            assertFalse(names(user.listTools()).contains("greeter-greet"));
+        }
+    }
+
+    @Test
+    void aForeignOriginAndAMissingKeyAreRefused() throws Exception {
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+        HttpResponse<String> foreign = Http.send("POST", base + "/mcp", USER, "application/json", BodyPublishers.ofString(initialize),
+                "Accept", "application/json, text/event-stream", "Origin", "http://attacker.example");
+        assertEquals(403, foreign.statusCode(), foreign.body());
+        HttpResponse<String> local = Http.send("POST", base + "/mcp", USER, "application/json", BodyPublishers.ofString(initialize),
+                "Accept", "application/json, text/event-stream", "Origin", "http://localhost:5173");
+        assertEquals(200, local.statusCode(), local.body());
+        HttpResponse<String> anonymous = Http.send("POST", base + "/mcp", null, "application/json",
+                BodyPublishers.ofString(initialize), "Accept", "application/json, text/event-stream");
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("unauthorized", GuardApi.json(anonymous.body()).path("error").path("code").asText());
+        HttpResponse<String> wrongKey = Http.send("POST", base + "/mcp", "not-a-key", "application/json",
+                BodyPublishers.ofString(initialize), "Accept", "application/json, text/event-stream");
+        assertEquals(401, wrongKey.statusCode());
+    }
+
+    @Test
+    void theOfficialTypeScriptClientListsAndCalls() throws Exception {
+        // a client no one here wrote: @modelcontextprotocol/sdk from npm, driven by src/test/resources/mcp-client
+        Path work = Path.of("target", "mcp-client");
+        Files.createDirectories(work);
+        for (String file : List.of("package.json", "client.mjs")) {
+            Files.copy(Path.of("src/test/resources/mcp-client", file), work.resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        run(work, Duration.ofMinutes(5), "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
+        String output = run(work, Duration.ofMinutes(1), "node", "client.mjs", base + "/mcp", USER);
+        com.fasterxml.jackson.databind.JsonNode answer = GuardApi.json(output.lines().reduce((a, b) -> b).orElse("{}"));
+        assertEquals("aibase", answer.path("server").path("name").asText(), output);
+        assertTrue(answer.path("tools").toString().contains("\"hello-greet\""), output);
+        assertFalse(answer.path("tools").toString().contains("keeper-purge"), output);
+        assertEquals("Hello, Ada!", answer.path("greeted").path("structuredContent").path("message").asText(), output);
+        assertTrue(answer.path("refused").path("isError").asBoolean(), output);
+        assertTrue(answer.path("refused").path("content").path(0).path("text").asText().startsWith("invalid: config.name"), output);
+    }
+
+    private static String run(Path directory, Duration limit, String... command) throws Exception {
+        Path log = Files.createTempFile(directory, "output", ".log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String text = Files.readString(log);
+        assertTrue(ended, String.join(" ", command) + " did not end within " + limit + ":\n" + text);
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + text);
+        return text;
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(50);
+        }
+    }
+}
