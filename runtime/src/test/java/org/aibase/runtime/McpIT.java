@@ -48,6 +48,7 @@ class McpIT {
     @BeforeAll
     void start() throws Exception {
         RunningLauncher.deploy(home, "hello.jar");
+        RunningLauncher.deploy(home, "analytics.jar");
         MisbehavingPlugins.declaresAnAdminTask().writeInto(home.resolve("deploy"));
         MisbehavingPlugins.napsPastItsTimeout().writeInto(home.resolve("deploy"));
         Files.createDirectories(home.resolve("config"));
@@ -85,6 +86,15 @@ class McpIT {
             assertTrue(userTools.containsAll(Set.of("hello-greet", "hello-echo", "keeper-tidy", "napper-nap")), userTools.toString());
             assertFalse(userTools.contains("keeper-purge"), "an admin task is no user's tool: " + userTools);
             assertTrue(names(admin.listTools()).contains("keeper-purge"));
+
+            // the catalogue resource: every plugin, its state and the tools this key may call
+            String catalogue = ((McpSchema.TextResourceContents) user.readResource(
+                    new McpSchema.ReadResourceRequest("aibase://plugins")).contents().get(0)).text();
+            com.fasterxml.jackson.databind.JsonNode keeper = java.util.stream.StreamSupport.stream(
+                    GuardApi.json(catalogue).path("plugins").spliterator(), false)
+                    .filter(p -> p.path("id").asText().equals("keeper")).findFirst().orElseThrow();
+            assertEquals("active", keeper.path("state").asText(), catalogue);
+            assertEquals("[\"keeper-tidy\"]", keeper.path("tools").toString(), catalogue);
 
             McpSchema.Tool greet = user.listTools().tools().stream().filter(t -> t.name().equals("hello-greet")).findFirst()
                     .orElseThrow();
@@ -131,6 +141,33 @@ class McpIT {
             awaitTrue(() -> !changes.isEmpty() && changes.get(changes.size() - 1).stream()
                     .noneMatch(t -> t.name().startsWith("greeter-")), "list_changed without greeter's tools: " + changes);
             assertFalse(names(user.listTools()).contains("greeter-greet"));
+        }
+    }
+
+    @Test
+    void pluginsPromptTemplatesArePromptsWithTypedArguments() {
+        try (McpSyncClient user = client(USER, new CopyOnWriteArrayList<>())) {
+            McpSchema.Prompt analysis = user.listPrompts().prompts().stream().filter(p -> p.name().equals("analytics-analysis"))
+                    .findFirst().orElseThrow(() -> new AssertionError("analytics' template: " + user.listPrompts()));
+            assertEquals(List.of("dataset_name", "row_count", "column_count", "statistics", "data_quality", "sample_size",
+                    "sample_rows"), analysis.arguments().stream().map(McpSchema.PromptArgument::name).toList());
+            assertTrue(user.listPrompts().prompts().stream().noneMatch(p -> p.name().startsWith("hello-")),
+                    "hello has no llm permission: nothing of it is a prompt");
+
+            Map<String, Object> arguments = new java.util.HashMap<>(Map.of("dataset_name", "sales", "row_count", "2000",
+                    "column_count", "10", "statistics", "{\"mean\": 4.5}", "data_quality", "{\"score\": 0.97}",
+                    "sample_size", "2", "sample_rows", "[{\"a\": 1}, {\"a\": 2}]"));
+            McpSchema.GetPromptResult prompt = user.getPrompt(new McpSchema.GetPromptRequest("analytics-analysis", arguments));
+            String text = ((McpSchema.TextContent) prompt.messages().get(0).content()).text();
+            assertTrue(text.contains("\"sales\" (2000 rows, 10 columns)") && text.contains("{\"mean\":4.5}"), text);
+
+            arguments.put("row_count", "many");
+            io.modelcontextprotocol.spec.McpError wrong = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.modelcontextprotocol.spec.McpError.class,
+                    () -> user.getPrompt(new McpSchema.GetPromptRequest("analytics-analysis", arguments)));
+            assertEquals(-32602, wrong.getJsonRpcError().code());
+            assertTrue(wrong.getMessage().contains("row_count") && wrong.getMessage().contains("not a whole number"),
+                    wrong.getMessage());
         }
     }
 

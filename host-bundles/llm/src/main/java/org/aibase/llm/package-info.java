@@ -3,7 +3,7 @@
  * plugin's token window and the endpoints' health. Plugins never see this package.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.aibase.llm;
 
 import org.osgi.annotation.bundle.Export;

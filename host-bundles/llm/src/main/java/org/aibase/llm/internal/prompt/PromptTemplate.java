@@ -77,7 +77,8 @@ final class PromptTemplate {
             i = m.end() - 1;
         }
         segments.add(new Segment(literal.toString(), null));
-        return new PromptTemplate(name, description, Map.copyOf(variables), List.copyOf(segments));
+        // the declared order is kept: it is the order in which people (and agents) are asked for the values
+        return new PromptTemplate(name, description, java.util.Collections.unmodifiableMap(variables), List.copyOf(segments));
     }
 
     String name() {
@@ -86,6 +87,35 @@ final class PromptTemplate {
 
     String description() {
         return description;
+    }
+
+    /** The declared variables, in the file's order. */
+    List<TemplateVariable> variables() {
+        return List.copyOf(variables.values());
+    }
+
+    /**
+     * Renders from text values, as MCP prompt arguments are: each converted to its declared type.
+     *
+     * @throws PromptTemplateException naming the variable whose text is not of its type, or that is missing
+     */
+    String renderText(Map<String, String> texts) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> given : texts.entrySet()) {
+            TemplateVariable v = variables.get(given.getKey());
+            if (v == null || given.getValue() == null) {
+                values.put(given.getKey(), given.getValue()); // render names the unknown or missing variable
+                continue;
+            }
+            try {
+                values.put(v.name(), v.type().parse(given.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new PromptTemplateException(name, v.name(), "template '" + name + "': argument '" + v.name() + "' "
+                        + e.getMessage());
+            }
+        }
+        values.values().removeIf(java.util.Objects::isNull);
+        return render(values);
     }
 
     /** Fills in the placeholders after checking that exactly the declared variables are given, each of its type. */

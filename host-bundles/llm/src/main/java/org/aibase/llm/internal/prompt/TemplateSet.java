@@ -70,6 +70,20 @@ final class TemplateSet {
         return List.copyOf(templates.keySet());
     }
 
+    /** The templates that could be read, by name. */
+    java.util.Collection<PromptTemplate> readable() {
+        return new java.util.TreeMap<>(templates).values();
+    }
+
+    /** Renders from text values (MCP prompt arguments), each converted to its declared type. */
+    String renderText(String name, Map<String, String> texts) {
+        PromptTemplate template = templates.get(name);
+        if (template == null) {
+            return render(name, Map.of()); // reports the problem or the missing template
+        }
+        return template.renderText(texts == null ? Map.of() : texts);
+    }
+
     String render(String name, Map<String, Object> variables) {
         PromptTemplate template = templates.get(name);
         if (template != null) {

@@ -46,6 +46,42 @@ enum VariableType {
         };
     }
 
+    /**
+     * The value a text stands for, as MCP prompt arguments (always strings) give it.
+     *
+     * @throws IllegalArgumentException saying what the text is not
+     */
+    Object parse(String text) {
+        String trimmed = text.trim();
+        try {
+            return switch (this) {
+                case STRING -> text;
+                case INTEGER -> Long.valueOf(trimmed);
+                case NUMBER -> new java.math.BigDecimal(trimmed);
+                case BOOLEAN -> switch (trimmed) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+                };
+                case OBJECT, ARRAY -> {
+                    Object value = JSON.readValue(trimmed, Object.class);
+                    if (!accepts(value)) {
+                        throw new IllegalArgumentException("'" + abbreviated(text) + "' is not a JSON " + id());
+                    }
+                    yield value;
+                }
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + abbreviated(text) + "' is not " + (this == INTEGER ? "a whole number" : "a number"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("'" + abbreviated(text) + "' is not JSON (" + id() + ")");
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
     /** The value as it appears in the prompt. */
     String write(Object value) {
         if (this != OBJECT && this != ARRAY) {

@@ -14,24 +14,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.aibase.api.plugin.CallerRole;
+import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
+import org.aibase.api.prompt.PromptTemplateException;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.llm.PluginPrompts;
 import org.aibase.rest.internal.ApiException;
 import org.aibase.rest.internal.TaskAdmission;
 import org.aibase.rest.internal.TaskRunner;
 import org.aibase.sandbox.PluginDescriptors;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +52,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
@@ -68,6 +75,7 @@ public final class McpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    static final String CATALOGUE = "aibase://plugins";
 
     /** One role's server and its transport (the servlet the host hands that role's requests to). */
     private record RoleServer(HttpServletStreamableServerTransportProvider transport, McpAsyncServer server) {
@@ -79,12 +87,15 @@ public final class McpEndpoint {
     private final Map<CallerRole, RoleServer> servers = new EnumMap<>(CallerRole.class);
     private final Map<String, PluginTools.Target> targets = new ConcurrentHashMap<>();
     private final ServiceTracker<Plugin, List<PluginTools.Target>> plugins;
+    private final PluginPrompts prompts;
+    private final BundleTracker<List<String>> templates;
 
     @Activate
     public McpEndpoint(BundleContext context, McpConfiguration config, @Reference TaskRunner runner,
-            @Reference PluginRegistry registry) {
+            @Reference PluginRegistry registry, @Reference PluginPrompts prompts) {
         this.runner = runner;
         this.registry = registry;
+        this.prompts = prompts;
         ObjectMapper mapper = new ObjectMapper();
         this.json = new JacksonMcpJsonMapper(mapper);
         int maxBytes = Math.max(1024, Math.min(16 << 20, config.max_request_bytes()));
@@ -99,7 +110,9 @@ public final class McpEndpoint {
                     .serverInfo("aibase", "1.0.0")
                     .instructions("AI Base plugins' tasks, as tools named <plugin>-<task>. Each runs under its plugin's "
                             + "declared limits (timeout, concurrency, memory, token budget).")
-                    .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+                    .capabilities(McpSchema.ServerCapabilities.builder().tools(true).prompts(true).resources(false, false)
+                            .build())
+                    .resources(catalogue(role))
                     .jsonMapper(json)
                     .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
                     .validateToolInputs(false) // admitted below, as POST /tasks admits, with the same messages
@@ -118,10 +131,25 @@ public final class McpEndpoint {
             }
         };
         plugins.open();
+        // prompts: the templates of active plugins that may use the LLM (nothing of a plugin without it shows)
+        this.templates = new BundleTracker<>(context, Bundle.ACTIVE, null) {
+            @Override
+            public List<String> addingBundle(Bundle bundle, BundleEvent event) {
+                return offerPrompts(bundle);
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, List<String> offered) {
+                offered.forEach(name -> servers.values().forEach(role -> role.server().removePrompt(name)
+                        .subscribe(null, e -> LOG.debug("Prompt {} withdrawn with {}", name, e.toString()))));
+            }
+        };
+        templates.open();
     }
 
     @Deactivate
     void deactivate() {
+        templates.close();
         plugins.close();
         servers.values().forEach(role -> {
             try {
@@ -143,6 +171,68 @@ public final class McpEndpoint {
     public void serve(CallerRole role, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         servers.get(role).transport().service(request, response);
+    }
+
+    /**
+     * {@value #CATALOGUE}: the plugins, their state and the tools the role sees of each, as JSON
+     * (refused files and plugins without tools included, so an agent learns why a tool is missing).
+     */
+    private McpServerFeatures.AsyncResourceSpecification catalogue(CallerRole role) {
+        McpSchema.Resource resource = McpSchema.Resource.builder(CATALOGUE, "plugins").title("AI Base plugins")
+                .description("Every plugin with its state and the tools you may call").mimeType("application/json").build();
+        return new McpServerFeatures.AsyncResourceSpecification(resource, (exchange, request) -> Mono.fromCallable(() -> {
+            List<Map<String, Object>> plugins = registry.plugins().stream().map(record -> {
+                Map<String, Object> plugin = new java.util.LinkedHashMap<>();
+                plugin.put("id", record.id().orElse(null));
+                plugin.put("file", record.file());
+                plugin.put("name", record.descriptor().map(PluginDescriptor::name).orElse(null));
+                plugin.put("version", record.descriptor().map(PluginDescriptor::version).orElse(null));
+                plugin.put("description", record.descriptor().map(PluginDescriptor::description).orElse(null));
+                plugin.put("state", record.state().id());
+                plugin.put("reason", record.reason().orElse(null));
+                plugin.put("tools", record.state() != PluginState.ACTIVE ? List.of() : targets.values().stream()
+                        .filter(t -> record.id().filter(t.plugin().id()::equals).isPresent() && PluginTools.visibleTo(role, t))
+                        .map(PluginTools.Target::tool).sorted().toList());
+                return plugin;
+            }).toList();
+            return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(CATALOGUE, "application/json",
+                    json.writeValueAsString(Map.of("plugins", plugins)))));
+        }));
+    }
+
+    /** The prompts of a plugin bundle that started: {@code <plugin>-<template>}, on every server. */
+    private List<String> offerPrompts(Bundle bundle) {
+        Optional<PluginDescriptor> plugin = PluginDescriptors.of(bundle).filter(d -> d.hasPermission(Permission.LLM));
+        if (plugin.isEmpty()) {
+            return null; // not tracked
+        }
+        List<String> offered = new java.util.ArrayList<>();
+        for (PluginPrompts.Prompt prompt : prompts.prompts(bundle)) {
+            String name = PluginTools.name(plugin.get().id(), prompt.name());
+            McpSchema.Prompt offer = new McpSchema.Prompt(name, plugin.get().name() + ": " + prompt.name(),
+                    prompt.description(), prompt.arguments().stream().map(a -> new McpSchema.PromptArgument(a.name(),
+                            a.description() + " (" + a.type() + ")", true)).toList());
+            McpServerFeatures.AsyncPromptSpecification specification = new McpServerFeatures.AsyncPromptSpecification(offer,
+                    (exchange, request) -> prompt(bundle, prompt, request));
+            servers.values().forEach(role -> role.server().addPrompt(specification)
+                    .subscribe(null, e -> LOG.warn("Prompt {} could not be offered: {}", name, e.toString())));
+            offered.add(name);
+        }
+        return offered;
+    }
+
+    /** A prompt's text; an argument that is missing or not of its type is -32602 naming it. */
+    private Mono<McpSchema.GetPromptResult> prompt(Bundle bundle, PluginPrompts.Prompt prompt, McpSchema.GetPromptRequest request) {
+        Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        (request.arguments() == null ? Map.<String, Object>of() : request.arguments())
+                .forEach((name, value) -> arguments.put(name, value == null ? null : String.valueOf(value)));
+        try {
+            String text = prompts.render(bundle, prompt.name(), arguments);
+            return Mono.just(new McpSchema.GetPromptResult(prompt.description(),
+                    List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text)))));
+        } catch (PromptTemplateException e) {
+            return Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build());
+        }
     }
 
     /** The tools of a plugin whose Plugin service appeared, on every server whose role may see them. */
