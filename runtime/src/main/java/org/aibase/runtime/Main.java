@@ -28,6 +28,10 @@ public final class Main {
         }
         if (command.equals("validate")) {
             // outside OSGi: no framework, no logging setup, just the validator
+            // the JSON Schema validator logs through SLF4J, which has no provider outside the framework: silence
+            // it here only (a provider on the launcher's class path would be found by the framework's SLF4J too)
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
             System.exit(new ValidateCommand(System.out, System.err).run(arguments, Path.of("").toAbsolutePath()));
             return;
         }

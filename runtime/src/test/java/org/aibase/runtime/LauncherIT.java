@@ -45,6 +45,12 @@ class LauncherIT {
                     "secrets are never printed");
             assertTrue(launcher.output().stream().noneMatch(line -> line.startsWith("Bundle ") && line.contains(" failed: ")),
                     "a clean start reports no framework error:\n" + String.join("\n", launcher.output()));
+            // the host bundles log through the framework's SLF4J provider: a provider's service file on the
+            // launcher's class path once turned every log line off (SLF4J fell back to its no-op logger)
+            assertTrue(launcher.output().stream().anyMatch(line -> line.contains("[INFO] Deployer - Deploying plugins from")),
+                    "the host bundles' log is written:\n" + String.join("\n", launcher.output()));
+            assertTrue(launcher.output().stream().noneMatch(line -> line.startsWith("SLF4J(")),
+                    "SLF4J finds its provider:\n" + String.join("\n", launcher.output()));
 
             assertEquals(0, launcher.terminate(Duration.ofSeconds(15)), String.join("\n", launcher.output()));
             launcher.awaitLine(Pattern.compile("AI Base stopped"), Duration.ofSeconds(5));
