@@ -158,16 +158,12 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             return;
         }
         if (!API.equals(servletPath)) {
-            home(servletPath, request, response);
+            ownPage(StaticPages.FOLDER, servletPath, request, response);
             return;
         }
         String id = firstSegment(pathInfo);
-        if (HOME_FILES.equals(id)) {
-            home(pathInfo, request, response);
-            return;
-        }
-        if (DOCS.equals(id)) {
-            docs(pathInfo, request, response);
+        if (HOME_FILES.equals(id) || DOCS.equals(id)) {
+            ownPage(id, pathInfo, request, response);
             return;
         }
         if (OPENAPI.equals(pathInfo) || id != null && pathInfo.equals("/" + id + OPENAPI)) {
@@ -204,29 +200,22 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         }
     }
 
-    /** The home page at {@code /}, its files at {@code /api/v1/ui/}: this bundle's {@code ui/} folder. */
-    private void home(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * A page of the platform itself, from a folder of this bundle: the home page at {@code /} and its
+     * files at {@code /api/v1/ui/} ({@code ui/}), the API's browsable description at
+     * {@code /api/v1/docs/} ({@code docs/}, Swagger UI). Read with GET or HEAD; anything else is 404.
+     */
+    private void ownPage(String folder, String path, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
-        Optional<java.net.URL> file = !read ? Optional.empty()
-                : StaticPages.file(self, path.isEmpty() || SignInRedirect.HOME.equals(path) ? "/" + StaticPages.FOLDER + "/" : path);
-        if (file.isEmpty()) {
+        String file = path.isEmpty() || SignInRedirect.HOME.equals(path) ? "/" + folder + "/" : path;
+        Optional<java.net.URL> entry = read ? StaticPages.file(self, folder, file) : Optional.empty();
+        if (entry.isEmpty()) {
             ErrorAnswers.discardSmallBody(request);
             ErrorAnswers.write(response, 404, "not_found", "Nothing is at this path; the home page is at /", Map.of());
             return;
         }
-        StaticPages.serve(file.get(), request.getMethod().equals("HEAD"), response);
-    }
-
-    /** The API's browsable description at {@code /api/v1/docs/}: Swagger UI, from this bundle's {@code docs/} folder. */
-    private void docs(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
-        Optional<java.net.URL> file = read ? StaticPages.file(self, DOCS, path) : Optional.empty();
-        if (file.isEmpty()) {
-            ErrorAnswers.discardSmallBody(request);
-            ErrorAnswers.write(response, 404, "not_found", "No such file of the API description's page", Map.of());
-            return;
-        }
-        StaticPages.serve(file.get(), request.getMethod().equals("HEAD"), response);
+        StaticPages.serve(entry.get(), request.getMethod().equals("HEAD"), response);
     }
 
     /**
