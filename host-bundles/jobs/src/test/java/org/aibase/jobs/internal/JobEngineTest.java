@@ -243,6 +243,11 @@ class JobEngineTest {
     void twoNodesRunEachJobOnceAndRecoverADeadNodesJobs() throws Exception {
         Map<String, List<String>> runs = new ConcurrentHashMap<>();
         List<JobEngine> nodes = List.of(engine("n1"), engine("n2"));
+        // a third node claimed one job and died: its lease expires and a live node runs it again. Claimed before
+        // the live nodes can run "work", or one of them may take the job first and it never is an orphan
+        String orphan = store.insert("alpha", "work", "orphan", "null", 0);
+        assertTrue(store.claim(orphan, "n3", System.currentTimeMillis(), System.currentTimeMillis() + 300, true,
+                RetryPolicy.ONCE).isPresent(), "n3 claims the job");
         for (JobEngine node : nodes) {
             node.register(handler("work", context -> {
                 runs.computeIfAbsent(context.id(), k -> new CopyOnWriteArrayList<>()).add(context.node());
@@ -250,9 +255,6 @@ class JobEngineTest {
                 return null;
             }, true, 1, 3, Duration.ofMinutes(1)));
         }
-        // a third node claimed one job and died: its lease expires and a live node runs it again
-        String orphan = store.insert("alpha", "work", "orphan", "null", 0);
-        store.claim(orphan, "n3", System.currentTimeMillis(), System.currentTimeMillis() + 300, true, RetryPolicy.ONCE);
         PluginJobs jobs = new PluginJobs(nodes.get(0), "alpha", Clock.systemUTC());
         for (int i = 0; i < 60; i++) {
             jobs.submit("work", "w" + i, null);
