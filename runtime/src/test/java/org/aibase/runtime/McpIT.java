@@ -37,6 +37,9 @@ class McpIT {
 
     private static final String ADMIN = "admin-key-for-the-mcp-test-0123456789";
     private static final String USER = "user-key-for-the-mcp-test-0123456789";
+    /** A key only the rate test uses, so its allowance is its own. */
+    private static final String HASTY = "hasty-user-key-for-the-mcp-test-0123";
+    private static final int PER_MINUTE = 200;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -52,7 +55,9 @@ class McpIT {
         MisbehavingPlugins.declaresAnAdminTask().writeInto(home.resolve("deploy"));
         MisbehavingPlugins.napsPastItsTimeout().writeInto(home.resolve("deploy"));
         Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "\n");
+        Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER
+                + "," + HASTY + "\n");
+        Files.writeString(home.resolve("config/org.aibase.rest.mcp.cfg"), "max.messages.per.minute=" + PER_MINUTE + "\n");
         launcher = RunningLauncher.ready(home);
         base = launcher.baseUrl();
     }
@@ -168,6 +173,28 @@ class McpIT {
             assertEquals(-32602, wrong.getJsonRpcError().code());
             assertTrue(wrong.getMessage().contains("row_count") && wrong.getMessage().contains("not a whole number"),
                     wrong.getMessage());
+        }
+    }
+
+    @Test
+    void aKeyThatSendsTooManyMessagesIsSlowedWith429() throws Exception {
+        String message = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        String retryAfter = null;
+        for (int i = 0; i < PER_MINUTE + 30; i++) {
+            HttpResponse<String> answer = Http.send("POST", base + "/mcp", HASTY, "application/json",
+                    BodyPublishers.ofString(message), "Accept", "application/json, text/event-stream", "Mcp-Session-Id", "none");
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            if (answer.statusCode() == 429) {
+                retryAfter = answer.headers().firstValue("Retry-After").orElse(null);
+                assertEquals("too_many_requests", GuardApi.json(answer.body()).path("error").path("code").asText());
+            }
+        }
+        assertTrue(statuses.getOrDefault(429, 0) >= 20 && statuses.getOrDefault(429, 0) <= 30, statuses.toString());
+        assertTrue(retryAfter != null && Integer.parseInt(retryAfter) >= 1, retryAfter);
+        // another key keeps its own allowance
+        try (McpSyncClient user = client(USER, new CopyOnWriteArrayList<>())) {
+            assertTrue(names(user.listTools()).contains("hello-greet"));
         }
     }
 

@@ -104,6 +104,17 @@ public final class Gatekeeper {
                 .map(session -> new Caller(Optional.of(session.role()), Optional.of("Session")));
     }
 
+    /** A short digest of a credential, to tell callers apart without holding their keys (e.g. for rate limits). */
+    public static String fingerprint(String credential) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** The role a call needs; empty for a public one (what {@link #authorize} enforces). */
     public static Optional<CallerRole> requiredRole(String method, String path) {
         return AccessPolicy.required(method.toUpperCase(Locale.ROOT), path);

@@ -190,7 +190,12 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             return;
         }
         try {
-            endpoint.serve(caller.role().orElseThrow(), request, response);
+            if (!endpoint.serve(caller.role().orElseThrow(), callerIdentity(request), request, response)) {
+                ErrorAnswers.discardSmallBody(request);
+                response.setHeader("Retry-After", String.valueOf(endpoint.retryAfterSeconds()));
+                ErrorAnswers.write(response, 429, "too_many_requests", "This key sent more MCP messages than allowed per "
+                        + "minute (org.aibase.rest.mcp max.messages.per.minute); retry after the Retry-After seconds", Map.of());
+            }
         } catch (ServletException | RuntimeException e) {
             LOG.error("The MCP endpoint failed on {} {}", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
@@ -198,6 +203,12 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
                 ErrorAnswers.write(response, 500, "internal_error", "An unexpected error occurred", Map.of());
             }
         }
+    }
+
+    /** Who sends a request, for per-caller allowances: a digest of the key (never the key), or the session. */
+    private static String callerIdentity(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null ? "key:" + Gatekeeper.fingerprint(authorization) : "session:" + sessionId(request);
     }
 
     /**

@@ -12,6 +12,10 @@ public @interface McpConfiguration {
             + "Clients that send no Origin (IDE agents, SDK clients) are not affected.")
     String[] allowed_origins() default { "http://127.0.0.1:*", "http://localhost:*" };
 
+    @AttributeDefinition(name = "Messages per minute", description = "MCP messages one API key (or browser session) "
+            + "may send per minute (1-100000); past it 429 with Retry-After")
+    int max_messages_per_minute() default 600;
+
     @AttributeDefinition(name = "Largest request", description = "Bytes of one MCP message at most (1 KiB - 16 MiB)")
     int max_request_bytes() default 1024 * 1024;
 }

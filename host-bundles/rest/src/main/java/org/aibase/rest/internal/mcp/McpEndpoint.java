@@ -87,6 +87,7 @@ public final class McpEndpoint {
     private final Map<CallerRole, RoleServer> servers = new EnumMap<>(CallerRole.class);
     private final Map<String, PluginTools.Target> targets = new ConcurrentHashMap<>();
     private final ServiceTracker<Plugin, List<PluginTools.Target>> plugins;
+    private final CallerRate rate;
     private final PluginPrompts prompts;
     private final BundleTracker<List<String>> templates;
 
@@ -99,6 +100,7 @@ public final class McpEndpoint {
         ObjectMapper mapper = new ObjectMapper();
         this.json = new JacksonMcpJsonMapper(mapper);
         int maxBytes = Math.max(1024, Math.min(16 << 20, config.max_request_bytes()));
+        this.rate = new CallerRate(Math.max(1, Math.min(100_000, config.max_messages_per_minute())), System::nanoTime);
         for (CallerRole role : CallerRole.values()) {
             // the SDK's own check of Origin: a present one off the list is 403, an absent one passes (non-browser clients)
             DefaultServerTransportSecurityValidator origins = DefaultServerTransportSecurityValidator.builder()
@@ -167,10 +169,24 @@ public final class McpEndpoint {
                 .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
     }
 
-    /** Serves one MCP request of an authenticated caller, on the server of the caller's role. */
-    public void serve(CallerRole role, HttpServletRequest request, HttpServletResponse response)
+    /**
+     * Serves one MCP request of an authenticated caller, on the server of the caller's role.
+     *
+     * @param caller who sends it, for the per-caller allowance (a key's digest, or the session)
+     * @return false, with nothing sent, when the caller has used its allowance: answer 429
+     */
+    public boolean serve(CallerRole role, String caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        if (!rate.admit(caller)) {
+            return false;
+        }
         servers.get(role).transport().service(request, response);
+        return true;
+    }
+
+    /** Seconds a caller over its allowance should wait. */
+    public long retryAfterSeconds() {
+        return rate.retryAfterSeconds();
     }
 
     /**
@@ -273,10 +289,12 @@ public final class McpEndpoint {
         TaskRequest request = new TaskRequest(target.task().name(), call.arguments());
         try {
             TaskAdmission.admit(target.plugin(), request, id -> role.grants(CallerRole.valueOf(id.toUpperCase(Locale.ROOT))));
+            // as POST /tasks: the Plugin service's presence is what makes a task runnable (it registers before the
+            // plugin's HTTP route, which "active" waits for), and a quarantine stops it
             PluginRecord record = registry.plugin(target.plugin().id()).orElse(null);
-            if (record == null || record.state() != PluginState.ACTIVE) {
-                return Mono.just(failure("plugin_unavailable", "Plugin '" + target.plugin().id() + "' is "
-                        + (record == null ? "not installed" : record.state().id() + record.reason().map(r -> ": " + r).orElse(""))));
+            if (record != null && record.state() == PluginState.QUARANTINED) {
+                return Mono.just(failure("quarantined", "Plugin '" + target.plugin().id() + "' is quarantined"
+                        + record.reason().map(r -> ": " + r).orElse("")));
             }
             Plugin handler = runner.handler(target.bundleId()).orElse(null);
             if (handler == null) {
