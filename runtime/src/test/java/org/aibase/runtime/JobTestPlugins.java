@@ -20,7 +20,8 @@ import javax.tools.ToolProvider;
  * A plugin with {@code jobs} and {@code http}, compiled here against the API: two job handlers
  * ({@code slow}, not idempotent, and {@code redo}, idempotent) that step through their input,
  * reporting progress and printing a {@code JOB-RAN <id> <node> <attempt>} line per attempt, and
- * {@code POST /api/v1/<id>/submit?type=&count=&steps=&ms=} that submits jobs.
+ * {@code POST /api/v1/<id>/submit?type=&count=&steps=&ms=} that submits jobs, and a {@code Plugin}
+ * service whose task {@code step} ({@code {"steps","ms"}}) submits a {@code slow} job and answers its id.
  */
 final class JobTestPlugins {
 
@@ -104,6 +105,45 @@ final class JobTestPlugins {
             }
             """;
 
+    private static final String TASKS = """
+            package org.example.%1$s;
+
+            import java.util.Map;
+
+            import org.aibase.api.jobs.JobService;
+            import org.aibase.api.plugin.Plugin;
+            import org.aibase.api.plugin.TaskRequest;
+            import org.aibase.api.plugin.TaskResult;
+
+            public final class StepTasks implements Plugin {
+
+                private final JobService jobs;
+
+                public StepTasks(JobService jobs) {
+                    this.jobs = jobs;
+                }
+
+                @Override
+                public TaskResult execute(TaskRequest request) {
+                    Object steps = request.config().getOrDefault("steps", 3);
+                    Object ms = request.config().getOrDefault("ms", 100);
+                    String id = jobs.submit("slow", "stepped by a task", "{\\"steps\\":" + steps + ",\\"ms\\":" + ms + "}");
+                    return TaskResult.submitted(id, Map.of("name", "stepped by a task"));
+                }
+            }
+            """;
+
+    private static final String TASKS_COMPONENT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="org.example.%1$s.StepTasks" init="1">
+              <service>
+                <provide interface="org.aibase.api.plugin.Plugin"/>
+              </service>
+              <reference name="jobs" interface="org.aibase.api.jobs.JobService" parameter="0"/>
+              <implementation class="org.example.%1$s.StepTasks"/>
+            </scr:component>
+            """;
+
     private static final String HANDLER_COMPONENT = """
             <?xml version="1.0" encoding="UTF-8"?>
             <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="org.example.%1$s.%2$s" immediate="true">
@@ -149,7 +189,8 @@ final class JobTestPlugins {
         Path sources = Files.createDirectories(work.resolve(id + "-src/org/example/" + id));
         Path classes = Files.createDirectories(work.resolve(id + "-classes"));
         compile(classes, Files.writeString(sources.resolve("StepHandler.java"), HANDLER.formatted(id)),
-                Files.writeString(sources.resolve("SubmitResource.java"), RESOURCE.formatted(id)));
+                Files.writeString(sources.resolve("SubmitResource.java"), RESOURCE.formatted(id)),
+                Files.writeString(sources.resolve("StepTasks.java"), TASKS.formatted(id)));
 
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -158,11 +199,11 @@ final class JobTestPlugins {
         main.putValue("Bundle-SymbolicName", "org.example." + id);
         main.putValue("Bundle-Version", "1.0.0");
         main.putValue("Import-Package", "jakarta.ws.rs;version=\"[3.1,4)\",jakarta.ws.rs.core;version=\"[3.1,4)\","
-                + "org.aibase.api.jobs;version=\"[1.0,2)\"");
+                + "org.aibase.api.jobs;version=\"[1.0,2)\",org.aibase.api.plugin;version=\"[1.3,2)\"");
         main.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)"
                 + "(version>=1.5.0)(!(version>=2.0.0)))\"");
         main.putValue("Service-Component", "OSGI-INF/org.example." + id + ".slow.xml,OSGI-INF/org.example." + id
-                + ".redo.xml,OSGI-INF/org.example." + id + ".SubmitResource.xml");
+                + ".redo.xml,OSGI-INF/org.example." + id + ".SubmitResource.xml,OSGI-INF/org.example." + id + ".StepTasks.xml");
         main.putValue("AIBase-Plugin", "plugin.yaml");
 
         Path jar = work.resolve(id + ".jar");
@@ -171,6 +212,7 @@ final class JobTestPlugins {
             put(zip, "OSGI-INF/org.example." + id + ".slow.xml", HANDLER_COMPONENT.formatted(id, "slow", "false"));
             put(zip, "OSGI-INF/org.example." + id + ".redo.xml", HANDLER_COMPONENT.formatted(id, "redo", "true"));
             put(zip, "OSGI-INF/org.example." + id + ".SubmitResource.xml", RESOURCE_COMPONENT.formatted(id));
+            put(zip, "OSGI-INF/org.example." + id + ".StepTasks.xml", TASKS_COMPONENT.formatted(id));
             try (Stream<Path> files = Files.walk(classes)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
@@ -184,6 +226,7 @@ final class JobTestPlugins {
 
     private static void compile(Path classes, Path... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // the API is one JAR: jobs and plugin packages alike
         String classpath = String.join(File.pathSeparator, jarOf(org.aibase.api.jobs.JobService.class),
                 jarOf(jakarta.ws.rs.GET.class));
         String[] args = Stream.concat(Stream.of("--release", "17", "-proc:none", "-classpath", classpath, "-d",

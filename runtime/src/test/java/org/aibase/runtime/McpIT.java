@@ -54,6 +54,12 @@ class McpIT {
         RunningLauncher.deploy(home, "analytics.jar");
         MisbehavingPlugins.declaresAnAdminTask().writeInto(home.resolve("deploy"));
         MisbehavingPlugins.napsPastItsTimeout().writeInto(home.resolve("deploy"));
+        Files.copy(JobTestPlugins.build(Files.createDirectories(home.resolve("work")), "stepper", """
+                tasks:
+                  - name: step
+                    description: Submits a job that steps through its input, reporting progress
+                    input: {type: object, properties: {steps: {type: integer}, ms: {type: integer}}}
+                """), home.resolve("deploy/stepper.jar"));
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER
                 + "," + HASTY + "\n");
@@ -195,6 +201,31 @@ class McpIT {
         // another key keeps its own allowance
         try (McpSyncClient user = client(USER, new CopyOnWriteArrayList<>())) {
             assertTrue(names(user.listTools()).contains("hello-greet"));
+        }
+    }
+
+    @Test
+    void aTaskThatSubmitsAJobReportsItsProgressAndAnswersWithItsResult() {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp")
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + USER)).build();
+        try (McpSyncClient user = McpClient.sync(transport).requestTimeout(WAIT).progressConsumer(progress::add).build()) {
+            user.initialize();
+            McpSchema.CallToolResult done = user.callTool(new McpSchema.CallToolRequest("stepper-step",
+                    Map.of("steps", 4, "ms", 300), Map.of("progressToken", "follow-1")));
+            assertFalse(Boolean.TRUE.equals(done.isError()), done.toString());
+            Map<?, ?> data = (Map<?, ?>) done.structuredContent();
+            assertEquals("completed", data.get("status"), data.toString());
+            assertTrue(data.get("job_id") instanceof String id && !id.isEmpty(), data.toString());
+            assertTrue(progress.size() >= 2 && progress.stream().allMatch(p -> "follow-1".equals(p.progressToken())),
+                    "progress while the job ran: " + progress);
+            assertEquals(1.0, progress.get(progress.size() - 1).progress(), 0.001, "a job's progress is a fraction: " + progress);
+            assertEquals(1.0, progress.get(0).total(), 0.001);
+
+            // without a progress token the call answers at once, with the job id to look it up by
+            McpSchema.CallToolResult submitted = user.callTool(new McpSchema.CallToolRequest("stepper-step",
+                    Map.of("steps", 1, "ms", 10)));
+            assertTrue(((Map<?, ?>) submitted.structuredContent()).get("job_id") instanceof String, submitted.toString());
         }
     }
 

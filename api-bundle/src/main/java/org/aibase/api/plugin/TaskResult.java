@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param error a message for people when it failed
  * @param errorCode a stable code for programs when it failed, e.g. {@code timeout}, {@code unknown_task}
  * @param severity how serious the failure is; empty on success
+ * @param jobId the durable job the task submitted, for tasks whose work goes on as a job; the platform
+ *        then reports its progress (MCP progress notifications) and result to whoever waits for it
  */
 public record TaskResult(boolean success, Map<String, Object> data, Optional<String> error,
-        Optional<String> errorCode, Optional<Severity> severity) {
+        Optional<String> errorCode, Optional<Severity> severity, Optional<String> jobId) {
 
     /** Creates a result; the data is copied, in its order, keeping {@code null} values (JSON allows them). */
     public TaskResult {
@@ -24,6 +26,19 @@ public record TaskResult(boolean success, Map<String, Object> data, Optional<Str
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(severity, "severity");
+        jobId = jobId == null ? Optional.empty() : jobId;
+    }
+
+    /** A result without a job. */
+    public TaskResult(boolean success, Map<String, Object> data, Optional<String> error, Optional<String> errorCode,
+            Optional<Severity> severity) {
+        this(success, data, error, errorCode, severity, Optional.empty());
+    }
+
+    /** A task that submitted a durable job: its id, and what the task itself answers (e.g. the job's name). */
+    public static TaskResult submitted(String jobId, Map<String, Object> data) {
+        return new TaskResult(true, data, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Objects.requireNonNull(jobId, "jobId")));
     }
 
     /** A successful result with the given data. */

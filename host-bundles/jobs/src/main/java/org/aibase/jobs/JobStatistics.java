@@ -2,6 +2,7 @@ package org.aibase.jobs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.aibase.api.jobs.Job;
 import org.aibase.api.jobs.JobStatus;
@@ -20,4 +21,7 @@ public interface JobStatistics {
 
     /** How many attempts run on this node now. */
     int runningHere();
+
+    /** One job with its status, progress and result, whichever plugin submitted it; empty when there is none. */
+    Optional<Job> job(String id);
 }

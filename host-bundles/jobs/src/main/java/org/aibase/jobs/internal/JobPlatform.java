@@ -136,6 +136,11 @@ public final class JobPlatform implements JobStatistics {
     }
 
     @Override
+    public Optional<Job> job(String id) {
+        return engine.store().find(id);
+    }
+
+    @Override
     public int runningHere() {
         return engine.runningCount();
     }

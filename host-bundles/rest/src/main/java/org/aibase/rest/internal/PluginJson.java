@@ -99,7 +99,10 @@ final class PluginJson {
         return json;
     }
 
-    /** A task's outcome: {@code success}, {@code data}, {@code error}, {@code error_code}, {@code severity}. */
+    /**
+     * A task's outcome: {@code success}, {@code data}, {@code error}, {@code error_code}, {@code severity}, and
+     * {@code job_id} when the task submitted a durable job.
+     */
     static Map<String, Object> taskResult(TaskResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("success", result.success());
@@ -107,6 +110,7 @@ final class PluginJson {
         json.put("error", result.error().orElse(null));
         json.put("error_code", result.errorCode().orElse(null));
         json.put("severity", result.severity().map(s -> s.id()).orElse(null));
+        result.jobId().ifPresent(id -> json.put("job_id", id));
         return json;
     }
 }

@@ -23,6 +23,7 @@ import org.aibase.api.plugin.TaskResult;
 import org.aibase.api.prompt.PromptTemplateException;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
+import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.PluginPrompts;
 import org.aibase.rest.internal.ApiException;
 import org.aibase.rest.internal.TaskAdmission;
@@ -36,6 +37,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.ServiceTracker;
@@ -48,6 +52,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -88,6 +93,11 @@ public final class McpEndpoint {
     private final Map<String, PluginTools.Target> targets = new ConcurrentHashMap<>();
     private final ServiceTracker<Plugin, List<PluginTools.Target>> plugins;
     private final CallerRate rate;
+
+    // optional: without the job platform, a task's job is answered by its id instead of followed
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobStatistics jobs;
     private final PluginPrompts prompts;
     private final BundleTracker<List<String>> templates;
 
@@ -264,7 +274,7 @@ public final class McpEndpoint {
             servers.forEach((role, server) -> {
                 if (PluginTools.visibleTo(role, target)) {
                     server.server().addTool(McpServerFeatures.AsyncToolSpecification.builder().tool(tool)
-                            .callHandler((exchange, call) -> call(role, target, call)).build())
+                            .callHandler((exchange, call) -> call(exchange, role, target, call)).build())
                             .subscribe(null, e -> LOG.warn("Tool {} could not be offered: {}", target.tool(), e.toString()));
                 }
             });
@@ -285,7 +295,8 @@ public final class McpEndpoint {
     }
 
     /** Runs the task behind a tool, as POST /tasks does; every outcome is a tool result. */
-    private Mono<McpSchema.CallToolResult> call(CallerRole role, PluginTools.Target target, McpSchema.CallToolRequest call) {
+    private Mono<McpSchema.CallToolResult> call(McpAsyncServerExchange exchange, CallerRole role, PluginTools.Target target,
+            McpSchema.CallToolRequest call) {
         TaskRequest request = new TaskRequest(target.task().name(), call.arguments());
         try {
             TaskAdmission.admit(target.plugin(), request, id -> role.grants(CallerRole.valueOf(id.toUpperCase(Locale.ROOT))));
@@ -300,7 +311,10 @@ public final class McpEndpoint {
             if (handler == null) {
                 return Mono.just(failure("plugin_unavailable", "Plugin '" + target.plugin().id() + "' is changing; retry"));
             }
-            return Mono.fromFuture(runner.run(target.plugin(), handler, request)).map(this::result)
+            return Mono.fromFuture(runner.run(target.plugin(), handler, request))
+                    .flatMap(result -> result.jobId().isPresent() && call.progressToken() != null && jobs != null
+                            ? JobFollower.follow(jobs, result, exchange, call.progressToken(), json)
+                            : Mono.just(result(result)))
                     .onErrorResume(ApiException.class, e -> Mono.just(failure(e.code(), e.getMessage())));
         } catch (ApiException e) {
             return Mono.just(failure(e.code(), e.getMessage()));
@@ -311,16 +325,25 @@ public final class McpEndpoint {
         if (!result.success()) {
             return failure(result.errorCode().orElse("task_failed"), result.error().orElse("The task failed"));
         }
-        String text;
-        try {
-            text = json.writeValueAsString(result.data());
-        } catch (IOException e) {
-            text = String.valueOf(result.data());
+        Map<String, Object> data = result.data();
+        if (result.jobId().isPresent()) { // submitted, not followed: the job id is the answer's way on
+            data = new java.util.LinkedHashMap<>(data);
+            data.put("job_id", result.jobId().get());
         }
-        return McpSchema.CallToolResult.builder().structuredContent(result.data()).addTextContent(text).isError(false).build();
+        return success(data, json);
     }
 
-    private static McpSchema.CallToolResult failure(String code, String message) {
+    static McpSchema.CallToolResult success(Map<String, Object> data, McpJsonMapper json) {
+        String text;
+        try {
+            text = json.writeValueAsString(data);
+        } catch (IOException e) {
+            text = String.valueOf(data);
+        }
+        return McpSchema.CallToolResult.builder().structuredContent(data).addTextContent(text).isError(false).build();
+    }
+
+    static McpSchema.CallToolResult failure(String code, String message) {
         return McpSchema.CallToolResult.builder().addTextContent(code + ": " + message).isError(true)
                 .meta(Map.of("aibase/error_code", code)).build();
     }
