@@ -32,6 +32,9 @@ public final class JsonSchemas {
     private static final java.util.Set<String> NAMES_A_PROPERTY = java.util.Set.of("required", "additionalProperties",
             "unevaluatedProperties", "dependentRequired");
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    // weak keys: a schema goes with the last descriptor that declares it (an updated or removed plugin's)
+    private static final Map<Map<String, Object>, Schema> COMPILED = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
 
     /** One thing an instance breaks: where (e.g. {@code config.items[2].name}) and what. */
     public record Problem(String field, String message) {
@@ -63,7 +66,8 @@ public final class JsonSchemas {
      * below {@code root} (e.g. {@code config}); empty when it is valid.
      */
     public static List<Problem> check(Map<String, Object> schema, Object instance, String root) {
-        Schema compiled = REGISTRY.getSchema(JSON.valueToTree(schema));
+        // every task call checks its config: a declared schema is compiled once, not per call
+        Schema compiled = COMPILED.computeIfAbsent(schema, declared -> REGISTRY.getSchema(JSON.valueToTree(declared)));
         JsonNode node = JSON.valueToTree(instance);
         List<Problem> problems = new ArrayList<>();
         for (Error error : compiled.validate(node)) {

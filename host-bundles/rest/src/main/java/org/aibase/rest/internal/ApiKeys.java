@@ -72,19 +72,9 @@ final class ApiKeys {
     }
 
     private static void add(List<Entry> entries, List<String> refused, String[] keys, CallerRole role, String property) {
-        if (keys == null) {
-            return;
-        }
-        // a .cfg file gives one text per property: keys are separated by commas there (no key has one)
-        List<String> listed = new ArrayList<>();
-        for (String value : keys) {
-            listed.addAll(List.of((value == null ? "" : value).split(",")));
-        }
+        List<String> listed = ConfigLists.entries(keys); // no key has a comma
         for (int i = 0; i < listed.size(); i++) {
-            String key = listed.get(i).strip();
-            if (key.isEmpty()) {
-                continue;
-            }
+            String key = listed.get(i);
             if (!key.startsWith(HASHED)) {
                 entries.add(new Entry("", digest("", key), role));
                 continue;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,24 +13,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.aibase.api.plugin.CallerRole;
-import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.PluginState;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
-import org.aibase.api.prompt.PromptTemplateException;
 import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.PluginPrompts;
 import org.aibase.rest.internal.ApiException;
+import org.aibase.rest.internal.ConfigLists;
 import org.aibase.rest.internal.TaskAdmission;
 import org.aibase.rest.internal.TaskRunner;
 import org.aibase.sandbox.PluginDescriptors;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,7 +37,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +52,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
@@ -98,15 +92,13 @@ public final class McpEndpoint {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile JobStatistics jobs;
-    private final PluginPrompts prompts;
-    private final BundleTracker<List<String>> templates;
+    private final PromptOffers templates;
 
     @Activate
     public McpEndpoint(BundleContext context, McpConfiguration config, @Reference TaskRunner runner,
             @Reference PluginRegistry registry, @Reference PluginPrompts prompts) {
         this.runner = runner;
         this.registry = registry;
-        this.prompts = prompts;
         ObjectMapper mapper = new ObjectMapper();
         this.json = new JacksonMcpJsonMapper(mapper);
         int maxBytes = Math.max(1024, Math.min(16 << 20, config.max_request_bytes()));
@@ -114,7 +106,7 @@ public final class McpEndpoint {
         for (CallerRole role : CallerRole.values()) {
             // the SDK's own check of Origin: a present one off the list is 403, an absent one passes (non-browser clients)
             DefaultServerTransportSecurityValidator origins = DefaultServerTransportSecurityValidator.builder()
-                    .allowedOrigins(origins(config.allowed_origins())).build();
+                    .allowedOrigins(ConfigLists.entries(config.allowed_origins())).build();
             HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                     .jsonMapper(json).mcpEndpoint(PATH).securityValidator(origins).maxRequestSize(maxBytes)
                     .keepAliveInterval(Duration.ofSeconds(30)).build();
@@ -143,19 +135,7 @@ public final class McpEndpoint {
             }
         };
         plugins.open();
-        // prompts: the templates of active plugins that may use the LLM (nothing of a plugin without it shows)
-        this.templates = new BundleTracker<>(context, Bundle.ACTIVE, null) {
-            @Override
-            public List<String> addingBundle(Bundle bundle, BundleEvent event) {
-                return offerPrompts(bundle);
-            }
-
-            @Override
-            public void removedBundle(Bundle bundle, BundleEvent event, List<String> offered) {
-                offered.forEach(name -> servers.values().forEach(role -> role.server().removePrompt(name)
-                        .subscribe(null, e -> LOG.debug("Prompt {} withdrawn with {}", name, e.toString()))));
-            }
-        };
+        this.templates = new PromptOffers(context, prompts, servers.values().stream().map(RoleServer::server).toList());
         templates.open();
     }
 
@@ -171,12 +151,6 @@ public final class McpEndpoint {
             }
         });
         targets.clear();
-    }
-
-    /** The allowed origins: a .cfg file gives one comma-separated value, Config Admin's array form several. */
-    static List<String> origins(String[] configured) {
-        return java.util.Arrays.stream(configured).flatMap(value -> java.util.Arrays.stream(value.split(",")))
-                .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
     }
 
     /**
@@ -226,41 +200,6 @@ public final class McpEndpoint {
         }));
     }
 
-    /** The prompts of a plugin bundle that started: {@code <plugin>-<template>}, on every server. */
-    private List<String> offerPrompts(Bundle bundle) {
-        Optional<PluginDescriptor> plugin = PluginDescriptors.of(bundle).filter(d -> d.hasPermission(Permission.LLM));
-        if (plugin.isEmpty()) {
-            return null; // not tracked
-        }
-        List<String> offered = new java.util.ArrayList<>();
-        for (PluginPrompts.Prompt prompt : prompts.prompts(bundle)) {
-            String name = PluginTools.name(plugin.get().id(), prompt.name());
-            McpSchema.Prompt offer = new McpSchema.Prompt(name, plugin.get().name() + ": " + prompt.name(),
-                    prompt.description(), prompt.arguments().stream().map(a -> new McpSchema.PromptArgument(a.name(),
-                            a.description() + " (" + a.type() + ")", true)).toList());
-            McpServerFeatures.AsyncPromptSpecification specification = new McpServerFeatures.AsyncPromptSpecification(offer,
-                    (exchange, request) -> prompt(bundle, prompt, request));
-            servers.values().forEach(role -> role.server().addPrompt(specification)
-                    .subscribe(null, e -> LOG.warn("Prompt {} could not be offered: {}", name, e.toString())));
-            offered.add(name);
-        }
-        return offered;
-    }
-
-    /** A prompt's text; an argument that is missing or not of its type is -32602 naming it. */
-    private Mono<McpSchema.GetPromptResult> prompt(Bundle bundle, PluginPrompts.Prompt prompt, McpSchema.GetPromptRequest request) {
-        Map<String, String> arguments = new java.util.LinkedHashMap<>();
-        (request.arguments() == null ? Map.<String, Object>of() : request.arguments())
-                .forEach((name, value) -> arguments.put(name, value == null ? null : String.valueOf(value)));
-        try {
-            String text = prompts.render(bundle, prompt.name(), arguments);
-            return Mono.just(new McpSchema.GetPromptResult(prompt.description(),
-                    List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text)))));
-        } catch (PromptTemplateException e) {
-            return Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build());
-        }
-    }
-
     /** The tools of a plugin whose Plugin service appeared, on every server whose role may see them. */
     private List<PluginTools.Target> publish(ServiceReference<Plugin> reference) {
         Optional<PluginDescriptor> descriptor = Optional.ofNullable(reference.getBundle()).flatMap(PluginDescriptors::of);
@@ -299,7 +238,7 @@ public final class McpEndpoint {
             McpSchema.CallToolRequest call) {
         TaskRequest request = new TaskRequest(target.task().name(), call.arguments());
         try {
-            TaskAdmission.admit(target.plugin(), request, id -> role.grants(CallerRole.valueOf(id.toUpperCase(Locale.ROOT))));
+            TaskAdmission.admit(target.plugin(), request, id -> CallerRole.byId(id).map(role::grants).orElse(false));
             // as POST /tasks: the Plugin service's presence is what makes a task runnable (it registers before the
             // plugin's HTTP route, which "active" waits for), and a quarantine stops it
             PluginRecord record = registry.plugin(target.plugin().id()).orElse(null);

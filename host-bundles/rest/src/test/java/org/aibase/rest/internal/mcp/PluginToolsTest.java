@@ -57,10 +57,4 @@ class PluginToolsTest {
         assertNull(purge.outputSchema());
         assertEquals("Task purge of the plugin keeper", purge.description());
     }
-
-    @Test
-    void allowedOriginsAreReadFromACommaListOrAnArray() {
-        assertEquals(List.of("http://127.0.0.1:*", "http://localhost:*", "https://app.example"),
-                McpEndpoint.origins(new String[] { "http://127.0.0.1:*, http://localhost:*", " https://app.example ", "" }));
-    }
 }
