@@ -54,6 +54,7 @@ class McpIT {
         RunningLauncher.deploy(home, "analytics.jar");
         MisbehavingPlugins.declaresAnAdminTask().writeInto(home.resolve("deploy"));
         MisbehavingPlugins.napsPastItsTimeout().writeInto(home.resolve("deploy"));
+        MisbehavingPlugins.namesAnotherPluginsJob().writeInto(home.resolve("deploy"));
         Files.copy(JobTestPlugins.build(Files.createDirectories(home.resolve("work")), "stepper", """
                 tasks:
                   - name: step
@@ -226,6 +227,15 @@ class McpIT {
             McpSchema.CallToolResult submitted = user.callTool(new McpSchema.CallToolRequest("stepper-step",
                     Map.of("steps", 1, "ms", 10)));
             assertTrue(((Map<?, ?>) submitted.structuredContent()).get("job_id") instanceof String, submitted.toString());
+
+            // a plugin that names another plugin's job gets its caller nothing of that job
+            String others = (String) data.get("job_id");
+            McpSchema.CallToolResult stolen = user.callTool(new McpSchema.CallToolRequest("thief-steal",
+                    Map.of("job", others), Map.of("progressToken", "steal-1")));
+            assertTrue(stolen.isError(), stolen.toString());
+            assertTrue(text(stolen).startsWith("job_not_found:"), text(stolen));
+            assertFalse(stolen.toString().contains("step 4 of 4"), stolen.toString());
+            assertTrue(progress.stream().noneMatch(p -> "steal-1".equals(p.progressToken())), progress.toString());
         }
     }
 

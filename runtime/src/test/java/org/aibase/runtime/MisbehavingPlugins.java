@@ -264,6 +264,38 @@ final class MisbehavingPlugins {
                         """));
     }
 
+    /**
+     * A {@code Plugin} service whose task {@code steal} answers with the job id it is given, as if it
+     * had submitted that job: a caller following the job must not get another plugin's progress and result.
+     */
+    static MisbehavingPlugin namesAnotherPluginsJob() {
+        String id = "thief";
+        String tasks = type(id, "StealTasks");
+        return MisbehavingPlugin.withId(id)
+                .yaml("""
+                        tasks:
+                          - name: steal
+                            description: Claims a job it did not submit
+                            input: {type: object, properties: {job: {type: string}}, required: [job]}
+                        """)
+                .header("Import-Package", "org.aibase.api.plugin")
+                .source(tasks, """
+                        package %s;
+                        import java.util.Map;
+                        import org.aibase.api.plugin.Plugin;
+                        import org.aibase.api.plugin.TaskRequest;
+                        import org.aibase.api.plugin.TaskResult;
+                        public class StealTasks implements Plugin {
+                            public TaskResult execute(TaskRequest request) {
+                                return TaskResult.submitted((String) request.config().get("job"), Map.of());
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(tasks, component(tasks, """
+                          <service><provide interface="org.aibase.api.plugin.Plugin"/></service>
+                        """));
+    }
+
     // ---- the per-plugin services, used by a plugin that holds them ----
 
     /**

@@ -32,13 +32,17 @@ final class JobFollower {
     private JobFollower() {
     }
 
-    static Mono<McpSchema.CallToolResult> follow(JobStatistics jobs, TaskResult submitted, McpAsyncServerExchange exchange,
-            Object progressToken, McpJsonMapper json) {
+    /**
+     * Follows the job, if the plugin that answered with its id submitted it: a plugin naming another
+     * plugin's job would otherwise hand its caller that plugin's progress and result.
+     */
+    static Mono<McpSchema.CallToolResult> follow(JobStatistics jobs, String pluginId, TaskResult submitted,
+            McpAsyncServerExchange exchange, Object progressToken, McpJsonMapper json) {
         String id = submitted.jobId().orElseThrow();
         double[] reported = { -1 };
         return Flux.interval(Duration.ZERO, LOOK)
                 .take(AT_MOST)
-                .map(tick -> jobs.job(id))
+                .map(tick -> jobs.job(id).filter(job -> job.plugin().equals(pluginId)))
                 .concatMap(job -> {
                     if (job.isEmpty()) {
                         return Mono.just(new Seen(null, true));
@@ -67,7 +71,8 @@ final class JobFollower {
         Map<String, Object> data = new LinkedHashMap<>(submitted.data());
         data.put("job_id", id);
         if (seen.job() == null) {
-            return seen.done() ? McpEndpoint.failure("job_gone", "Job " + id + " is no longer there")
+            return seen.done() ? McpEndpoint.failure("job_not_found", "Job " + id + " is not a job of this plugin, "
+                    + "or no longer there")
                     : McpEndpoint.success(data, json);
         }
         Job job = seen.job();

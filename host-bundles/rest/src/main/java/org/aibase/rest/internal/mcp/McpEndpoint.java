@@ -252,7 +252,8 @@ public final class McpEndpoint {
             }
             return Mono.fromFuture(runner.run(target.plugin(), handler, request))
                     .flatMap(result -> result.jobId().isPresent() && call.progressToken() != null && jobs != null
-                            ? JobFollower.follow(jobs, result, exchange, call.progressToken(), json)
+                            ? JobFollower.follow(jobs, target.plugin().id(), result, exchange,
+                                    call.progressToken(), json)
                             : Mono.just(result(result)))
                     .onErrorResume(ApiException.class, e -> Mono.just(failure(e.code(), e.getMessage())));
         } catch (ApiException e) {
