@@ -2,6 +2,7 @@ package org.aibase.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
@@ -39,7 +41,10 @@ class McpIT {
     private static final String USER = "user-key-for-the-mcp-test-0123456789";
     /** A key only the rate test uses, so its allowance is its own. */
     private static final String HASTY = "hasty-user-key-for-the-mcp-test-0123";
+    /** A key only the session test opens sessions with, and a stranger to the other keys' jobs. */
+    private static final String OTHER = "other-user-key-for-the-mcp-test-0123";
     private static final int PER_MINUTE = 200;
+    private static final int SESSIONS_PER_KEY = 3;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -63,8 +68,9 @@ class McpIT {
                 """), home.resolve("deploy/stepper.jar"));
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER
-                + "," + HASTY + "\n");
-        Files.writeString(home.resolve("config/org.aibase.rest.mcp.cfg"), "max.messages.per.minute=" + PER_MINUTE + "\n");
+                + "," + HASTY + "," + OTHER + "\n");
+        Files.writeString(home.resolve("config/org.aibase.rest.mcp.cfg"), "max.messages.per.minute=" + PER_MINUTE + "\n"
+                + "max.sessions.per.key=" + SESSIONS_PER_KEY + "\n");
         launcher = RunningLauncher.ready(home);
         base = launcher.baseUrl();
     }
@@ -151,7 +157,9 @@ class McpIT {
             changes.clear();
             Files.delete(jar);
             awaitTrue(() -> !changes.isEmpty() && changes.get(changes.size() - 1).stream()
-                    .noneMatch(t -> t.name().startsWith("greeter-")), "list_changed without greeter's tools: " + changes);
+                    .noneMatch(t -> t.name().startsWith("greeter-")), "list_changed without greeter's tools: " + changes
+                    + "\n" + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 40),
+                            launcher.output().size())));
             assertFalse(names(user.listTools()).contains("greeter-greet"));
         }
     }
@@ -236,7 +244,84 @@ class McpIT {
             assertTrue(text(stolen).startsWith("job_not_found:"), text(stolen));
             assertFalse(stolen.toString().contains("step 4 of 4"), stolen.toString());
             assertTrue(progress.stream().noneMatch(p -> "steal-1".equals(p.progressToken())), progress.toString());
+
+            // the job is a resource: its submitter's key and an admin key read it, another user's key finds nothing
+            String uri = "aibase://jobs/" + others;
+            assertEquals(uri, data.get("job_resource"));
+            assertTrue(jobResource(user, uri).contains("\"status\":\"completed\""), jobResource(user, uri));
+            try (McpSyncClient admin = client(ADMIN, new CopyOnWriteArrayList<>());
+                 McpSyncClient stranger = client(OTHER, new CopyOnWriteArrayList<>())) {
+                assertTrue(jobResource(admin, uri).contains("step 4 of 4") || jobResource(admin, uri).contains("completed"));
+                McpError notYours = assertThrows(McpError.class, () -> jobResource(stranger, uri));
+                assertEquals(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND, notYours.getJsonRpcError().code(), notYours.toString());
+                assertTrue(admin.listResourceTemplates().resourceTemplates().stream()
+                        .anyMatch(t -> t.uriTemplate().equals("aibase://jobs/{id}")));
+            }
         }
+    }
+
+    @Test
+    void theAnalyticsTaskIsFollowedToItsResult() {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp")
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + USER)).build();
+        try (McpSyncClient user = McpClient.sync(transport).requestTimeout(WAIT).progressConsumer(progress::add).build()) {
+            user.initialize();
+            List<Map<String, Object>> records = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                records.add(Map.of("region", i % 2 == 0 ? "north" : "south", "amount", 10 + i));
+            }
+            McpSchema.CallToolResult done = user.callTool(new McpSchema.CallToolRequest("analytics-analyze",
+                    Map.of("name", "sales", "records", records, "config", Map.of("analysis_depth", "basic")),
+                    Map.of("progressToken", "analysis-1")));
+            assertFalse(Boolean.TRUE.equals(done.isError()), done.toString());
+            Map<?, ?> data = (Map<?, ?>) done.structuredContent();
+            assertEquals("completed", data.get("status"), data.toString());
+            assertEquals(40, ((Number) ((Map<?, ?>) data.get("result")).get("row_count")).intValue(), data.toString());
+            assertFalse(progress.isEmpty(), "progress while the analysis ran");
+
+            McpSchema.CallToolResult refused = user.callTool(new McpSchema.CallToolRequest("analytics-analyze",
+                    Map.of("name", "sales", "records", List.of())));
+            assertTrue(refused.isError(), refused.toString());
+            assertTrue(text(refused).contains("records"), text(refused));
+        }
+    }
+
+    @Test
+    void aKeysSessionsAreCappedAndItsLeastRecentlyUsedOneEnds() throws Exception {
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}";
+        List<String> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i <= SESSIONS_PER_KEY; i++) {
+            HttpResponse<String> opened = Http.send("POST", base + "/mcp", OTHER, "application/json",
+                    BodyPublishers.ofString(initialize), "Accept", "application/json, text/event-stream");
+            assertEquals(200, opened.statusCode(), opened.body());
+            sessions.add(opened.headers().firstValue("Mcp-Session-Id").orElseThrow());
+        }
+        // the first was ended to make room for the last: the SDK forgot it (404 tells a client to start anew)
+        HttpResponse<String> ended = Http.send("POST", base + "/mcp", OTHER, "application/json", BodyPublishers.ofString(ping),
+                "Accept", "application/json, text/event-stream", "Mcp-Session-Id", sessions.get(0));
+        assertEquals(404, ended.statusCode(), ended.body());
+        for (String live : sessions.subList(1, sessions.size())) {
+            HttpResponse<String> answer = Http.send("POST", base + "/mcp", OTHER, "application/json",
+                    BodyPublishers.ofString(ping), "Accept", "application/json, text/event-stream", "Mcp-Session-Id", live);
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+        // a client that ends its session frees its place: the next one ends no other
+        assertEquals(200, Http.send("DELETE", base + "/mcp", OTHER, null, BodyPublishers.noBody(),
+                "Mcp-Session-Id", sessions.get(1)).statusCode());
+        HttpResponse<String> next = Http.send("POST", base + "/mcp", OTHER, "application/json",
+                BodyPublishers.ofString(initialize), "Accept", "application/json, text/event-stream");
+        assertEquals(200, next.statusCode());
+        HttpResponse<String> stillLive = Http.send("POST", base + "/mcp", OTHER, "application/json",
+                BodyPublishers.ofString(ping), "Accept", "application/json, text/event-stream", "Mcp-Session-Id", sessions.get(2));
+        assertEquals(200, stillLive.statusCode(), stillLive.body());
+    }
+
+    private static String jobResource(McpSyncClient client, String uri) {
+        return ((McpSchema.TextResourceContents) client.readResource(new McpSchema.ReadResourceRequest(uri)).contents()
+                .get(0)).text();
     }
 
     @Test

@@ -24,4 +24,10 @@ public interface JobStatistics {
 
     /** One job with its status, progress and result, whichever plugin submitted it; empty when there is none. */
     Optional<Job> job(String id);
+
+    /**
+     * One job, if it was submitted on behalf of {@code requester} (see {@code org.aibase.sandbox.Requester}):
+     * empty when there is none or it is someone else's.
+     */
+    Optional<Job> jobSubmittedBy(String id, String requester);
 }

@@ -2,7 +2,6 @@ package org.aibase.plugin.analytics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.aibase.api.export.ExportException;
 import org.aibase.api.export.ExportFormat;
 import org.aibase.api.export.TabularExport;
@@ -30,23 +27,13 @@ import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.jobs.JobException;
 import org.aibase.api.jobs.JobStatus;
 import org.aibase.api.persistence.StorageException;
-import org.aibase.plugin.analytics.internal.AnalysisSettings;
-import org.aibase.plugin.analytics.internal.frame.CsvDatasetReader;
-import org.aibase.plugin.analytics.internal.frame.DataFrame;
 import org.aibase.plugin.analytics.internal.frame.DatasetException;
-import org.aibase.plugin.analytics.internal.frame.DatasetLimits;
-import org.aibase.plugin.analytics.internal.frame.JsonDatasetReader;
 import org.aibase.plugin.analytics.internal.jobs.AnalysisQueue;
-import org.aibase.plugin.analytics.internal.jobs.DatasetStore;
-import org.aibase.plugin.analytics.internal.stats.ResultBound;
 import org.aibase.plugin.analytics.internal.web.ApiError;
-import org.aibase.plugin.analytics.internal.web.MultipartUpload;
 import org.aibase.plugin.analytics.internal.web.ResultTables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code /api/v1/analytics}: {@code POST /analyze} (a JSON body, a {@code text/csv} body with
@@ -56,43 +43,23 @@ import org.osgi.service.metatype.annotations.Designate;
  * completed result as a file through the platform's {@link TabularExport}. Configuration {@code aibase.plugin.analytics} applies to the
  * next request.
  */
-@Component(service = AnalyticsResource.class, configurationPid = "aibase.plugin.analytics")
-@Designate(ocd = AnalyticsConfiguration.class)
+@Component(service = AnalyticsResource.class)
 @PluginEndpoint("analytics")
 @Path("")
 public final class AnalyticsResource {
 
-    static final int MAX_NAME_LENGTH = 100;
     static final int MAX_PAGE = 100;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final AnalysisIntake intake;
     private final AnalysisQueue queue;
-    private final DatasetStore store;
     private final TabularExport export;
-    private volatile Limits limits;
-
-    /** The configured limits and defaults, replaced as one on every configuration change. */
-    private record Limits(DatasetLimits dataset, long maxBodyBytes, AnalysisSettings defaults) {
-        static Limits of(AnalyticsConfiguration c) {
-            return new Limits(new DatasetLimits(c.max__dataset__size(), c.max__columns(), c.max__cell__chars(),
-                    c.max__result__bytes()), c.max__body__bytes(),
-                    new AnalysisSettings(c.analysis__depth(), c.generate__charts(), c.llm__model(), c.temperature(),
-                            c.max__data__points()));
-        }
-    }
 
     @Activate
-    public AnalyticsResource(AnalyticsConfiguration configuration, @Reference AnalysisQueue queue,
-            @Reference DatasetStore store, @Reference TabularExport export) {
+    public AnalyticsResource(@Reference AnalysisIntake intake, @Reference AnalysisQueue queue,
+            @Reference TabularExport export) {
+        this.intake = intake;
         this.queue = queue;
-        this.store = store;
         this.export = export;
-        this.limits = Limits.of(configuration);
-    }
-
-    @Modified
-    void modified(AnalyticsConfiguration configuration) {
-        this.limits = Limits.of(configuration);
     }
 
     @POST
@@ -100,16 +67,7 @@ public final class AnalyticsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response analyzeJson(InputStream body) {
-        Limits l = limits;
-        try {
-            byte[] bytes = read(body, l.maxBodyBytes());
-            JsonDatasetReader.Parsed parsed = new JsonDatasetReader(l.dataset()).read(bytes);
-            String name = validName(parsed.name(), "name");
-            AnalysisSettings settings = l.defaults().with(parsed.config());
-            return accept(name, MediaType.APPLICATION_JSON, bytes, parsed.frame(), settings, l.dataset());
-        } catch (DatasetException e) {
-            throw ApiError.of(e);
-        }
+        return queued(() -> intake.json(read(body, intake.maxBodyBytes())));
     }
 
     @POST
@@ -117,15 +75,10 @@ public final class AnalyticsResource {
     @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
     public Response analyzeCsv(@QueryParam("name") String name, InputStream body) {
-        Limits l = limits;
-        try {
-            String valid = validName(name, "name");
-            byte[] bytes = read(body, l.maxBodyBytes());
-            DataFrame frame = new CsvDatasetReader(l.dataset()).read(bytes);
-            return accept(valid, "text/csv", bytes, frame, l.defaults(), l.dataset());
-        } catch (DatasetException e) {
-            throw ApiError.of(e);
-        }
+        return queued(() -> {
+            AnalysisIntake.validName(name, "name"); // before the body is read
+            return intake.csv(name, read(body, intake.maxBodyBytes()));
+        });
     }
 
     @POST
@@ -133,46 +86,27 @@ public final class AnalyticsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response analyzeUpload(@HeaderParam("Content-Type") String contentType, InputStream body) {
-        Limits l = limits;
-        try {
-            MultipartUpload upload = MultipartUpload.parse(contentType, read(body, l.maxBodyBytes()));
-            String given = upload.fields().get("name");
-            if (given == null || given.isBlank()) {
-                given = upload.fileName() == null ? null : upload.fileName().replaceFirst("\\.csv$", "");
-                given = given == null ? null : given.substring(0, Math.min(MAX_NAME_LENGTH, given.length()));
-            }
-            String name = validName(given, "name");
-            AnalysisSettings settings = l.defaults().with(config(upload.fields().get("config")));
-            DataFrame frame = new CsvDatasetReader(l.dataset()).read(upload.file());
-            return accept(name, "text/csv", upload.file(), frame, settings, l.dataset());
-        } catch (DatasetException e) {
-            throw ApiError.of(e);
-        }
+        return queued(() -> intake.upload(contentType, read(body, intake.maxBodyBytes())));
     }
 
-    /** Stores a dataset read whole and queues its analysis, once its result is known to fit {@code max_result_bytes}. */
-    private Response accept(String name, String mediaType, byte[] body, DataFrame frame, AnalysisSettings settings,
-            DatasetLimits dataset) {
-        ResultBound.require(frame, dataset.maxResultBytes());
-        String datasetId;
+    /** 202 with the queued job, or the intake's problem in the platform's error shape. */
+    private static Response queued(java.util.function.Supplier<AnalysisIntake.Queued> intake) {
+        AnalysisIntake.Queued queued;
         try {
-            datasetId = store.put(name, mediaType, body);
+            queued = intake.get();
+        } catch (DatasetException e) {
+            throw ApiError.of(e);
         } catch (StorageException e) {
             throw storageProblem(e);
-        }
-        String jobId;
-        try {
-            jobId = queue.submit(datasetId, name, settings, dataset);
         } catch (JobException e) {
-            store.delete(datasetId); // no job will ever read it
             throw jobProblem(e);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("job_id", jobId);
+        answer.put("job_id", queued.jobId());
         // what was accepted: a job engine with a free slot may already be running it (GET tells)
         answer.put("status", JobStatus.PENDING.id());
-        answer.put("name", name);
-        answer.put("message", "analysis queued: GET /api/v1/analytics/jobs/" + jobId + " for its status and results");
+        answer.put("name", queued.name());
+        answer.put("message", "analysis queued: GET /api/v1/analytics/jobs/" + queued.jobId() + " for its status and results");
         return Response.accepted(answer).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -329,41 +263,12 @@ public final class AnalyticsResource {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw DatasetException.tooLarge("body_too_large", "body",
-                        "the body is larger than max_body_bytes = " + max + " bytes (allowed: at most " + max + ")");
+                throw AnalysisIntake.tooLarge(max);
             }
             return bytes;
         } catch (IOException e) {
             throw DatasetException.invalid("unreadable_body", "body", "the body could not be read: " + e.getMessage());
         }
-    }
-
-    static String validName(String name, String field) {
-        if (name == null || name.isBlank()) {
-            throw DatasetException.invalid("invalid_name", field, field + " is required: a string of 1 to " + MAX_NAME_LENGTH + " characters");
-        }
-        String stripped = name.strip();
-        if (stripped.codePointCount(0, stripped.length()) > MAX_NAME_LENGTH) {
-            throw DatasetException.invalid("invalid_name", field, field + " must be 1 to " + MAX_NAME_LENGTH
-                    + " characters, got " + stripped.codePointCount(0, stripped.length()));
-        }
-        return stripped;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> config(String json) {
-        if (json == null || json.isBlank()) {
-            return Map.of();
-        }
-        try {
-            Object value = MAPPER.readValue(json.getBytes(StandardCharsets.UTF_8), Object.class);
-            if (value instanceof Map<?, ?> map) {
-                return (Map<String, Object>) map;
-            }
-        } catch (IOException e) {
-            // falls through to the same answer as a non-object
-        }
-        throw DatasetException.invalid("invalid_config", "config", "config must be a JSON object");
     }
 
     private static Integer whole(String text, int fallback, int min, int max) {

@@ -1,6 +1,7 @@
 package org.aibase.plugin.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Response;
 
 import org.aibase.api.http.HttpError;
+import org.aibase.api.plugin.TaskRequest;
+import org.aibase.api.plugin.TaskResult;
 
 import org.aibase.plugin.analytics.internal.AnalysisSettings;
 import org.aibase.plugin.analytics.internal.frame.DatasetLimits;
@@ -33,8 +36,8 @@ class AnalyticsResourceTest {
 
     private final RecordingQueue queue = new RecordingQueue();
     private final MemoryStore store = new MemoryStore();
-    private final AnalyticsResource resource = new AnalyticsResource(configuration(1000, 5, 100_000), queue, store,
-            (format, tables) -> (format.id() + ":" + tables.size()).getBytes(StandardCharsets.UTF_8));
+    private final AnalysisIntake intake = new AnalysisIntake(configuration(1000, 5, 100_000), queue, store);
+    private final AnalyticsResource resource = new AnalyticsResource(intake, queue, (format, tables) -> (format.id() + ":" + tables.size()).getBytes(StandardCharsets.UTF_8));
 
     private static ByteArrayInputStream body(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -119,8 +122,8 @@ class AnalyticsResourceTest {
 
     @Test
     void aDatasetWhoseResultCouldOutgrowMaxResultBytesIs413() {
-        AnalyticsResource small = new AnalyticsResource(configuration(1000, 10, 100_000, 1000, 20_000), queue, store,
-                (format, tables) -> new byte[0]);
+        AnalyticsResource small = new AnalyticsResource(
+                new AnalysisIntake(configuration(1000, 10, 100_000, 1000, 20_000), queue, store), queue, (format, tables) -> new byte[0]);
         StringBuilder csv = new StringBuilder("a,b,c,d,e\n");
         for (int row = 0; row < 6; row++) {
             String cell = (row + "-").repeat(450);
@@ -168,10 +171,27 @@ class AnalyticsResourceTest {
 
     @Test
     void configurationChangesApplyToTheNextRequest() {
-        resource.modified(configuration(1, 5, 100_000));
+        intake.modified(configuration(1, 5, 100_000));
         Response r = answer(() -> resource.analyzeJson(body("{\"name\":\"x\",\"records\":[{\"a\":1},{\"a\":2}]}")));
         assertEquals(413, r.getStatus());
         assertTrue(error(r).get("message").toString().contains("max_dataset_size = 1"));
+    }
+
+    @Test
+    void theAnalyzeTaskQueuesWhatPostAnalyzeQueuesAndNamesTheFieldItRefuses() {
+        AnalyticsTasks tasks = new AnalyticsTasks(intake);
+        TaskResult queued = tasks.execute(new TaskRequest("analyze", Map.of("name", "sales",
+                "records", List.of(Map.of("a", 1), Map.of("a", 2)), "config", Map.of("analysis_depth", "basic"))));
+        assertTrue(queued.success(), () -> queued.error().orElse(""));
+        assertEquals(Optional.of("j1"), queued.jobId());
+        assertEquals("sales", queued.data().get("name"));
+        assertEquals("basic", queue.settings.get(0).analysisDepth());
+
+        TaskResult refused = tasks.execute(new TaskRequest("analyze", Map.of("name", "x",
+                "records", List.of(Map.of("a", 1)), "config", Map.of("temperature", 9))));
+        assertFalse(refused.success());
+        assertTrue(refused.error().orElse("").contains("temperature"), () -> refused.error().orElse(""));
+        assertFalse(tasks.execute(new TaskRequest("nope", Map.of())).success());
     }
 
     @Test

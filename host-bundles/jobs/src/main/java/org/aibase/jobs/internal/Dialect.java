@@ -29,7 +29,7 @@ enum Dialect {
         };
     }
 
-    /** The table and its indexes; an existing object is skipped (see {@link #alreadyExists} for Derby). */
+    /** The table, its later columns and its indexes; an existing object is skipped (see {@link #alreadyExists} for Derby). */
     List<String> schema() {
         String create = this == POSTGRESQL ? "CREATE TABLE IF NOT EXISTS" : "CREATE TABLE";
         String index = this == POSTGRESQL ? "CREATE INDEX IF NOT EXISTS" : "CREATE INDEX";
@@ -55,8 +55,11 @@ enum Dialect {
                   run_after BIGINT NOT NULL,
                   idempotent BOOLEAN NOT NULL,
                   max_attempts INT NOT NULL,
-                  backoff_ms BIGINT NOT NULL
+                  backoff_ms BIGINT NOT NULL,
+                  submitted_by VARCHAR(64)
                 )""".formatted(textType, create),
+                // a table of an earlier version lacks it (Derby has no IF NOT EXISTS: "already exists" is skipped)
+                "ALTER TABLE aibase_jobs ADD COLUMN " + (this == POSTGRESQL ? "IF NOT EXISTS " : "") + "submitted_by VARCHAR(64)",
                 index + " aibase_jobs_pending ON aibase_jobs (status, plugin, seq)",
                 index + " aibase_jobs_plugin ON aibase_jobs (plugin, seq)",
                 index + " aibase_jobs_node ON aibase_jobs (node, status)");

@@ -141,6 +141,11 @@ public final class JobPlatform implements JobStatistics {
     }
 
     @Override
+    public Optional<Job> jobSubmittedBy(String id, String requester) {
+        return engine.store().findSubmittedBy(id, requester);
+    }
+
+    @Override
     public int runningHere() {
         return engine.runningCount();
     }

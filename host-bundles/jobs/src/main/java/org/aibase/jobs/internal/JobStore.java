@@ -60,14 +60,18 @@ final class JobStore {
         }
     }
 
-    /** Stores a new pending job and returns its id. */
-    String insert(String plugin, String type, String name, String input, long now) {
+    /**
+     * Stores a new pending job and returns its id.
+     *
+     * @param submitter on whose behalf it was submitted (a credential's digest), or null for nobody's
+     */
+    String insert(String plugin, String type, String name, String input, String submitter, long now) {
         String id = UUID.randomUUID().toString();
         update("store a job", """
                 INSERT INTO aibase_jobs (id, seq, plugin, job_type, job_name, status, progress, progress_message, input_json,
-                  created_at, attempt, run_after, idempotent, max_attempts, backoff_ms)
-                VALUES (?, ?, ?, ?, ?, 'pending', 0, '', ?, ?, 0, ?, FALSE, 1, 0)""",
-                id, nextSequence(now), plugin, type, name, input, now, now);
+                  created_at, attempt, run_after, idempotent, max_attempts, backoff_ms, submitted_by)
+                VALUES (?, ?, ?, ?, ?, 'pending', 0, '', ?, ?, 0, ?, FALSE, 1, 0, ?)""",
+                id, nextSequence(now), plugin, type, name, input, now, now, submitter);
         return id;
     }
 
@@ -82,6 +86,12 @@ final class JobStore {
     Optional<Job> find(String id) {
         return query("read a job", "SELECT " + JobRows.COLUMNS + " FROM aibase_jobs WHERE id = ?",
                 rs -> rs.next() ? Optional.of(JobRows.job(rs)) : Optional.<Job>empty(), id);
+    }
+
+    /** The job, if it was submitted on behalf of {@code submitter}. */
+    Optional<Job> findSubmittedBy(String id, String submitter) {
+        return query("read a job", "SELECT " + JobRows.COLUMNS + " FROM aibase_jobs WHERE id = ? AND submitted_by = ?",
+                rs -> rs.next() ? Optional.of(JobRows.job(rs)) : Optional.<Job>empty(), id, submitter);
     }
 
     /** A page of jobs, newest first, and the real total; {@code plugin} and {@code type} filter when given. */

@@ -11,6 +11,7 @@ import org.aibase.api.jobs.JobPage;
 import org.aibase.api.jobs.JobQuery;
 import org.aibase.api.jobs.JobService;
 import org.aibase.api.jobs.JobStatus;
+import org.aibase.sandbox.Requester;
 
 /** One plugin's view of the jobs: it submits and sees only its own. */
 final class PluginJobs implements JobService {
@@ -47,7 +48,8 @@ final class PluginJobs implements JobService {
         if (!JsonText.isJson(input)) {
             throw new JobException(JobException.INVALID, "job input must be one JSON value (e.g. {\"file\":\"a.csv\"})");
         }
-        String id = engine.store().insert(plugin, type, label, input, clock.millis());
+        String id = engine.store().insert(plugin, type, label, input,
+                Requester.current().orElse(null), clock.millis());
         engine.wake();
         return id;
     }

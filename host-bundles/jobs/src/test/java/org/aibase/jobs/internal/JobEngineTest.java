@@ -197,9 +197,9 @@ class JobEngineTest {
     @Test
     void afterACrashPendingJobsRunAndRunningOnesFollowTheRecoveryRule() throws Exception {
         // what a node killed mid-way leaves behind: two running attempts and a pending job
-        String plain = store.insert("alpha", "plain", "p", "null", 1);
-        String redo = store.insert("alpha", "redo", "r", "null", 2);
-        String waiting = store.insert("alpha", "plain", "w", "null", 3);
+        String plain = store.insert("alpha", "plain", "p", "null", null, 1);
+        String redo = store.insert("alpha", "redo", "r", "null", null, 2);
+        String waiting = store.insert("alpha", "plain", "w", "null", null, 3);
         store.claim(plain, "n1", 10, 20, false, RetryPolicy.ONCE).orElseThrow();
         store.claim(redo, "n1", 10, 20, true, RetryPolicy.ONCE).orElseThrow();
 
@@ -245,7 +245,7 @@ class JobEngineTest {
         List<JobEngine> nodes = List.of(engine("n1"), engine("n2"));
         // a third node claimed one job and died: its lease expires and a live node runs it again. Claimed before
         // the live nodes can run "work", or one of them may take the job first and it never is an orphan
-        String orphan = store.insert("alpha", "work", "orphan", "null", 0);
+        String orphan = store.insert("alpha", "work", "orphan", "null", null, 0);
         assertTrue(store.claim(orphan, "n3", System.currentTimeMillis(), System.currentTimeMillis() + 300, true,
                 RetryPolicy.ONCE).isPresent(), "n3 claims the job");
         for (JobEngine node : nodes) {

@@ -32,9 +32,9 @@ abstract class JobStoreContract {
     void storesListsWithTheRealTotalAndCountsByStatus() {
         JobStore store = store();
         for (int i = 0; i < 7; i++) {
-            store.insert("alpha", i % 2 == 0 ? "report" : "export", "job " + i, "{\"n\":" + i + "}", 1000 + i);
+            store.insert("alpha", i % 2 == 0 ? "report" : "export", "job " + i, "{\"n\":" + i + "}", null, 1000 + i);
         }
-        store.insert("beta", "report", "other", "null", 2000);
+        store.insert("beta", "report", "other", "null", null, 2000);
 
         JobPage page = store.list(Optional.of("alpha"), Optional.empty(), Set.of(), 2, 3);
         assertEquals(7, page.total());
@@ -59,7 +59,7 @@ abstract class JobStoreContract {
     void largeInputsAndResultsRoundTrip() {
         JobStore store = store();
         String input = "\"" + "x".repeat(900_000) + "\"";
-        String id = store.insert("alpha", "report", "big", input, 1);
+        String id = store.insert("alpha", "report", "big", input, null, 1);
         ClaimedJob claimed = store.claim(id, "n1", 2, 3, false, ONCE).orElseThrow();
         assertEquals(input, claimed.job().input());
         assertTrue(store.complete(id, 1, "{\"rows\":" + "[1,2,3]" + "}", 4));
@@ -74,7 +74,7 @@ abstract class JobStoreContract {
         JobStore store = store();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            ids.add(store.insert("alpha", "report", "j" + i, "null", i));
+            ids.add(store.insert("alpha", "report", "j" + i, "null", null, i));
         }
         Map<String, String> owner = new ConcurrentHashMap<>();
         List<String> doubles = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -109,9 +109,22 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void aJobIsFoundForItsSubmitterOnlyAndTheSchemaCanBeCreatedAgain() {
+        JobStore store = store();
+        String mine = store.insert("alpha", "report", "mine", "null", "key:aaaa", 1);
+        String nobodys = store.insert("alpha", "report", "nobody's", "null", null, 2);
+        assertEquals(mine, store.findSubmittedBy(mine, "key:aaaa").orElseThrow().id());
+        assertEquals(Optional.empty(), store.findSubmittedBy(mine, "key:bbbb"));
+        assertEquals(Optional.empty(), store.findSubmittedBy(nobodys, "key:aaaa"));
+        assertTrue(store.find(nobodys).isPresent());
+        store.createSchema(); // a second start (or an older table): the added column is skipped, not an error
+        assertEquals(mine, store.findSubmittedBy(mine, "key:aaaa").orElseThrow().id());
+    }
+
+    @Test
     void onlyTheCurrentAttemptRecordsItsOutcome() {
         JobStore store = store();
-        String id = store.insert("alpha", "report", "guarded", "null", 1);
+        String id = store.insert("alpha", "report", "guarded", "null", null, 1);
         ClaimedJob first = store.claim(id, "n1", 2, 3, true, ONCE).orElseThrow();
         assertEquals(1, first.attempt());
         // n1 stops renewing; another node recovers the idempotent job and runs it again
@@ -134,8 +147,8 @@ abstract class JobStoreContract {
     @Test
     void recoveryFailsWhatIsNotIdempotentAndLeasesKeepJobsAlive() {
         JobStore store = store();
-        String plain = store.insert("alpha", "report", "plain", "null", 1);
-        String redo = store.insert("alpha", "report", "redo", "null", 1);
+        String plain = store.insert("alpha", "report", "plain", "null", null, 1);
+        String redo = store.insert("alpha", "report", "redo", "null", null, 1);
         store.claim(plain, "n1", 2, 100, false, ONCE).orElseThrow();
         store.claim(redo, "n1", 2, 100, true, new RetryPolicy(3, Duration.ofSeconds(2))).orElseThrow();
         assertEquals(List.of(), store.expiredLeases("n2", 50), "leases still valid");
@@ -156,7 +169,7 @@ abstract class JobStoreContract {
     @Test
     void cancelAndDeleteRespectTheStatus() {
         JobStore store = store();
-        String id = store.insert("alpha", "report", "c", "null", 1);
+        String id = store.insert("alpha", "report", "c", "null", null, 1);
         assertFalse(store.delete(id), "a pending job is not deleted");
         assertTrue(store.cancel(id, 2));
         assertFalse(store.cancel(id, 3));
@@ -169,7 +182,7 @@ abstract class JobStoreContract {
     @Test
     void retriesWaitForTheirBackoff() {
         JobStore store = store();
-        String id = store.insert("alpha", "report", "r", "null", 1);
+        String id = store.insert("alpha", "report", "r", "null", null, 1);
         store.claim(id, "n1", 2, 100, false, new RetryPolicy(2, Duration.ofSeconds(5))).orElseThrow();
         assertTrue(store.retry(id, 1, "attempt 1 failed: boom", 5000));
         assertEquals(List.of(), store.pending("alpha", List.of("report"), 4999, 5));

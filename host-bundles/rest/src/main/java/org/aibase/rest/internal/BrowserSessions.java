@@ -40,10 +40,10 @@ final class BrowserSessions {
         this.clock = clock;
     }
 
-    /** Opens a session for a caller who proved the given role. */
-    BrowserSession open(CallerRole role) {
+    /** Opens a session for a caller who proved the given role with the credential {@code requester} names. */
+    BrowserSession open(CallerRole role, String requester) {
         sweep();
-        BrowserSession session = new BrowserSession(randomToken(), role, randomToken());
+        BrowserSession session = new BrowserSession(randomToken(), role, requester, randomToken());
         sessions.put(session.id(), new Entry(session, clock.instant()));
         return session;
     }

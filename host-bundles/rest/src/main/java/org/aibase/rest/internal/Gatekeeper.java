@@ -65,15 +65,13 @@ public final class Gatekeeper {
             // public, but a caller who shows valid credentials is known (health shows them its details)
             return AccessDecision.allow(identified(authorization, sessionId).orElse(Caller.ANONYMOUS));
         }
-        CallerRole role;
-        String scheme;
+        Caller caller;
         if (authorization != null) {
-            Optional<CallerRole> keyRole = bearerToken(authorization).flatMap(keys::roleOf);
-            if (keyRole.isEmpty()) {
+            Optional<Caller> keyCaller = keyCaller(authorization);
+            if (keyCaller.isEmpty()) {
                 return AccessDecision.deny(401, "unauthorized", "The API key is not valid");
             }
-            role = keyRole.get();
-            scheme = "Bearer";
+            caller = keyCaller.get();
         } else if (sessionId != null) {
             Optional<BrowserSession> session = sessions.find(sessionId);
             if (session.isEmpty()) {
@@ -83,29 +81,35 @@ public final class Gatekeeper {
                 return AccessDecision.deny(403, "csrf_required",
                         "A request made with the session cookie must send the session's X-CSRF-Token header");
             }
-            role = session.get().role();
-            scheme = "Session";
+            caller = sessionCaller(session.get());
         } else {
             return AccessDecision.deny(401, "unauthorized",
                     "An API key is required: send the header Authorization: Bearer <key>");
         }
-        if (!role.grants(required.get())) {
+        if (!caller.role().orElseThrow().grants(required.get())) {
             return AccessDecision.deny(403, "forbidden", "This needs the " + required.get().id() + " role");
         }
-        return AccessDecision.allow(new Caller(Optional.of(role), Optional.of(scheme)));
+        return AccessDecision.allow(caller);
     }
 
     private Optional<Caller> identified(String authorization, String sessionId) {
         if (authorization != null) {
-            return bearerToken(authorization).flatMap(keys::roleOf)
-                    .map(role -> new Caller(Optional.of(role), Optional.of("Bearer")));
+            return keyCaller(authorization);
         }
-        return Optional.ofNullable(sessionId).flatMap(sessions::find)
-                .map(session -> new Caller(Optional.of(session.role()), Optional.of("Session")));
+        return Optional.ofNullable(sessionId).flatMap(sessions::find).map(Gatekeeper::sessionCaller);
+    }
+
+    private Optional<Caller> keyCaller(String authorization) {
+        return bearerToken(authorization).flatMap(key -> keys.roleOf(key)
+                .map(role -> new Caller(Optional.of(role), Optional.of("Bearer"), Optional.of(Caller.keyRequester(key)))));
+    }
+
+    private static Caller sessionCaller(BrowserSession session) {
+        return new Caller(Optional.of(session.role()), Optional.of("Session"), Optional.of(session.requester()));
     }
 
     /** A short digest of a credential, to tell callers apart without holding their keys (e.g. for rate limits). */
-    public static String fingerprint(String credential) {
+    static String fingerprint(String credential) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -122,12 +126,13 @@ public final class Gatekeeper {
 
     /** Opens a browser session for a valid key. */
     Optional<BrowserSession> signIn(String key) {
-        return keys.roleOf(key).map(role -> sessions.open(role));
+        return keys.roleOf(key).map(role -> sessions.open(role, Caller.keyRequester(key)));
     }
 
     /** Opens an admin browser session for the Web Console's user and password. */
     Optional<BrowserSession> signIn(String user, String password) {
-        return console.matches(user, password) ? Optional.of(sessions.open(CallerRole.ADMIN)) : Optional.empty();
+        return console.matches(user, password) ? Optional.of(sessions.open(CallerRole.ADMIN, Caller.consoleRequester(user)))
+                : Optional.empty();
     }
 
     /** The live session with this cookie value, if any. */

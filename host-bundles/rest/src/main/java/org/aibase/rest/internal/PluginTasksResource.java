@@ -64,7 +64,7 @@ public final class PluginTasksResource {
         PluginDescriptor plugin = record.descriptor().orElseThrow();
         CompletableFuture<Map<String, Object>> json = new CompletableFuture<>();
         // not thenApply: Jersey must see the ApiException itself, not a CompletionException around it
-        runner.run(plugin, handler, request).whenComplete((result, failure) -> {
+        runner.run(plugin, handler, request, Caller.of(caller).flatMap(Caller::requester)).whenComplete((result, failure) -> {
             if (failure != null) {
                 json.completeExceptionally(failure);
             } else {

@@ -12,6 +12,7 @@ import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
+import org.aibase.sandbox.Requester;
 import org.aibase.sandbox.WorkUnit;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -62,11 +63,14 @@ public final class TaskRunner {
      * {@code task_failed} carrying only the message when the task threw (the stack trace is logged);
      * or exceptionally with a 429/503 {@link ApiException} when it could not start. A stopped task that
      * ignores its interrupt counts for the governor's quarantine policy, like any other work.
+     *
+     * @param requester on whose behalf the task runs ({@link Caller#requester()}): what jobs it submits record
      */
-    public CompletableFuture<TaskResult> run(PluginDescriptor plugin, Plugin handler, TaskRequest request) {
+    public CompletableFuture<TaskResult> run(PluginDescriptor plugin, Plugin handler, TaskRequest request,
+            Optional<String> requester) {
         WorkUnit unit = new WorkUnit(plugin, WorkUnit.Kind.TASK, "task '" + request.type() + "'", null);
         CompletableFuture<TaskResult> answer = new CompletableFuture<>();
-        governor.submit(unit, () -> handler.execute(request)).whenComplete((result, failure) -> {
+        governor.submit(unit, Requester.actingFor(requester, () -> handler.execute(request))).whenComplete((result, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause == null) {

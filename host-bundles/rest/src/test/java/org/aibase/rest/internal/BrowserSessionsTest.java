@@ -17,8 +17,8 @@ class BrowserSessionsTest {
 
     @Test
     void sessionsHaveRandomIdsAndTokens() {
-        BrowserSession a = sessions.open(CallerRole.ADMIN);
-        BrowserSession b = sessions.open(CallerRole.ADMIN);
+        BrowserSession a = sessions.open(CallerRole.ADMIN, "key:test");
+        BrowserSession b = sessions.open(CallerRole.ADMIN, "key:test");
         assertNotEquals(a.id(), b.id());
         assertNotEquals(a.csrfToken(), b.csrfToken());
         assertNotEquals(a.id(), a.csrfToken());
@@ -27,20 +27,20 @@ class BrowserSessionsTest {
 
     @Test
     void anIdleSessionExpiresAndIsSweptAway() {
-        BrowserSession old = sessions.open(CallerRole.USER);
+        BrowserSession old = sessions.open(CallerRole.USER, "key:test");
         clock.advance(Duration.ofMinutes(10));
         assertTrue(sessions.find(old.id()).isEmpty());
 
-        BrowserSession stale = sessions.open(CallerRole.USER);
+        BrowserSession stale = sessions.open(CallerRole.USER, "key:test");
         clock.advance(Duration.ofMinutes(11));
-        sessions.open(CallerRole.USER);
+        sessions.open(CallerRole.USER, "key:test");
         assertEquals(1, sessions.size(), "opening a session sweeps the expired ones");
         assertTrue(sessions.find(stale.id()).isEmpty());
     }
 
     @Test
     void csrfTokensCompareExactly() {
-        BrowserSession session = sessions.open(CallerRole.ADMIN);
+        BrowserSession session = sessions.open(CallerRole.ADMIN, "key:test");
         assertTrue(BrowserSessions.csrfMatches(session, session.csrfToken()));
         assertFalse(BrowserSessions.csrfMatches(session, session.csrfToken() + "x"));
         assertFalse(BrowserSessions.csrfMatches(session, null));
@@ -48,7 +48,7 @@ class BrowserSessionsTest {
 
     @Test
     void clearEndsEverySession() {
-        BrowserSession session = sessions.open(CallerRole.ADMIN);
+        BrowserSession session = sessions.open(CallerRole.ADMIN, "key:test");
         sessions.clear();
         assertTrue(sessions.find(session.id()).isEmpty());
     }

@@ -341,10 +341,10 @@ class PluginTasksResourceTest {
         };
         PluginDescriptor plugin = new PluginDescriptor("a", "A", "1.0.0", null, null, null, null, null,
                 null, null, null, null, null, null, ResourceLimits.NONE, null);
-        var first = tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null));
+        var first = tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null), Optional.empty());
         assertTrue(running.await(5, TimeUnit.SECONDS));
         ApiException busy = assertThrows(ApiException.class,
-                () -> await(tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null))));
+                () -> await(tiny.run(plugin, blocking, new org.aibase.api.plugin.TaskRequest("x", null), Optional.empty())));
         assertEquals(503, busy.status());
         assertEquals("busy", busy.code());
         release.countDown();

@@ -50,6 +50,11 @@ final class HostedRequest extends HttpServletRequestWrapper {
         this.hideCredentials = hideCredentials;
     }
 
+    /** Who sent the request, as the gatekeeper established it. */
+    Caller caller() {
+        return caller;
+    }
+
     @Override
     public String getServletPath() {
         return servletPath;

@@ -190,11 +190,11 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             return;
         }
         try {
-            if (!endpoint.serve(caller.role().orElseThrow(), callerIdentity(request), request, response)) {
+            Optional<McpEndpoint.Refusal> refused = endpoint.serve(caller, request, response);
+            if (refused.isPresent()) {
                 ErrorAnswers.discardSmallBody(request);
-                response.setHeader("Retry-After", String.valueOf(endpoint.retryAfterSeconds()));
-                ErrorAnswers.write(response, 429, "too_many_requests", "This key sent more MCP messages than allowed per "
-                        + "minute (org.aibase.rest.mcp max.messages.per.minute); retry after the Retry-After seconds", Map.of());
+                response.setHeader("Retry-After", String.valueOf(refused.get().retryAfterSeconds()));
+                ErrorAnswers.write(response, refused.get().status(), refused.get().code(), refused.get().message(), Map.of());
             }
         } catch (ServletException | RuntimeException e) {
             LOG.error("The MCP endpoint failed on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -203,12 +203,6 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
                 ErrorAnswers.write(response, 500, "internal_error", "An unexpected error occurred", Map.of());
             }
         }
-    }
-
-    /** Who sends a request, for per-caller allowances: a digest of the key (never the key), or the session. */
-    private static String callerIdentity(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        return authorization != null ? "key:" + Gatekeeper.fingerprint(authorization) : "session:" + sessionId(request);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.aibase.rest.internal.QuarantineNotice;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.PluginLimits;
+import org.aibase.sandbox.Requester;
 import org.aibase.sandbox.WorkUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,10 +129,10 @@ final class PluginCalls {
         }
         exchange.startAsync(call.request(), call.response());
         WorkUnit unit = new WorkUnit(application.descriptor(), WorkUnit.Kind.REQUEST, call.name(), application.loader());
-        governor.submit(unit, () -> {
+        governor.submit(unit, Requester.actingFor(call.request().caller().requester(), () -> {
             application.container().service(call.request(), call.response());
             return null;
-        }).whenComplete((ignored, failure) -> {
+        })).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 exchange.serviced();
             } else if (EndpointGone.causes(failure) && call.response().takeOver()) {

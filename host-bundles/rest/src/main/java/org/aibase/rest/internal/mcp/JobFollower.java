@@ -1,6 +1,5 @@
 package org.aibase.rest.internal.mcp;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.aibase.api.plugin.TaskResult;
 import org.aibase.jobs.JobStatistics;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Flux;
@@ -70,6 +68,7 @@ final class JobFollower {
     private static McpSchema.CallToolResult answer(String id, Seen seen, TaskResult submitted, McpJsonMapper json) {
         Map<String, Object> data = new LinkedHashMap<>(submitted.data());
         data.put("job_id", id);
+        data.put("job_resource", JobResources.uri(id));
         if (seen.job() == null) {
             return seen.done() ? McpEndpoint.failure("job_not_found", "Job " + id + " is not a job of this plugin, "
                     + "or no longer there")
@@ -81,17 +80,7 @@ final class JobFollower {
             return McpEndpoint.failure("job_" + job.status().id(), "Job " + id + " " + job.status().id()
                     + job.error().map(e -> ": " + e).orElse(""));
         }
-        job.result().ifPresent(result -> data.put("result", parsed(result, json)));
+        job.result().ifPresent(result -> data.put("result", JobResources.parsed(result, json)));
         return McpEndpoint.success(data, json);
-    }
-
-    /** A job's result is JSON text: given as JSON when it parses, as text otherwise. */
-    private static Object parsed(String result, McpJsonMapper json) {
-        try {
-            return json.readValue(result, new TypeRef<Object>() {
-            });
-        } catch (IOException | RuntimeException e) {
-            return result;
-        }
     }
 }

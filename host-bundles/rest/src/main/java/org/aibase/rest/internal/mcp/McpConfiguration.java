@@ -16,6 +16,18 @@ public @interface McpConfiguration {
             + "may send per minute (1-100000); past it 429 with Retry-After")
     int max_messages_per_minute() default 600;
 
+    @AttributeDefinition(name = "Open sessions", description = "MCP sessions open at once in all; a new one past it "
+            + "ends a session idle for longer than the idle time, or is refused with 503 when there is none")
+    int max_sessions() default 1000;
+
+    @AttributeDefinition(name = "Open sessions per key", description = "MCP sessions one API key (with its browser "
+            + "sessions) may have open; a new one past it ends the key's least recently used session")
+    int max_sessions_per_key() default 32;
+
+    @AttributeDefinition(name = "Idle time", description = "Minutes after its last message a session may be ended to "
+            + "make room for a new one (clients that never end their sessions are common)")
+    int session_idle_minutes() default 30;
+
     @AttributeDefinition(name = "Largest request", description = "Bytes of one MCP message at most (1 KiB - 16 MiB)")
     int max_request_bytes() default 1024 * 1024;
 }

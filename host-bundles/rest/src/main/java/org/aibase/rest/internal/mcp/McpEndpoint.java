@@ -23,6 +23,7 @@ import org.aibase.deployer.PluginRegistry;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.PluginPrompts;
 import org.aibase.rest.internal.ApiException;
+import org.aibase.rest.internal.Caller;
 import org.aibase.rest.internal.ConfigLists;
 import org.aibase.rest.internal.TaskAdmission;
 import org.aibase.rest.internal.TaskRunner;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
@@ -74,7 +76,16 @@ public final class McpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final long IDLE_RETRY_SECONDS = 60;
     static final String CATALOGUE = "aibase://plugins";
+    /** The header of a session's id (lower case, as headers compare). */
+    static final String SESSION_HEADER = "mcp-session-id";
+    /** The request attribute, and transport context key, of the caller's requester id. */
+    private static final String REQUESTER = "org.aibase.mcp.requester";
+
+    /** Why a request was not served: the host answers it in the platform's error shape. */
+    public record Refusal(int status, String code, String message, long retryAfterSeconds) {
+    }
 
     /** One role's server and its transport (the servlet the host hands that role's requests to). */
     private record RoleServer(HttpServletStreamableServerTransportProvider transport, McpAsyncServer server) {
@@ -87,6 +98,7 @@ public final class McpEndpoint {
     private final Map<String, PluginTools.Target> targets = new ConcurrentHashMap<>();
     private final ServiceTracker<Plugin, List<PluginTools.Target>> plugins;
     private final CallerRate rate;
+    private final OpenSessions sessions;
 
     // optional: without the job platform, a task's job is answered by its id instead of followed
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -103,12 +115,16 @@ public final class McpEndpoint {
         this.json = new JacksonMcpJsonMapper(mapper);
         int maxBytes = Math.max(1024, Math.min(16 << 20, config.max_request_bytes()));
         this.rate = new CallerRate(Math.max(1, Math.min(100_000, config.max_messages_per_minute())), System::nanoTime);
+        this.sessions = new OpenSessions(Math.max(1, config.max_sessions()), Math.max(1, config.max_sessions_per_key()),
+                Duration.ofMinutes(Math.max(1, config.session_idle_minutes())).toNanos(), System::nanoTime);
         for (CallerRole role : CallerRole.values()) {
             // the SDK's own check of Origin: a present one off the list is 403, an absent one passes (non-browser clients)
             DefaultServerTransportSecurityValidator origins = DefaultServerTransportSecurityValidator.builder()
                     .allowedOrigins(ConfigLists.entries(config.allowed_origins())).build();
             HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                     .jsonMapper(json).mcpEndpoint(PATH).securityValidator(origins).maxRequestSize(maxBytes)
+                    .contextExtractor(request -> McpTransportContext.create(
+                            Map.of(REQUESTER, String.valueOf(request.getAttribute(REQUESTER)))))
                     .keepAliveInterval(Duration.ofSeconds(30)).build();
             McpAsyncServer server = McpServer.async(transport)
                     .serverInfo("aibase", "1.0.0")
@@ -117,6 +133,7 @@ public final class McpEndpoint {
                     .capabilities(McpSchema.ServerCapabilities.builder().tools(true).prompts(true).resources(false, false)
                             .build())
                     .resources(catalogue(role))
+                    .resourceTemplates(JobResources.template(role, () -> jobs, json))
                     .jsonMapper(json)
                     .jsonSchemaValidator(new DefaultJsonSchemaValidator(mapper))
                     .validateToolInputs(false) // admitted below, as POST /tasks admits, with the same messages
@@ -154,23 +171,56 @@ public final class McpEndpoint {
     }
 
     /**
-     * Serves one MCP request of an authenticated caller, on the server of the caller's role.
+     * Serves one MCP request of an authenticated caller, on the server of the caller's role, within the
+     * caller's allowance of messages and of open sessions.
      *
-     * @param caller who sends it, for the per-caller allowance (a key's digest, or the session)
-     * @return false, with nothing sent, when the caller has used its allowance: answer 429
+     * @return why the request was refused, with nothing sent: 429 past the allowance of messages, 503 when
+     *         no session may be opened now
      */
-    public boolean serve(CallerRole role, String caller, HttpServletRequest request, HttpServletResponse response)
+    public Optional<Refusal> serve(Caller caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!rate.admit(caller)) {
-            return false;
+        CallerRole role = caller.role().orElseThrow(); // /mcp needs a role: the host refused anonymous callers
+        String requester = caller.requester().orElseThrow();
+        if (!rate.admit(requester)) {
+            return Optional.of(new Refusal(429, "too_many_requests", "This key sent more MCP messages than allowed per "
+                    + "minute (" + PID + " max.messages.per.minute); retry after the Retry-After seconds",
+                    rate.retryAfterSeconds()));
         }
-        servers.get(role).transport().service(request, response);
-        return true;
+        request.setAttribute(REQUESTER, requester);
+        String session = request.getHeader(SESSION_HEADER);
+        HttpServletStreamableServerTransportProvider transport = servers.get(role).transport();
+        if (session == null && request.getMethod().equals("POST")) { // initialize: a new session
+            OpenSessions.Room room = sessions.makeRoom(requester);
+            if (!room.granted()) {
+                return Optional.of(new Refusal(503, "too_many_sessions", "The MCP endpoint has as many open sessions "
+                        + "as it may (" + PID + " max.sessions) and none has been idle long enough to be ended; retry "
+                        + "later, and end sessions you no longer use (DELETE /mcp)", IDLE_RETRY_SECONDS));
+            }
+            for (OpenSessions.Open ended : room.toEnd()) {
+                servers.get(ended.role()).transport().service(SessionEnd.request(request, ended.id()),
+                        SessionEnd.discarded(response));
+            }
+            transport.service(request, response);
+            String opened = response.getHeader(SESSION_HEADER);
+            if (opened != null) {
+                sessions.opened(opened, role, requester);
+            }
+            return Optional.empty();
+        }
+        if (session != null) {
+            sessions.used(session);
+        }
+        transport.service(request, response);
+        if (session != null && request.getMethod().equals("DELETE") && response.getStatus() == 200) {
+            sessions.ended(session);
+        }
+        return Optional.empty();
     }
 
-    /** Seconds a caller over its allowance should wait. */
-    public long retryAfterSeconds() {
-        return rate.retryAfterSeconds();
+    /** On whose behalf an MCP request was sent ({@link Caller#requester()}). */
+    static Optional<String> requester(McpAsyncServerExchange exchange) {
+        return Optional.ofNullable(exchange.transportContext().get(REQUESTER)).map(Object::toString)
+                .filter(r -> !r.equals("null"));
     }
 
     /**
@@ -250,7 +300,7 @@ public final class McpEndpoint {
             if (handler == null) {
                 return Mono.just(failure("plugin_unavailable", "Plugin '" + target.plugin().id() + "' is changing; retry"));
             }
-            return Mono.fromFuture(runner.run(target.plugin(), handler, request))
+            return Mono.fromFuture(runner.run(target.plugin(), handler, request, requester(exchange)))
                     .flatMap(result -> result.jobId().isPresent() && call.progressToken() != null && jobs != null
                             ? JobFollower.follow(jobs, target.plugin().id(), result, exchange,
                                     call.progressToken(), json)
@@ -269,6 +319,7 @@ public final class McpEndpoint {
         if (result.jobId().isPresent()) { // submitted, not followed: the job id is the answer's way on
             data = new java.util.LinkedHashMap<>(data);
             data.put("job_id", result.jobId().get());
+            data.put("job_resource", JobResources.uri(result.jobId().get()));
         }
         return success(data, json);
     }
