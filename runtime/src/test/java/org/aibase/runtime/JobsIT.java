@@ -34,6 +34,8 @@ class JobsIT {
 
     static final String USER = "user-key-for-the-jobs-test-0123456789";
     static final String ADMIN = "admin-key-for-the-jobs-test-0123456789";
+    /** A user who submitted none of the jobs. */
+    static final String STRANGER = "stranger-key-for-the-jobs-test-012345";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -71,6 +73,11 @@ class JobsIT {
             assertEquals("worker", job.path("plugin").asText());
             assertEquals(5, job.path("input").path("steps").asInt(), "input is embedded as JSON");
             assertEquals(Files.readString(home.resolve("data/node-id")).strip(), job.path("node").asText());
+            // a user reads the jobs submitted for it (here through the plugin's endpoint); another user's are not there
+            assertEquals(404, Http.get(api + "/jobs/" + id, STRANGER).statusCode());
+            assertEquals(404, Http.get(api + "/jobs/" + id + "/events", STRANGER).statusCode());
+            assertEquals(0, json(Http.get(api + "/jobs?plugin=worker", STRANGER)).path("total").asInt());
+            assertEquals("completed", json(Http.get(api + "/jobs/" + id, ADMIN)).path("status").asText());
 
             submit(api, "worker", "redo", 3, 1, 10);
             JsonNode page = json(Http.await(api + "/jobs?plugin=worker&limit=2", USER,
@@ -168,7 +175,7 @@ class JobsIT {
     static Path home(Path work, String name) throws IOException {
         Path home = Files.createDirectories(work.resolve("home-" + name));
         Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "\n");
+        Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "," + STRANGER + "\n");
         return home;
     }
 

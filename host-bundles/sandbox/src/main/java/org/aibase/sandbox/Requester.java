@@ -21,20 +21,30 @@ public final class Requester {
         if (requester.isEmpty()) {
             return work;
         }
-        String id = requester.get();
         return () -> {
-            String previous = CURRENT.get();
-            CURRENT.set(id);
-            try {
+            try (Scope acting = actFor(requester)) {
                 return work.call();
-            } finally {
-                if (previous == null) {
-                    CURRENT.remove();
-                } else {
-                    CURRENT.set(previous);
-                }
             }
         };
+    }
+
+    /** Makes {@code requester} the current one on this thread until the scope is closed (on the same thread). */
+    public static Scope actFor(Optional<String> requester) {
+        String previous = CURRENT.get();
+        requester.ifPresentOrElse(CURRENT::set, CURRENT::remove);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /** The time a requester is current; closing it restores the one before. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Whom the work on this thread acts for; empty outside a request or task, or for an anonymous call. */

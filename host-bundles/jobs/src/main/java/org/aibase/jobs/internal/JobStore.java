@@ -94,10 +94,14 @@ final class JobStore {
                 rs -> rs.next() ? Optional.of(JobRows.job(rs)) : Optional.<Job>empty(), id, submitter);
     }
 
-    /** A page of jobs, newest first, and the real total; {@code plugin} and {@code type} filter when given. */
-    JobPage list(Optional<String> plugin, Optional<String> type, Set<JobStatus> statuses, int offset, int limit) {
+    /**
+     * A page of jobs, newest first, and the real total; {@code plugin}, {@code type} and {@code submitter}
+     * (on whose behalf a job was submitted) filter when given.
+     */
+    JobPage list(Optional<String> plugin, Optional<String> type, Optional<String> submitter, Set<JobStatus> statuses,
+            int offset, int limit) {
         List<Object> args = new ArrayList<>();
-        String where = where(plugin, type, statuses, args);
+        String where = where(plugin, type, submitter, statuses, args);
         long total = query("count jobs", "SELECT COUNT(*) FROM aibase_jobs" + where,
                 rs -> rs.next() ? rs.getLong(1) : 0L, args.toArray());
         args.add(offset);
@@ -110,7 +114,7 @@ final class JobStore {
     /** How many jobs are in each status, per plugin (only plugins with jobs; every status present). */
     Map<String, Map<JobStatus, Long>> countsByPlugin(Optional<String> plugin) {
         List<Object> args = new ArrayList<>();
-        String where = where(plugin, Optional.empty(), Set.of(), args);
+        String where = where(plugin, Optional.empty(), Optional.empty(), Set.of(), args);
         return query("count jobs", "SELECT plugin, status, COUNT(*) FROM aibase_jobs" + where + " GROUP BY plugin, status",
                 rs -> {
                     Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
@@ -259,7 +263,8 @@ final class JobStore {
         return gone;
     }
 
-    private static String where(Optional<String> plugin, Optional<String> type, Set<JobStatus> statuses, List<Object> args) {
+    private static String where(Optional<String> plugin, Optional<String> type, Optional<String> submitter,
+            Set<JobStatus> statuses, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         plugin.ifPresent(p -> {
             conditions.add("plugin = ?");
@@ -268,6 +273,10 @@ final class JobStore {
         type.ifPresent(t -> {
             conditions.add("job_type = ?");
             args.add(t);
+        });
+        submitter.ifPresent(s -> {
+            conditions.add("submitted_by = ?");
+            args.add(s);
         });
         if (!statuses.isEmpty()) {
             conditions.add("status IN (" + marks(statuses.size()) + ")");

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -24,6 +25,7 @@ import org.aibase.api.jobs.Job;
 import org.aibase.api.jobs.JobPage;
 import org.aibase.api.jobs.JobQuery;
 import org.aibase.api.jobs.JobStatus;
+import org.aibase.sandbox.Requester;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +40,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("jobs")
 public final class JobsResource {
 
+    /** A requester no job has: what a caller acting for nobody may read. */
+    private static final String NOBODY = "";
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
     private static final List<String> STATUSES = EnumSet.allOf(JobStatus.class).stream().map(JobStatus::id).toList();
 
@@ -53,7 +57,8 @@ public final class JobsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> list(@QueryParam("plugin") String plugin, @QueryParam("status") List<String> status,
-            @QueryParam("type") String type, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("type") String type, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @Context SecurityContext caller) {
         if (plugin != null && !PLUGIN_ID.matcher(plugin).matches()) {
             throw JobJson.invalidParameter("plugin", "plugin '" + plugin + "' is not a plugin id (allowed: [a-z][a-z0-9_]{1,39})");
         }
@@ -61,7 +66,7 @@ public final class JobsResource {
         int from = number("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = number("limit", limit, 50, 1, JobQuery.MAX_LIMIT);
         JobPage page = platform.engine().store().list(Optional.ofNullable(plugin), Optional.ofNullable(type)
-                .filter(t -> !t.isBlank()), statuses, from, size);
+                .filter(t -> !t.isBlank()), onlyMine(caller), statuses, from, size);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", page.items().stream().map(job -> JobJson.of(job, false)).toList());
         json.put("total", page.total());
@@ -73,8 +78,8 @@ public final class JobsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return JobJson.of(job(id), true);
+    public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext caller) {
+        return JobJson.of(job(id, caller), true);
     }
 
     @DELETE
@@ -93,13 +98,32 @@ public final class JobsResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        job(id);
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse,
+            @Context SecurityContext caller) {
+        job(id, caller);
         streams.stream(id, sink, sse);
     }
 
     private Job job(String id) {
         return platform.engine().store().find(id).orElseThrow(() -> JobJson.notFound(id));
+    }
+
+    /** A job the caller may read: an admin any, a user the jobs submitted on its behalf (others' are "not found"). */
+    private Job job(String id, SecurityContext caller) {
+        Optional<String> mine = onlyMine(caller);
+        return (mine.isEmpty() ? platform.engine().store().find(id) : platform.engine().store().findSubmittedBy(id, mine.get()))
+                .orElseThrow(() -> JobJson.notFound(id));
+    }
+
+    /**
+     * Empty for an admin, who reads every job; for anyone else the requester the jobs must have been
+     * submitted for (one that matches no job when the request acts for nobody).
+     */
+    private static Optional<String> onlyMine(SecurityContext caller) {
+        if (caller != null && caller.isUserInRole("admin")) {
+            return Optional.empty();
+        }
+        return Optional.of(Requester.current().orElse(NOBODY));
     }
 
     private static Set<JobStatus> statuses(List<String> values) {

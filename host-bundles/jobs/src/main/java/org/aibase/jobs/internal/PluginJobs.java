@@ -62,7 +62,7 @@ final class PluginJobs implements JobService {
     @Override
     public JobPage list(JobQuery query) {
         JobQuery q = query == null ? JobQuery.ALL : query;
-        return engine.store().list(Optional.of(plugin), q.type(), q.statuses(), q.offset(), q.limit());
+        return engine.store().list(Optional.of(plugin), q.type(), Optional.empty(), q.statuses(), q.offset(), q.limit());
     }
 
     @Override

@@ -36,15 +36,15 @@ abstract class JobStoreContract {
         }
         store.insert("beta", "report", "other", "null", null, 2000);
 
-        JobPage page = store.list(Optional.of("alpha"), Optional.empty(), Set.of(), 2, 3);
+        JobPage page = store.list(Optional.of("alpha"), Optional.empty(), Optional.empty(), Set.of(), 2, 3);
         assertEquals(7, page.total());
         assertEquals(List.of("job 4", "job 3", "job 2"), page.items().stream().map(Job::name).toList(), "newest first");
-        assertEquals(4, store.list(Optional.of("alpha"), Optional.of("report"), Set.of(), 0, 50).total());
+        assertEquals(4, store.list(Optional.of("alpha"), Optional.of("report"), Optional.empty(), Set.of(), 0, 50).total());
 
         String first = store.pending("alpha", List.of("report", "export"), 5000, 1).get(0).id();
         assertEquals("job 0", store.find(first).orElseThrow().name(), "pending jobs are claimed in submission order");
         assertTrue(store.claim(first, "n1", 5000, 6000, false, ONCE).isPresent());
-        JobPage running = store.list(Optional.empty(), Optional.empty(), Set.of(JobStatus.RUNNING), 0, 10);
+        JobPage running = store.list(Optional.empty(), Optional.empty(), Optional.empty(), Set.of(JobStatus.RUNNING), 0, 10);
         assertEquals(1, running.total());
         assertEquals("n1", running.items().get(0).node().orElseThrow());
 
@@ -117,6 +117,8 @@ abstract class JobStoreContract {
         assertEquals(Optional.empty(), store.findSubmittedBy(mine, "key:bbbb"));
         assertEquals(Optional.empty(), store.findSubmittedBy(nobodys, "key:aaaa"));
         assertTrue(store.find(nobodys).isPresent());
+        assertEquals(List.of(mine), store.list(Optional.empty(), Optional.empty(), Optional.of("key:aaaa"), Set.of(), 0, 10)
+                .items().stream().map(Job::id).toList());
         store.createSchema(); // a second start (or an older table): the added column is skipped, not an error
         assertEquals(mine, store.findSubmittedBy(mine, "key:aaaa").orElseThrow().id());
     }

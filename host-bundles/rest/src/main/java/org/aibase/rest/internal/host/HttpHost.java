@@ -31,6 +31,7 @@ import org.aibase.rest.internal.SessionCookie;
 import org.aibase.rest.internal.mcp.McpEndpoint;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.PluginLimits;
+import org.aibase.sandbox.Requester;
 import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -281,7 +282,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
             ErrorAnswers.write(response, 503, "starting", "The platform's HTTP API is starting; retry shortly", Map.of());
             return;
         }
-        try {
+        try (Requester.Scope acting = Requester.actFor(caller.requester())) { // e.g. whose jobs a user may read
             container.service(hosted, response);
         } catch (ServletException | RuntimeException e) {
             LOG.error("The platform's HTTP API failed on {} {}", request.getMethod(), request.getRequestURI(), e);
