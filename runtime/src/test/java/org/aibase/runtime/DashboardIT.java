@@ -89,6 +89,14 @@ class DashboardIT {
         return GuardApi.json(response.body());
     }
 
+    /** A task the declared input schema refuses: 422, every problem named with its field. */
+    private String refusedTask(String type, String config) throws Exception {
+        HttpResponse<String> response = Http.send("POST", base + "/api/v1/plugins/dashboard/tasks", key, "application/json",
+                BodyPublishers.ofString("{\"type\":\"" + type + "\",\"config\":" + config + "}"));
+        assertEquals(422, response.statusCode(), response.body());
+        return GuardApi.json(response.body()).path("error").path("details").path("problems").toString();
+    }
+
     private long createDashboard(String name) throws Exception {
         JsonNode created = task("create_dashboard", """
                 {"name":"%s","time_range":"15m","widgets":[
@@ -111,17 +119,22 @@ class DashboardIT {
         JsonNode stored = GuardApi.json(Http.get(base + "/api/v1/dashboard/dashboards/" + id, key).body());
         assertEquals("errors", stored.path("widgets").get(0).path("data_source").asText());
 
-        JsonNode bad = task("create_dashboard", """
+        // the declared input schema refuses what it can see (422, each field named) ...
+        String refused = refusedTask("create_dashboard", """
                 {"name":"","widgets":[{"type":"pie","data_source":"requests"},{"type":"line","data_source":"bogus"}]}""");
+        assertTrue(refused.contains("config.name") && refused.contains("config.widgets[0].type"), refused);
+        assertTrue(refused.contains("histogram"), "the allowed widget types are named: " + refused);
+        // ... and the plugin what it alone knows, every problem at once
+        JsonNode bad = task("create_dashboard", """
+                {"name":"x","widgets":[{"type":"line","data_source":"bogus"},{"type":"bar","data_source":"nothing"}]}""");
         assertFalse(bad.path("success").asBoolean());
         assertEquals("invalid_config", bad.path("error_code").asText());
         assertEquals("low", bad.path("severity").asText());
         String error = bad.path("error").asText();
-        for (String field : List.of("config.name", "config.widgets[0].type", "config.widgets[1].data_source")) {
+        for (String field : List.of("config.widgets[0].data_source", "config.widgets[1].data_source")) {
             assertTrue(error.contains(field), field + " named in: " + error);
         }
-        assertTrue(error.contains("'pie' is not a widget type (allowed: line, bar, histogram, gauge, stat, table)"), error);
-        assertEquals(3, bad.path("data").path("problems").size(), bad.toString());
+        assertEquals(2, bad.path("data").path("problems").size(), bad.toString());
     }
 
     @Test
@@ -212,10 +225,9 @@ class DashboardIT {
             }
             assertTrue(hello, data.path("plugins").toString());
         }
-        JsonNode bad = task("generate_report", "{\"type\":\"weekly\",\"time_range\":\"1y\"}");
-        assertFalse(bad.path("success").asBoolean());
-        assertTrue(bad.path("error").asText().contains("config.type 'weekly' is not a report type (allowed: summary, plugin, llm, jobs)"), bad.toString());
-        assertTrue(bad.path("error").asText().contains("config.time_range '1y'"), bad.toString());
+        String bad = refusedTask("generate_report", "{\"type\":\"weekly\",\"time_range\":\"1y\"}");
+        assertTrue(bad.contains("config.type") && bad.contains("config.time_range"), bad);
+        assertTrue(bad.contains("summary") && bad.contains("24h"), "the allowed values are named: " + bad);
     }
 
     @Test
@@ -279,12 +291,12 @@ class DashboardIT {
         assertEquals("text/csv;charset=utf-8", download.headers().firstValue("Content-Type").orElse("").toLowerCase().replace(" ", ""));
         assertTrue(download.body().startsWith("time,value,min,max,samples\r\n"), download.body());
 
-        JsonNode bad = task("export_data", "{\"format\":\"pdf\",\"data_type\":\"everything\",\"metrics\":[\"nope\"]}");
-        assertFalse(bad.path("success").asBoolean());
-        for (String named : List.of("config.format 'pdf' is not a format (allowed: csv, json, xlsx)",
-                "config.data_type 'everything' is not a data type (allowed: metrics, dashboards, report)", "config.metrics 'nope'")) {
-            assertTrue(bad.path("error").asText().contains(named), bad.toString());
-        }
+        String bad = refusedTask("export_data", "{\"format\":\"pdf\",\"data_type\":\"everything\",\"metrics\":[\"nope\"]}");
+        assertTrue(bad.contains("config.format") && bad.contains("config.data_type"), bad);
+        // what the schema cannot know, the plugin checks: a metric name it does not have
+        JsonNode unknownMetric = task("export_data", "{\"format\":\"csv\",\"data_type\":\"metrics\",\"metrics\":[\"nope\"]}");
+        assertFalse(unknownMetric.path("success").asBoolean());
+        assertTrue(unknownMetric.path("error").asText().contains("config.metrics 'nope'"), unknownMetric.toString());
         HttpResponse<String> badDownload = Http.get(base + "/api/v1/dashboard/export?format=doc&data_type=metrics", key);
         assertEquals(400, badDownload.statusCode());
         assertEquals("format", GuardApi.json(badDownload.body()).path("error").path("details").path("problems").get(0).path("field").asText());
@@ -300,8 +312,8 @@ class DashboardIT {
         assertTrue(metrics.path("data").path("llm").isMissingNode());
         JsonNode all = task("get_metrics", "{}");
         assertTrue(all.path("data").has("jobs") && all.path("data").has("llm"), all.toString());
-        JsonNode bad = task("get_metrics", "{\"types\":[\"disk\"]}");
-        assertTrue(bad.path("error").asText().contains("config.types 'disk' is not a metrics type (allowed: system, plugins, llm, jobs)"));
+        String bad = refusedTask("get_metrics", "{\"types\":[\"disk\"]}");
+        assertTrue(bad.contains("config.types") && bad.contains("system"), bad);
 
         // the plugin declares its tasks: the platform refuses another before the plugin sees it
         HttpResponse<String> unknown = Http.send("POST", base + "/api/v1/plugins/dashboard/tasks", key, "application/json",
