@@ -20,6 +20,8 @@ import java.util.zip.ZipFile;
 final class PlatformBundleSet {
 
     static final String FOLDER = "bundles/";
+    /** The bundles only an isolated plugin's JVM installs (its host, and Jersey's container for the JDK's HTTP server). */
+    static final String CHILD_FOLDER = "child-bundles/";
 
     /**
      * Started first within their start level: SLF4J picks its provider once, at the first logger,
@@ -38,23 +40,28 @@ final class PlatformBundleSet {
 
     /** The bundles carried by the code source of this class. */
     static List<PlatformBundle> embedded() throws IOException {
+        return embedded(FOLDER);
+    }
+
+    /** The bundles of one folder carried by the code source of this class. */
+    static List<PlatformBundle> embedded(String folder) throws IOException {
         Path source;
         try {
             source = Path.of(PlatformBundleSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the runtime's own JAR", e);
         }
-        return Files.isDirectory(source) ? fromFolder(source.resolve(FOLDER)) : fromJar(source);
+        return Files.isDirectory(source) ? fromFolder(source.resolve(folder)) : fromJar(source, folder);
     }
 
-    static List<PlatformBundle> fromJar(Path jar) throws IOException {
+    static List<PlatformBundle> fromJar(Path jar, String folder) throws IOException {
         List<PlatformBundle> bundles = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry entry : zip.stream().toList()) {
                 String name = entry.getName();
-                if (name.startsWith(FOLDER) && name.endsWith(".jar") && name.indexOf('/', FOLDER.length()) < 0) {
+                if (name.startsWith(folder) && name.endsWith(".jar") && name.indexOf('/', folder.length()) < 0) {
                     String fingerprint = Long.toHexString(entry.getCrc()) + "-" + entry.getSize();
-                    bundles.add(new PlatformBundle(name.substring(FOLDER.length()), fingerprint,
+                    bundles.add(new PlatformBundle(name.substring(folder.length()), fingerprint,
                             () -> openEntry(jar, name)));
                 }
             }

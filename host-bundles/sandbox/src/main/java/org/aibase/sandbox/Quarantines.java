@@ -22,4 +22,12 @@ public interface Quarantines {
      * @return the quarantine now in force
      */
     Quarantine quarantine(String pluginId, Optional<String> reason, boolean pinned);
+
+    /**
+     * Reports work of a plugin that had to be ended by force outside the governor: the JVM of an isolated
+     * plugin that was killed because work in it ignored its interrupt, or that ended unasked (out of
+     * memory, an exit). It counts as one runaway of the policy ({@code quarantine.runaways} within
+     * {@code quarantine.window} quarantine the plugin). Returns at once.
+     */
+    void forced(String pluginId, String description);
 }

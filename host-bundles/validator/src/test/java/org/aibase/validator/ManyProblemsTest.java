@@ -20,7 +20,7 @@ class ManyProblemsTest extends RuleTestSupport {
                 capabilities: [Fast]
                 requires: {platform: ">=3.0.0"}
                 security: isolated
-                permissions: [llm, network, root]
+                permissions: [network, root]
                 limits: {memory: 1TB, cpu: fast}
                 defaults: {nested: {a: 1}}
                 """;

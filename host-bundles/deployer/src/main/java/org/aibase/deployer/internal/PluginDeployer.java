@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.SecurityLevel;
 import org.aibase.deployer.DeploymentEvent;
 import org.aibase.deployer.internal.DeploymentOutcome.Status;
 import org.aibase.deployer.internal.DeploymentPlanner.Plan;
@@ -129,7 +130,7 @@ final class PluginDeployer {
         ValidationReport report = accepted.get();
         Optional<PluginDescriptor> plugin = report.descriptor();
         Bundle bundle;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = contents(file, plugin)) {
             bundle = context.installBundle(location, in);
         } catch (BundleException | IOException e) {
             refuse(file, fingerprint, plugin, accepted, "install failed — " + e.getMessage());
@@ -165,7 +166,7 @@ final class PluginDeployer {
         Optional<PluginDescriptor> plugin = accepted.get().descriptor();
         // the plugin's calls wait while its bundle is replaced, and go to the new revision once it is served
         Optional<String> failure = changing(bundle, () -> {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = contents(file, plugin)) {
                 // a start that fails after the update is the framework's ERROR event, seen by the transitions
                 bundle.update(in);
                 return Optional.empty();
@@ -186,6 +187,12 @@ final class PluginDeployer {
         if (refreshing) {
             refresh(bundle, () -> pending.refreshed(bundle));
         }
+    }
+
+    /** What is installed for a validated file: the file itself, or for an isolated plugin its {@link StandIn}. */
+    private static InputStream contents(Path file, Optional<PluginDescriptor> plugin) throws IOException {
+        return plugin.filter(p -> p.security() == SecurityLevel.ISOLATED).isPresent() ? StandIn.of(file)
+                : Files.newInputStream(file);
     }
 
     /** Runs a change of an installed plugin's bundle between holding and releasing its calls. */

@@ -26,4 +26,9 @@ final class OperatorQuarantines implements Quarantines {
         keeper.quarantine(quarantine);
         return quarantine;
     }
+
+    @Override
+    public void forced(String pluginId, String description) {
+        throw new UnsupportedOperationException("the deployer never reports work ended by force");
+    }
 }

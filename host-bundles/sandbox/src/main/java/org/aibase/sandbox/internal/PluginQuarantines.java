@@ -133,6 +133,15 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
     }
 
     @Override
+    public void forced(String pluginId, String description) {
+        try {
+            thread.execute(() -> decide(new Runaway(pluginId, description, clock.instant())));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Plugin {}: {} (the quarantine policy is stopping)", pluginId, description);
+        }
+    }
+
+    @Override
     public Quarantine quarantine(String pluginId, Optional<String> reason, boolean pinned) {
         try {
             return thread.submit(() -> {

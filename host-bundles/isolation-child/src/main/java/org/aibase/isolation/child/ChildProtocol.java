@@ -1,0 +1,37 @@
+package org.aibase.isolation.child;
+
+/**
+ * What runtime and child say to each other over their loopback channel. The runtime's side
+ * ({@code org.aibase.isolation}) names the same things; the runtime JAR carries both sides, so
+ * they never differ in version.
+ */
+public final class ChildProtocol {
+
+    /** The framework property with the plugin's id. */
+    public static final String PLUGIN_PROPERTY = "aibase.child.plugin";
+    /** The framework property with the secret every call of the runtime carries. */
+    public static final String SECRET_PROPERTY = "aibase.child.secret";
+    /** The framework property with how many calls the child serves at once. */
+    public static final String THREADS_PROPERTY = "aibase.child.threads";
+    /** The header carrying the secret. */
+    public static final String SECRET_HEADER = "X-AIBase-Secret";
+    /** The header naming a call, so the runtime can interrupt it. */
+    public static final String CALL_HEADER = "X-AIBase-Call";
+    /** The header with the caller's role ({@code admin}, {@code user}, or absent). */
+    public static final String ROLE_HEADER = "X-AIBase-Role";
+    /** The line the child prints on standard output once it serves: followed by its port. */
+    public static final String READY_LINE = "aibase-child-ready ";
+    /** Where the control calls are: {@code /_aibase/task}, {@code /_aibase/interrupt/<call>}, {@code /_aibase/health}. */
+    public static final String CONTROL = "/_aibase";
+    /** The manifest header of a plugin's stand-in bundle in the runtime: the entry holding the plugin's own JAR. */
+    public static final String STUB_HEADER = "AIBase-Isolated";
+    /** The entry of the stand-in bundle that holds the plugin's JAR. */
+    public static final String STUB_ENTRY = "aibase-isolated/plugin.jar";
+    /** The main class of a child JVM (in the runtime JAR). */
+    public static final String MAIN_CLASS = "org.aibase.runtime.ChildMain";
+    /** The environment variable carrying the secret into the child. */
+    public static final String SECRET_VARIABLE = "AIBASE_CHILD_SECRET";
+
+    private ChildProtocol() {
+    }
+}

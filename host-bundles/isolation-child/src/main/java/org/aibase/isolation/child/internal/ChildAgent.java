@@ -1,0 +1,181 @@
+package org.aibase.isolation.child.internal;
+
+import org.aibase.isolation.child.ChildProtocol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import com.sun.net.httpserver.HttpHandler;
+
+import jakarta.ws.rs.ext.RuntimeDelegate;
+
+import org.aibase.api.http.PluginEndpoint;
+import org.aibase.api.plugin.Plugin;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainerProvider;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The plugin's host inside its own JVM: serves the resources the plugin marks with
+ * {@link PluginEndpoint} (its own id) in one Jersey application, rebuilt when they change, and its
+ * {@link Plugin} service's tasks, to the runtime only (see {@link ChildServer}). It prints the ready
+ * line with its port once the plugin has started and its application is built. This bundle is only
+ * ever installed in a child's framework: without the child's properties it does nothing.
+ */
+@Component(immediate = true)
+public final class ChildAgent {
+
+    private static final long QUIET_MILLIS = 30;
+
+    private final BundleContext context;
+    private final String pluginId;
+    private final ChildServer server;
+    private final ServiceTracker<Object, Object> endpoints;
+    private final ServiceTracker<Plugin, Plugin> tasks;
+    private final ScheduledExecutorService builds = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "aibase-child-build");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final BundleListener started;
+    private ScheduledFuture<?> pending;
+    private boolean announced;
+
+    @Activate
+    public ChildAgent(BundleContext context) throws IOException, InvalidSyntaxException {
+        this.context = context;
+        this.pluginId = context.getProperty(ChildProtocol.PLUGIN_PROPERTY);
+        String secret = context.getProperty(ChildProtocol.SECRET_PROPERTY);
+        if (pluginId == null || secret == null) {
+            throw new IllegalStateException("not in an isolated plugin's JVM: " + ChildProtocol.PLUGIN_PROPERTY + " is not set");
+        }
+        // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader, which
+        // in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once
+        RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
+        int threads = Integer.parseInt(Optional.ofNullable(context.getProperty(ChildProtocol.THREADS_PROPERTY)).orElse("16"));
+        this.tasks = new ServiceTracker<>(context, Plugin.class, null);
+        this.server = new ChildServer(pluginId, secret.getBytes(StandardCharsets.UTF_8), threads,
+                () -> Optional.ofNullable(tasks.getService()));
+        this.endpoints = new ServiceTracker<>(context, context.createFilter("(" + PluginEndpoint.PROPERTY + "=" + pluginId + ")"),
+                null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                schedule();
+                return reference;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Object service) {
+                schedule();
+            }
+        };
+        this.started = event -> {
+            if (event.getType() == BundleEvent.STARTED && isPlugin(event.getBundle())) {
+                schedule();
+            }
+        };
+        context.addBundleListener(started);
+        tasks.open(true);
+        endpoints.open(true);
+        server.start();
+        schedule();
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(started);
+        builds.shutdownNow();
+        endpoints.close();
+        tasks.close();
+        server.stop();
+    }
+
+    private synchronized void schedule() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = builds.schedule(() -> {
+            try {
+                build();
+            } catch (RuntimeException | LinkageError e) {
+                // on standard error, which the runtime logs with the plugin's id
+                System.err.println("The resources of plugin '" + pluginId + "' cannot be served: " + e);
+                e.printStackTrace();
+            }
+        }, QUIET_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Builds the application of the resources registered now; announces readiness once the plugin runs. */
+    private void build() {
+        Optional<Bundle> plugin = plugin();
+        if (plugin.isEmpty() || plugin.get().getState() != Bundle.ACTIVE) {
+            return;
+        }
+        ServiceReference<Object>[] references = endpoints.getServiceReferences();
+        List<Object> served = new ArrayList<>();
+        for (ServiceReference<Object> reference : references == null ? List.<ServiceReference<Object>>of() : List.of(references)) {
+            Object service = context.getService(reference);
+            if (service != null) {
+                served.add(service);
+            }
+        }
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("aibase." + pluginId);
+        served.forEach(config::register);
+        config.register(new JacksonJsonProvider());
+        config.register(new CallerRole());
+        config.register(RolesAllowedDynamicFeature.class);
+        config.register(new ErrorBodies());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Jersey finds its injection manager and providers through the context class loader: this
+        // bundle's loader sees Jersey and HK2, the plugin's does not
+        thread.setContextClassLoader(ChildAgent.class.getClassLoader());
+        HttpHandler handler;
+        try {
+            handler = new JdkHttpHandlerContainerProvider().createContainer(HttpHandler.class, config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        server.serve(handler);
+        synchronized (this) {
+            if (!announced) {
+                announced = true;
+                System.out.println(ChildProtocol.READY_LINE + server.port());
+                System.out.flush();
+            }
+        }
+    }
+
+    private Optional<Bundle> plugin() {
+        for (Bundle bundle : context.getBundles()) {
+            if (isPlugin(bundle)) {
+                return Optional.of(bundle);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isPlugin(Bundle bundle) {
+        return bundle.getHeaders("").get("AIBase-Plugin") != null;
+    }
+}

@@ -1,0 +1,130 @@
+package org.aibase.isolation.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.aibase.isolation.child.ChildProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JVM of an isolated plugin: started with the plugin's limits as the JVM's own (heap, processors),
+ * its output logged line by line with the plugin's id, its port learnt from the ready line. Its
+ * standard input stays open as long as the runtime wants it: closing it (or the runtime dying) halts it.
+ */
+final class ChildProcess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
+
+    private final String pluginId;
+    private final Process process;
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    /** What a child is started with. */
+    record Launch(String pluginId, Path jar, Path cache, long heapBytes, int processors, int threads, String secret,
+            String java, String classPath) {
+
+        List<String> command() {
+            List<String> command = new ArrayList<>(List.of(java,
+                    "-Xmx" + Math.max(16, heapBytes >> 20) + "m",
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:ActiveProcessorCount=" + processors,
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xss512k",
+                    "-XX:ReservedCodeCacheSize=32m",
+                    "-XX:MaxMetaspaceSize=128m",
+                    "-Xshare:auto",
+                    "-cp", classPath, ChildProtocol.MAIN_CLASS,
+                    pluginId, jar.toString(), cache.toString(), String.valueOf(threads)));
+            return command;
+        }
+    }
+
+    private ChildProcess(String pluginId, Process process) {
+        this.pluginId = pluginId;
+        this.process = process;
+    }
+
+    /** Starts the JVM; {@link #ready()} completes with its port once it serves. */
+    static ChildProcess start(Launch launch) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launch.command());
+        builder.environment().put(ChildProtocol.SECRET_VARIABLE, launch.secret());
+        Process process = builder.start();
+        ChildProcess child = new ChildProcess(launch.pluginId(), process);
+        child.pump(process.getInputStream(), "out", line -> {
+            if (line.startsWith(ChildProtocol.READY_LINE)) {
+                child.port.complete(Integer.parseInt(line.substring(ChildProtocol.READY_LINE.length()).strip()));
+            } else {
+                LOG.info("[{}] {}", launch.pluginId(), line);
+            }
+        });
+        child.pump(process.getErrorStream(), "err", line -> LOG.warn("[{}] {}", launch.pluginId(), line));
+        process.onExit().thenRun(() -> child.port.completeExceptionally(
+                new IOException("the JVM of plugin '" + launch.pluginId() + "' exited with " + process.exitValue())));
+        return child;
+    }
+
+    /** Completes with the port once the child serves; fails when it exits first. */
+    CompletableFuture<Integer> ready() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Completes when the JVM has ended, with its exit code. */
+    CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** Ends the JVM: closing its input halts it at once; killed if it is still there after {@code graceMillis}. */
+    void stop(long graceMillis) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed: the same
+        }
+        try {
+            if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the JVM at once. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    private void pump(InputStream stream, String name, Consumer<String> lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.accept(line);
+                }
+            } catch (IOException e) {
+                // the JVM ended: nothing more to read
+            }
+        }, "aibase-isolated-" + pluginId + "-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}

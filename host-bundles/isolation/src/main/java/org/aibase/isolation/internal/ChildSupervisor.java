@@ -1,0 +1,208 @@
+package org.aibase.isolation.internal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.aibase.sandbox.Quarantines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * Keeps one isolated plugin's JVM running: starts it, gives callers its channel once it serves, and
+ * restarts it with a growing pause when it ends unasked (an {@code OutOfMemoryError} ends it, as does
+ * an exit) or when it is killed because work in it ignored its interrupt. Each such end counts for the
+ * platform's one quarantine policy, which stops the plugin after repeated ones.
+ */
+final class ChildSupervisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChildSupervisor.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long FIRST_PAUSE_MILLIS = 250;
+    private static final long LONGEST_PAUSE_MILLIS = 30_000;
+    /** A JVM that served this long is healthy again: the next restart starts with the first pause. */
+    private static final long HEALTHY_AFTER_MILLIS = 60_000;
+    private static final long STOP_GRACE_MILLIS = 2_000;
+
+    private final String pluginId;
+    private final Function<String, ChildProcess.Launch> launches;
+    private final OkHttpClient http;
+    private final ScheduledExecutorService timer;
+    private final Quarantines quarantines;
+    private final long runawayGraceMillis;
+
+    private CompletableFuture<ChildChannel> channel = new CompletableFuture<>();
+    private ChildProcess process;
+    private long startedAtMillis;
+    private long pauseMillis = FIRST_PAUSE_MILLIS;
+    private boolean closed;
+    /** Why the runtime killed the JVM, for the end it causes. */
+    private String reasonOfNextEnd;
+
+    /** @param launches the launch of a JVM for a fresh secret */
+    ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, OkHttpClient http,
+            ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace) {
+        this.pluginId = pluginId;
+        this.launches = launches;
+        this.http = http;
+        this.timer = timer;
+        this.quarantines = quarantines;
+        this.runawayGraceMillis = runawayGrace.toMillis();
+    }
+
+    /** Starts the plugin's JVM. */
+    synchronized void start() {
+        if (closed) {
+            return;
+        }
+        String secret = HexFormat.of().formatHex(bytes());
+        ChildProcess started;
+        try {
+            started = ChildProcess.start(launches.apply(secret));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The JVM of plugin '{}' cannot be started: {}", pluginId, e.toString());
+            restartLater();
+            return;
+        }
+        process = started;
+        startedAtMillis = System.currentTimeMillis();
+        CompletableFuture<ChildChannel> waiting = channel;
+        started.ready().whenComplete((port, failure) -> {
+            if (failure == null) {
+                LOG.info("Plugin '{}' serves from its own JVM (pid {}, port {}) after {} ms", pluginId, started.pid(), port,
+                        System.currentTimeMillis() - startedAtMillis);
+                waiting.complete(new ChildChannel(http, port, secret));
+            }
+        });
+        started.exited().thenAccept(code -> ended(started, code));
+    }
+
+    private static byte[] bytes() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return secret;
+    }
+
+    /**
+     * The channel to the plugin's JVM, waiting at most {@code wait} for it to serve.
+     *
+     * @throws ChildUnavailable while it starts or restarts past the wait
+     */
+    ChildChannel channel(Duration wait) throws ChildUnavailable, InterruptedException {
+        CompletableFuture<ChildChannel> current;
+        synchronized (this) {
+            if (closed) {
+                throw new ChildUnavailable("stopping", 1);
+            }
+            current = channel;
+        }
+        try {
+            return current.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new ChildUnavailable(startedAtMillis == 0 ? "starting" : "restarting",
+                    Math.max(1, TimeUnit.MILLISECONDS.toSeconds(pauseMillis) + 1));
+        }
+    }
+
+    /**
+     * A call of the plugin ran past its time: it is interrupted in the JVM; if it still runs after the
+     * runaway grace, the JVM is killed (and started again), as nothing else stops such work.
+     */
+    void overran(ChildChannel via, String call, String what) {
+        via.interrupt(call);
+        timer.schedule(() -> {
+            boolean running;
+            try {
+                running = via.running(call);
+            } catch (IOException e) {
+                return; // the JVM is gone or going: its end is seen by the exit watch
+            }
+            if (running) {
+                killed(what + " still ran " + runawayGraceMillis + " ms after it was interrupted");
+            }
+        }, runawayGraceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void killed(String why) {
+        if (closed || process == null) {
+            return;
+        }
+        LOG.warn("Killing the JVM of plugin '{}' (pid {}): {}", pluginId, process.pid(), why);
+        reasonOfNextEnd = why;
+        process.kill();
+    }
+
+    private synchronized void ended(ChildProcess which, int code) {
+        if (closed || which != process) {
+            return;
+        }
+        String why = reasonOfNextEnd != null ? reasonOfNextEnd
+                : "its JVM ended unasked with exit code " + code + (code == 3 ? " (out of memory: limits.memory)" : "");
+        reasonOfNextEnd = null;
+        process = null;
+        if (channel.isDone()) { // callers waiting for a start that never served wait for the next one
+            channel = new CompletableFuture<>();
+        }
+        if (System.currentTimeMillis() - startedAtMillis > HEALTHY_AFTER_MILLIS) {
+            pauseMillis = FIRST_PAUSE_MILLIS;
+        }
+        LOG.warn("Plugin '{}': {}; starting it again in {} ms", pluginId, why, pauseMillis);
+        quarantines.forced(pluginId, why);
+        restartLater();
+    }
+
+    private void restartLater() {
+        long pause = pauseMillis;
+        pauseMillis = Math.min(LONGEST_PAUSE_MILLIS, pauseMillis * 2);
+        timer.schedule(this::start, pause, TimeUnit.MILLISECONDS);
+    }
+
+    /** The pid of the running JVM, if one runs. */
+    synchronized java.util.OptionalLong pid() {
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    }
+
+    /** Stops the JVM for good (the plugin stops or goes). */
+    void close() {
+        ChildProcess last;
+        synchronized (this) {
+            closed = true;
+            last = process;
+            process = null;
+            channel.completeExceptionally(new IOException("plugin '" + pluginId + "' stopped"));
+        }
+        if (last != null) {
+            last.stop(STOP_GRACE_MILLIS);
+        }
+    }
+
+    /** The plugin's JVM cannot take a call now; {@code retryAfterSeconds} says when to try again. */
+    static final class ChildUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String state;
+        private final long retryAfterSeconds;
+
+        ChildUnavailable(String state, long retryAfterSeconds) {
+            super(state);
+            this.state = state;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        String state() {
+            return state;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}
