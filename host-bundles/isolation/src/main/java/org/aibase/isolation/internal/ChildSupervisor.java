@@ -118,12 +118,14 @@ final class ChildSupervisor {
      * runaway grace, the JVM is killed (and started again), as nothing else stops such work.
      */
     void overran(ChildChannel via, String call, String what) {
-        via.interrupt(call);
+        timer.execute(() -> LOG.info("Plugin '{}': {} ran past its timeout; interrupted in its JVM: {}", pluginId, what,
+                via.interrupt(call)));
         timer.schedule(() -> {
             boolean running;
             try {
                 running = via.running(call);
             } catch (IOException e) {
+                LOG.debug("Plugin '{}': whether {} still runs cannot be told: {}", pluginId, what, e.toString());
                 return; // the JVM is gone or going: its end is seen by the exit watch
             }
             if (running) {

@@ -1,0 +1,264 @@
+package org.aibase.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plugins with {@code security: isolated} over the real launcher: each runs in a JVM of its own that
+ * the runtime supervises. What no in-process guard can stop — a heap that grows to the end, a thread
+ * deaf to interrupts — ends that JVM alone; the runtime's memory stays flat and the other plugins
+ * answer throughout; and no child outlives its runtime, even one killed with {@code kill -9}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolatedPluginIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path home;
+
+    private RunningLauncher launcher;
+    private GuardApi api;
+    private String base;
+
+    /** An isolated plugin: {@code GET /<id>/greet?name=} and {@code /hold?mb=} (keeps that much heap), a task {@code greet}. */
+    static MisbehavingPlugin isolated(String id, String limits) {
+        String resource = MisbehavingPlugins.type(id, "Resource");
+        String tasks = MisbehavingPlugins.type(id, "Tasks");
+        return MisbehavingPlugin.withId(id)
+                .yaml("security: isolated")
+                .yaml("permissions: [http]")
+                .yaml("limits: {" + limits + "}")
+                .yaml("tasks:\n  - name: greet\n    description: greets")
+                .header("Import-Package", "jakarta.ws.rs,org.aibase.api.plugin")
+                .source(resource, """
+                        package %s;
+                        import java.util.ArrayList;
+                        import java.util.List;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.QueryParam;
+
+                        @Path("")
+                        public class Resource {
+                            static final List<byte[]> KEPT = new ArrayList<>();
+
+                            @GET @Path("greet")
+                            public String greet(@QueryParam("name") String name) {
+                                return "Hello from my own JVM, " + name;
+                            }
+
+                            @GET @Path("hold")
+                            public String hold(@QueryParam("mb") int mb) {
+                                for (int i = 0; i < mb; i++) {
+                                    KEPT.add(new byte[1 << 20]);
+                                }
+                                return "kept " + KEPT.size() + " MB";
+                            }
+
+                            @GET @Path("spin")
+                            public String spin() {
+                                long spins = 0;
+                                while (spins >= 0) {
+                                    spins++; // deaf to interrupts, for ever
+                                }
+                                return "never";
+                            }
+                        }
+                        """.formatted(MisbehavingPlugins.pkg(id)))
+                .component(resource, MisbehavingPlugins.endpoint(id, resource, ""))
+                .source(tasks, """
+                        package %s;
+                        import java.util.Map;
+                        import org.aibase.api.plugin.Plugin;
+                        import org.aibase.api.plugin.TaskRequest;
+                        import org.aibase.api.plugin.TaskResult;
+                        public class Tasks implements Plugin {
+                            public TaskResult execute(TaskRequest request) {
+                                return TaskResult.ok(Map.of("message", "Hello, " + request.config().get("name")));
+                            }
+                        }
+                        """.formatted(MisbehavingPlugins.pkg(id)))
+                .component(tasks, MisbehavingPlugins.component(tasks, """
+                          <service><provide interface="org.aibase.api.plugin.Plugin"/></service>
+                        """));
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        RunningLauncher.deploy(home, "hello.jar");
+        isolated("hog", "memory: 64MB").writeInto(Files.createDirectories(home.resolve("deploy")));
+        isolated("deaf", "timeout: 1s").writeInto(home.resolve("deploy"));
+        launcher = RunningLauncher.ready(home);
+        base = launcher.baseUrl();
+        api = new GuardApi(base + "/api/v1", launcher.credential("admin.api.key"));
+        api.awaitSettled(List.of("hello.jar", "hog.jar", "deaf.jar"), WAIT).forEach((file, record) ->
+                assertEquals("active", record.path("state").asText(), file + ": " + record));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    @Test
+    void anIsolatedPluginAnswersItsRequestsAndTasksFromItsOwnJvm() throws Exception {
+        HttpResponse<String> greeted = Http.get(base + "/api/v1/hog/greet?name=Ada", api.key());
+        assertEquals(200, greeted.statusCode(), greeted.body());
+        assertEquals("Hello from my own JVM, Ada", greeted.body());
+        HttpResponse<String> task = Http.send("POST", base + "/api/v1/plugins/hog/tasks", api.key(), "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"greet\",\"config\":{\"name\":\"Bo\"}}"));
+        assertEquals(200, task.statusCode(), task.body());
+        assertEquals("Hello, Bo", GuardApi.json(task.body()).path("data").path("message").asText(), task.body());
+        assertTrue(childOf("hog").isPresent(), "a JVM runs the plugin: " + children());
+        // its credentials never reach the plugin's JVM, only the caller's role; without a key: 401, as for any plugin
+        assertEquals(401, Http.get(base + "/api/v1/hog/greet?name=x").statusCode());
+    }
+
+    @Test
+    void aHeapThatGrowsToTheEndEndsOnlyThePluginsJvmWhichStartsAgain() throws Exception {
+        long pid = childOf("hog").orElseThrow();
+        long rssBefore = rssKib(launcher.process().pid());
+        Map<Integer, Integer> hello = new TreeMap<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        Thread others = callWhile(calling, base + "/api/v1/hello/greeting?name=Ada", hello);
+        HttpResponse<String> hogged = Http.get(base + "/api/v1/hog/hold?mb=2048", api.key());
+        assertEquals(503, hogged.statusCode(), hogged.body());
+        assertTrue(hogged.headers().firstValue("Retry-After").isPresent());
+        awaitTrue(() -> childOf("hog").filter(p -> p != pid).isPresent(), "a new JVM for hog after the old one ran out of memory");
+        awaitTrue(() -> status(base + "/api/v1/hog/greet?name=again") == 200, "hog serves again");
+        calling.set(false);
+        others.join();
+        assertEquals(Set.of(200), hello.keySet(), "hello answered throughout: " + hello);
+        long rssAfter = rssKib(launcher.process().pid());
+        assertTrue(rssAfter - rssBefore < 100 * 1024, "the runtime's RSS stayed flat: " + rssBefore + " -> " + rssAfter + " KiB");
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("[hog]") || line.contains("'hog'")),
+                "the JVM's end is in the runtime's log, with the plugin's id");
+    }
+
+    @Test
+    void workDeafToInterruptsIsAnswered503AtTheTimeoutAndItsJvmIsKilled() throws Exception {
+        long pid = childOf("deaf").orElseThrow();
+        long started = System.nanoTime();
+        HttpResponse<String> spun = Http.get(base + "/api/v1/deaf/spin", api.key());
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(503, spun.statusCode(), spun.body());
+        assertTrue(tookMillis < 5_000, "answered at the 1 s timeout, not later: " + tookMillis + " ms");
+        // the runaway grace (5 s) later, the spinning JVM is killed: its CPU is free again
+        awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the spinning JVM " + pid + " was killed\n"
+                + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 30), launcher.output().size())));
+        awaitTrue(() -> childOf("deaf").filter(p -> p != pid).isPresent(), "a new JVM for deaf");
+        awaitTrue(() -> status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves again");
+    }
+
+    @Test
+    void noChildOutlivesItsRuntimeKilledWithKill9() throws Exception {
+        // last: a runtime of its own, so the other tests keep theirs
+        Path other = Files.createTempDirectory("isolated-kill9");
+        try {
+            isolated("orphan", "memory: 32MB").writeInto(Files.createDirectories(other.resolve("deploy")));
+            try (RunningLauncher doomed = RunningLauncher.ready(other)) {
+                GuardApi doomedApi = new GuardApi(doomed.baseUrl() + "/api/v1", doomed.credential("admin.api.key"));
+                doomedApi.awaitSettled(List.of("orphan.jar"), WAIT);
+                awaitTrue(() -> childrenOf(other).size() == 1, "the orphan's JVM runs: " + childrenOf(other));
+                Set<Long> pids = childrenOf(other);
+                doomed.process().toHandle().destroyForcibly(); // kill -9
+                doomed.process().waitFor();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (pids.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),
+                        "no child within 5 s of kill -9: " + pids);
+            }
+        } finally {
+            try (var files = Files.walk(other)) {
+                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private Thread callWhile(AtomicBoolean calling, String url, Map<Integer, Integer> statuses) {
+        Map<Integer, Integer> counted = new ConcurrentHashMap<>();
+        Thread thread = new Thread(() -> {
+            while (calling.get()) {
+                counted.merge(status(url), 1, Integer::sum);
+            }
+            synchronized (statuses) {
+                statuses.putAll(counted);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    private int status(String url) {
+        try {
+            return Http.get(url, api.key()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -2;
+        }
+    }
+
+    /** The pid of the JVM that runs the plugin of this runtime, if one does. */
+    private static Optional<Long> childOf(String pluginId) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(args -> args.length >= 2
+                && List.of(args).contains("org.aibase.runtime.ChildMain") && List.of(args).contains(pluginId)
+                && String.join(" ", args).contains(home.toString())).orElse(false))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
+    private static String children() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("ChildMain")).orElse(false))
+                .map(p -> p.pid() + ": " + p.info().commandLine().orElse("")).toList().toString();
+    }
+
+    private static Set<Long> childrenOf(Path runtimeHome) {
+        return Set.copyOf(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("org.aibase.runtime.ChildMain") && c.contains(runtimeHome.toString())).orElse(false))
+                .map(ProcessHandle::pid).toList());
+    }
+
+    private static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for " + pid);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " within " + WAIT);
+            Thread.sleep(50);
+        }
+    }
+}
