@@ -2,8 +2,10 @@
 # HTTP host benchmark: deploy latency with 1, 10 and 30 plugins active; hello updated under load;
 # resident memory per plugin; hello's throughput with the governor on and off against bare Jersey
 # on Jetty (bench/bare-jersey); MCP: a dropped plugin's tool in tools/list, and tools/call against
-# POST /tasks. Prints a table with the targets, then the raw figures.
-# Usage: bench/http-host.sh [all|deploy|update|rss|throughput|mcp] [ROUNDS] [SECONDS]
+# POST /tasks; isolated: a hello clone with security: isolated from rename to its first 200 (its own
+# JVM started), that JVM's resident memory, and its throughput and p99 against hello in-process.
+# Prints a table with the targets, then the raw figures.
+# Usage: bench/http-host.sh [all|deploy|update|rss|throughput|mcp|isolated] [ROUNDS] [SECONDS]
 #   ROUNDS: deployments per number of plugins and replacements of hello (default 10 each), and
 #           throughput stretches per side (default 8); SECONDS: one throughput stretch (default 6)
 #   (after: mvn -B -q install -DskipTests)
@@ -12,9 +14,9 @@
 set -euo pipefail
 part=all
 case "${1:-}" in
-  all|deploy|update|rss|throughput|mcp) part=$1; shift ;;
+  all|deploy|update|rss|throughput|mcp|isolated) part=$1; shift ;;
   ''|[0-9]*) ;;
-  *) echo "usage: bench/http-host.sh [all|deploy|update|rss|throughput|mcp] [ROUNDS] [SECONDS]" >&2; exit 2 ;;
+  *) echo "usage: bench/http-host.sh [all|deploy|update|rss|throughput|mcp|isolated] [ROUNDS] [SECONDS]" >&2; exit 2 ;;
 esac
 rounds=${1:--}
 seconds=${2:-6}

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * The HTTP host benchmark of the assembled runtime: deploy latency and resident memory with 1, 10
  * and 30 plugins active, hello updated under load, and hello's throughput against bare Jersey.
  *
- * <p>java -cp CLASSES HttpHostBench RUNTIME_JAR HELLO_JAR BARE_PROJECT all|deploy|update|rss|throughput|mcp ROUNDS|- SECONDS
+ * <p>java -cp CLASSES HttpHostBench RUNTIME_JAR HELLO_JAR BARE_PROJECT all|deploy|update|rss|throughput|mcp|isolated ROUNDS|- SECONDS
  *
  * <p>Prints a Markdown table with the targets and the raw figures; exits 1, after what was measured
  * until then, when anything did not come up.
@@ -24,7 +24,7 @@ public final class HttpHostBench {
     private static final int UPDATES = 10;
     private static final int RSS_SAMPLES = 3;
     private static final int THROUGHPUT_STRETCHES = 8;
-    private static final Set<String> PARTS = Set.of("all", "deploy", "update", "rss", "throughput", "mcp");
+    private static final Set<String> PARTS = Set.of("all", "deploy", "update", "rss", "throughput", "mcp", "isolated");
 
     private final Path runtimeJar;
     private final Path helloJar;
@@ -39,7 +39,7 @@ public final class HttpHostBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 6 || !PARTS.contains(args[3])) {
-            System.err.println("usage: HttpHostBench RUNTIME_JAR HELLO_JAR BARE_PROJECT all|deploy|update|rss|throughput|mcp ROUNDS|- SECONDS");
+            System.err.println("usage: HttpHostBench RUNTIME_JAR HELLO_JAR BARE_PROJECT all|deploy|update|rss|throughput|mcp|isolated ROUNDS|- SECONDS");
             System.exit(2);
         }
         String part = args[3];
@@ -63,6 +63,10 @@ public final class HttpHostBench {
             }
             if (all || part.equals("mcp")) {
                 new McpTools(bench.runtimeJar, bench.helloJar, bench.jars, or(rounds, DEPLOYMENTS), seconds).run(bench.report);
+            }
+            if (all || part.equals("isolated")) {
+                new IsolatedCost(bench.runtimeJar, bench.helloJar, bench.jars, LoadGenerator.detect(), or(rounds, 6), seconds)
+                        .run(bench.report);
             }
             if (all || part.equals("throughput")) {
                 new HelloThroughput(bench.runtimeJar, bench.helloJar, Path.of(args[2]), LoadGenerator.detect(),

@@ -33,6 +33,7 @@ final class PluginJars {
             "(\\s(?:name|configuration-pid)=\"(?:org\\.)?aibase\\.plugin\\.)" + HELLO + "((?:\\.[^\"]*)?\")");
     private static final Pattern ENDPOINT_VALUE = Pattern.compile(
             "(name=\"aibase\\.plugin\\.endpoint\"[^>]*\\svalue=\")" + HELLO + "\"");
+    private static final Pattern SECURITY = Pattern.compile("(?m)^security:\\s*sandbox\\s*$");
     private static final Pattern GREETING = Pattern.compile("(?m)^greeting=.*$");
 
     private final Path hello;
@@ -43,10 +44,16 @@ final class PluginJars {
 
     /** Hello under another id, written to {@code target}. */
     void cloneAs(String id, Path target) throws IOException {
+        cloneAs(id, target, false);
+    }
+
+    /** Hello under another id, with {@code security: isolated} when asked (its own JVM), written to {@code target}. */
+    void cloneAs(String id, Path target, boolean isolated) throws IOException {
         Map<String, Integer> rewrites = new LinkedHashMap<>();
         rewrite(target, (name, bytes) -> {
             if (name.equals("plugin.yaml")) {
-                return count(rewrites, name, YAML_ID, text(bytes), m -> "id: " + id);
+                byte[] renamed = count(rewrites, name, YAML_ID, text(bytes), m -> "id: " + id);
+                return isolated ? count(rewrites, "security", SECURITY, text(renamed), m -> "security: isolated") : renamed;
             }
             if (name.equals("META-INF/MANIFEST.MF")) {
                 rewrites.merge(name, 1, Integer::sum);
@@ -62,8 +69,8 @@ final class PluginJars {
             }
             return bytes;
         });
-        for (String required : new String[] { "plugin.yaml", "META-INF/MANIFEST.MF", "endpoint property" }) {
-            if (!rewrites.containsKey(required)) {
+        for (String required : new String[] { "plugin.yaml", "META-INF/MANIFEST.MF", "endpoint property", "security" }) {
+            if (!rewrites.containsKey(required) && (isolated || !required.equals("security"))) {
                 throw new IllegalStateException(hello + ": found no " + required + " carrying the id '" + HELLO
                         + "' to rewrite; the hello plugin's layout changed and the bench must follow");
             }

@@ -142,12 +142,17 @@ final class RuntimeProcess implements AutoCloseable {
     }
 
     private long procStatus(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+        return procStatus(pid(), field);
+    }
+
+    /** A number of {@code /proc/<pid>/status}, e.g. {@code VmRSS:} in KiB. */
+    static long procStatus(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IllegalStateException("no " + field + " in /proc/" + pid() + "/status");
+        throw new IllegalStateException("no " + field + " in /proc/" + pid + "/status");
     }
 
     /** Runs a diagnostic command of the runtime's JVM through jcmd and returns what it printed. */

@@ -43,6 +43,10 @@ class IsolatedPluginIT {
 
     /** An isolated plugin: {@code GET /<id>/greet?name=} and {@code /hold?mb=} (keeps that much heap), a task {@code greet}. */
     static MisbehavingPlugin isolated(String id, String limits) {
+        return isolated(id, limits, "Hello from my own JVM");
+    }
+
+    static MisbehavingPlugin isolated(String id, String limits, String greeting) {
         String resource = MisbehavingPlugins.type(id, "Resource");
         String tasks = MisbehavingPlugins.type(id, "Tasks");
         return MisbehavingPlugin.withId(id)
@@ -65,7 +69,7 @@ class IsolatedPluginIT {
 
                             @GET @Path("greet")
                             public String greet(@QueryParam("name") String name) {
-                                return "Hello from my own JVM, " + name;
+                                return "%s, " + name;
                             }
 
                             @GET @Path("hold")
@@ -85,7 +89,7 @@ class IsolatedPluginIT {
                                 return "never";
                             }
                         }
-                        """.formatted(MisbehavingPlugins.pkg(id)))
+                        """.formatted(MisbehavingPlugins.pkg(id), greeting))
                 .component(resource, MisbehavingPlugins.endpoint(id, resource, ""))
                 .source(tasks, """
                         package %s;
@@ -171,6 +175,46 @@ class IsolatedPluginIT {
                 + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 30), launcher.output().size())));
         awaitTrue(() -> childOf("deaf").filter(p -> p != pid).isPresent(), "a new JVM for deaf");
         awaitTrue(() -> status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves again");
+    }
+
+    @Test
+    void anIsolatedPluginReplacedUnderLoadAnswersEveryRequest() throws Exception {
+        Path deploy = home.resolve("deploy");
+        isolated("swapper", "timeout: 30s", "Hello v0").writeInto(deploy);
+        api.awaitSettled(List.of("swapper.jar"), WAIT);
+        awaitTrue(() -> status(base + "/api/v1/swapper/greet?name=x") == 200, "swapper serves");
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        List<Thread> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread caller = new Thread(() -> {
+                while (calling.get()) {
+                    try {
+                        HttpResponse<String> answer = Http.get(base + "/api/v1/swapper/greet?name=x", api.key());
+                        answers.merge(answer.statusCode() == 200 ? answer.body() : answer.statusCode() + " " + answer.body(),
+                                1, Integer::sum);
+                    } catch (IOException e) {
+                        answers.merge("failed: " + e, 1, Integer::sum);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        for (int version = 1; version <= 3; version++) {
+            Thread.sleep(1_000);
+            isolated("swapper", "timeout: 30s", "Hello v" + version).writeInto(deploy);
+            String expected = "Hello v" + version + ", x";
+            awaitTrue(() -> answers.containsKey(expected), "version " + version + " answers: " + answers.keySet());
+        }
+        calling.set(false);
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertTrue(answers.keySet().stream().allMatch(answer -> answer.startsWith("Hello v")),
+                "every request answered 200 by one version or the next: " + answers);
     }
 
     @Test

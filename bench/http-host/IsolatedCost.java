@@ -1,0 +1,111 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code security: isolated} costs, against the same plugin in-process: a hello clone
+ * ({@code ihello}, isolated) from rename into deploy/ to its first 200 (its own JVM started), the
+ * resident memory of that JVM, and hello's throughput and p99 in-process against ihello's through its
+ * JVM, stretches alternated in one run.
+ */
+final class IsolatedCost {
+
+    static final String ISOLATED = "ihello";
+    private static final String FILE = ISOLATED + ".jar";
+
+    private final Path runtimeJar;
+    private final Path helloJar;
+    private final PluginJars jars;
+    private final LoadGenerator load;
+    private final int rounds;
+    private final int seconds;
+
+    IsolatedCost(Path runtimeJar, Path helloJar, PluginJars jars, LoadGenerator load, int rounds, int seconds) {
+        this.runtimeJar = runtimeJar;
+        this.helloJar = helloJar;
+        this.jars = jars;
+        this.load = load;
+        this.rounds = rounds;
+        this.seconds = seconds;
+    }
+
+    void run(Report report) throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), "isolated");
+             KeepAliveClient client = new KeepAliveClient("127.0.0.1", runtime.port(), "Bearer " + runtime.apiKey())) {
+            runtime.explainingFailures(() -> measure(runtime, client, report));
+        }
+    }
+
+    private void measure(RuntimeProcess runtime, KeepAliveClient client, Report report) throws Exception {
+        Path staging = Files.createDirectories(runtime.home().resolve("staging"));
+        Path template = staging.resolve("isolated-template.jar");
+        jars.cloneAs(ISOLATED, template, true);
+        String target = PluginPopulation.greeting(ISOLATED);
+        List<Double> toOk = new ArrayList<>();
+        int deployments = Math.max(3, Math.min(rounds, 10));
+        for (int round = 1; round <= deployments; round++) {
+            Progress.say("isolated: deployment " + round + " of " + deployments);
+            Path staged = staging.resolve(FILE);
+            Files.copy(template, staged);
+            long renamed = System.nanoTime();
+            PluginJars.moveInto(staged, runtime.deployFolder(), FILE);
+            toOk.add(Stats.millis(client.awaitStatus(target, 200, renamed, 60_000)));
+            if (round < deployments) {
+                long deleted = System.nanoTime();
+                Files.delete(runtime.deployFolder().resolve(FILE));
+                client.awaitStatus(target, 404, deleted, 30_000);
+                Thread.sleep(500);
+            }
+        }
+        report.row("isolated", "rename -> first 200, its JVM started (" + toOk.size() + " deployments)",
+                "median " + Stats.num(Stats.median(toOk)) + " ms, max " + Stats.num(Stats.max(toOk)) + " ms",
+                "<= 1500 ms", Stats.median(toOk) <= 1500);
+        report.raw("isolated: rename -> 200 ms " + Stats.list(toOk));
+
+        Optional<ProcessHandle> child = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("org.aibase.runtime.ChildMain") && c.contains(" " + ISOLATED + " ")
+                        && c.contains(runtime.home().toString())).orElse(false)).findFirst();
+        if (child.isPresent()) {
+            Thread.sleep(1000);
+            long rss = RuntimeProcess.procStatus(child.get().pid(), "VmRSS:");
+            report.row("isolated", "RSS of ihello's JVM after start", Stats.num(rss / 1024.0) + " MiB",
+                    "<= 150 MiB", rss <= 150 * 1024);
+        }
+
+        List<LoadGenerator.Segment> inProcess = new ArrayList<>();
+        List<LoadGenerator.Segment> isolated = new ArrayList<>();
+        String authorization = "Bearer " + runtime.apiKey();
+        load.run("127.0.0.1", runtime.port(), PluginPopulation.greeting("hello"), authorization, 2); // warm both up
+        load.run("127.0.0.1", runtime.port(), target, authorization, 2);
+        int stretches = Math.max(2, rounds);
+        for (int i = 0; i < stretches; i++) {
+            Progress.say("isolated: throughput stretch " + (i + 1) + " of " + stretches);
+            boolean hellofirst = i % 2 == 0;
+            for (int side = 0; side < 2; side++) {
+                boolean sandbox = (side == 0) == hellofirst;
+                LoadGenerator.Segment segment = load.run("127.0.0.1", runtime.port(),
+                        sandbox ? PluginPopulation.greeting("hello") : target, authorization, seconds);
+                (sandbox ? inProcess : isolated).add(segment);
+            }
+        }
+        double sandboxRps = Stats.median(inProcess.stream().map(LoadGenerator.Segment::answeredPerSecond).toList());
+        double isolatedRps = Stats.median(isolated.stream().map(LoadGenerator.Segment::answeredPerSecond).toList());
+        double sandboxP99 = Stats.median(inProcess.stream().map(LoadGenerator.Segment::p99Millis).toList());
+        double isolatedP99 = Stats.median(isolated.stream().map(LoadGenerator.Segment::p99Millis).toList());
+        double sandboxP50 = Stats.median(inProcess.stream().map(LoadGenerator.Segment::p50Millis).toList());
+        double isolatedP50 = Stats.median(isolated.stream().map(LoadGenerator.Segment::p50Millis).toList());
+        report.row("isolated", "hello in-process: req/s, p50, p99 (" + load.describe() + ", medians of " + stretches + ")",
+                Stats.num(sandboxRps) + " req/s, p50 " + Stats.num(sandboxP50) + " ms, p99 " + Stats.num(sandboxP99) + " ms");
+        report.row("isolated", "ihello through its JVM: req/s, p50, p99",
+                Stats.num(isolatedRps) + " req/s (" + Stats.num(isolatedRps / sandboxRps) + "x), p50 " + Stats.num(isolatedP50)
+                        + " ms, p99 " + Stats.num(isolatedP99) + " ms");
+        report.row("isolated", "p99 added by the JVM hop", Stats.num(isolatedP99 - sandboxP99) + " ms", "<= 2 ms",
+                isolatedP99 - sandboxP99 <= 2);
+        long failed = isolated.stream().mapToLong(LoadGenerator.Segment::failed).sum();
+        report.raw("isolated: failed answers under load " + failed + "; in-process req/s "
+                + Stats.list(inProcess.stream().map(LoadGenerator.Segment::answeredPerSecond).toList()) + ", isolated req/s "
+                + Stats.list(isolated.stream().map(LoadGenerator.Segment::answeredPerSecond).toList()));
+    }
+}
