@@ -39,11 +39,15 @@ final class ChildProcess {
                     "-XX:+ExitOnOutOfMemoryError",
                     "-XX:ActiveProcessorCount=" + processors,
                     "-XX:+UseSerialGC",
+                    // C1 only: measured, C2 gave no lower latency per request here but a slower start and ~20 MB more RSS
                     "-XX:TieredStopAtLevel=1",
                     "-Xss512k",
                     "-XX:ReservedCodeCacheSize=32m",
                     "-XX:MaxMetaspaceSize=128m",
                     "-Xshare:auto",
+                    // the JDK's HTTP server writes head and body apart: without TCP_NODELAY each answer waits for
+                    // the runtime's delayed ACK (~40 ms per request on loopback)
+                    "-Dsun.net.httpserver.nodelay=true",
                     "-cp", classPath, ChildProtocol.MAIN_CLASS,
                     pluginId, jar.toString(), cache.toString(), String.valueOf(threads)));
             return command;
