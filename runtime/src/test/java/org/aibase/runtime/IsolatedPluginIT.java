@@ -53,12 +53,14 @@ class IsolatedPluginIT {
                 .yaml("security: isolated")
                 .yaml("permissions: [http]")
                 .yaml("limits: {" + limits + "}")
+                .yaml("defaults: {greeting: \"" + greeting + "\"}")
                 .yaml("tasks:\n  - name: greet\n    description: greets")
                 .header("Import-Package", "jakarta.ws.rs,org.aibase.api.plugin")
                 .source(resource, """
                         package %s;
                         import java.util.ArrayList;
                         import java.util.List;
+                        import java.util.Map;
                         import jakarta.ws.rs.GET;
                         import jakarta.ws.rs.Path;
                         import jakarta.ws.rs.QueryParam;
@@ -66,10 +68,15 @@ class IsolatedPluginIT {
                         @Path("")
                         public class Resource {
                             static final List<byte[]> KEPT = new ArrayList<>();
+                            private volatile String greeting;
+
+                            void activate(Map<String, Object> configuration) {
+                                greeting = String.valueOf(configuration.get("greeting"));
+                            }
 
                             @GET @Path("greet")
                             public String greet(@QueryParam("name") String name) {
-                                return "%s, " + name;
+                                return greeting + ", " + name;
                             }
 
                             @GET @Path("hold")
@@ -89,8 +96,10 @@ class IsolatedPluginIT {
                                 return "never";
                             }
                         }
-                        """.formatted(MisbehavingPlugins.pkg(id), greeting))
-                .component(resource, MisbehavingPlugins.endpoint(id, resource, ""))
+                        """.formatted(MisbehavingPlugins.pkg(id)))
+                .component(resource, MisbehavingPlugins.endpoint(id, resource, "")
+                        .replace("name=\"" + resource + "\"", "name=\"" + resource + "\" configuration-pid=\"aibase.plugin." + id
+                                + "\" activate=\"activate\""))
                 .source(tasks, """
                         package %s;
                         import java.util.Map;
@@ -215,6 +224,35 @@ class IsolatedPluginIT {
         }
         assertTrue(answers.keySet().stream().allMatch(answer -> answer.startsWith("Hello v")),
                 "every request answered 200 by one version or the next: " + answers);
+    }
+
+    @Test
+    void aNewConfigurationReachesTheJvmWhichIsRenewedWithoutAFailedRequest() throws Exception {
+        assertEquals("Hello from my own JVM, x", Http.get(base + "/api/v1/deaf/greet?name=x", api.key()).body());
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        Thread caller = new Thread(() -> {
+            while (calling.get()) {
+                try {
+                    HttpResponse<String> answer = Http.get(base + "/api/v1/deaf/greet?name=x", api.key());
+                    answers.merge(answer.statusCode() + " " + answer.body(), 1, Integer::sum);
+                } catch (IOException e) {
+                    answers.merge("failed: " + e, 1, Integer::sum);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        caller.start();
+        long pid = childOf("deaf").orElseThrow();
+        HttpResponse<String> changed = Http.send("PUT", base + "/api/v1/plugins/deaf/config", api.key(), "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"greeting\":\"Howdy\"}"));
+        assertEquals(200, changed.statusCode(), changed.body());
+        awaitTrue(() -> answers.containsKey("200 Howdy, x"), "the new configuration answers: " + answers.keySet());
+        calling.set(false);
+        caller.join();
+        assertTrue(answers.keySet().stream().allMatch(answer -> answer.startsWith("200 ")), "no failed request: " + answers);
+        awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the JVM with the old configuration ended");
     }
 
     @Test

@@ -11,6 +11,16 @@ public final class ChildProtocol {
     public static final String PLUGIN_PROPERTY = "aibase.child.plugin";
     /** The framework property with the secret every call of the runtime carries. */
     public static final String SECRET_PROPERTY = "aibase.child.secret";
+    /** The framework property with the file holding the plugin's effective configuration, as a JSON object. */
+    public static final String CONFIG_PROPERTY = "aibase.child.config";
+    /**
+     * The framework property saying what the plugin registers once it runs, comma-separated:
+     * {@code endpoints} (it holds {@code http}), {@code tasks} (it declares tasks). The child announces
+     * itself ready when they are there (or after {@link #SETTLE_MILLIS} without them).
+     */
+    public static final String EXPECTS_PROPERTY = "aibase.child.expects";
+    /** How long a child waits for what the plugin should register before it announces itself anyway. */
+    public static final long SETTLE_MILLIS = 5_000;
     /** The framework property with how many calls the child serves at once. */
     public static final String THREADS_PROPERTY = "aibase.child.threads";
     /** The header carrying the secret. */

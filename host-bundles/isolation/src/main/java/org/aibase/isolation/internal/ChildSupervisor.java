@@ -39,6 +39,8 @@ final class ChildSupervisor {
     private final ScheduledExecutorService timer;
     private final Quarantines quarantines;
     private final long runawayGraceMillis;
+    /** How long calls in flight of a replaced JVM may take: the plugin's timeout. */
+    private final long drainMillis;
 
     private CompletableFuture<ChildChannel> channel = new CompletableFuture<>();
     private ChildProcess process;
@@ -50,13 +52,14 @@ final class ChildSupervisor {
 
     /** @param launches the launch of a JVM for a fresh secret */
     ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, OkHttpClient http,
-            ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace) {
+            ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace, Duration drain) {
         this.pluginId = pluginId;
         this.launches = launches;
         this.http = http;
         this.timer = timer;
         this.quarantines = quarantines;
         this.runawayGraceMillis = runawayGrace.toMillis();
+        this.drainMillis = drain.toMillis();
     }
 
     /** Starts the plugin's JVM. */
@@ -65,11 +68,8 @@ final class ChildSupervisor {
             return;
         }
         String secret = HexFormat.of().formatHex(bytes());
-        ChildProcess started;
-        try {
-            started = ChildProcess.start(launches.apply(secret));
-        } catch (IOException | RuntimeException e) {
-            LOG.error("The JVM of plugin '{}' cannot be started: {}", pluginId, e.toString());
+        ChildProcess started = launch(secret);
+        if (started == null) {
             restartLater();
             return;
         }
@@ -84,6 +84,53 @@ final class ChildSupervisor {
             }
         });
         started.exited().thenAccept(code -> ended(started, code));
+    }
+
+    /**
+     * Starts a new JVM beside the running one (e.g. for a new configuration): it takes the calls once
+     * it serves, and the old one ends after its calls in flight could finish. If the new one fails to
+     * start, the old one serves on.
+     */
+    synchronized void renew() {
+        if (closed || process == null || !channel.isDone()) {
+            return; // nothing serves yet: the start under way (or the next) reads the new configuration
+        }
+        String secret = HexFormat.of().formatHex(bytes());
+        ChildProcess next = launch(secret);
+        if (next == null) {
+            return;
+        }
+        long began = System.currentTimeMillis();
+        next.ready().whenComplete((port, failure) -> {
+            ChildProcess old;
+            synchronized (this) {
+                if (failure != null || closed) {
+                    LOG.warn("Plugin '{}': its new JVM did not start ({}); the running one serves on", pluginId,
+                            failure == null ? "stopping" : failure.getMessage());
+                    next.kill();
+                    return;
+                }
+                old = process;
+                process = next;
+                startedAtMillis = began;
+                channel = CompletableFuture.completedFuture(new ChildChannel(http, port, secret));
+            }
+            LOG.info("Plugin '{}' serves from a new JVM (pid {}) after {} ms", pluginId, next.pid(),
+                    System.currentTimeMillis() - began);
+            if (old != null) {
+                timer.schedule(() -> old.stop(STOP_GRACE_MILLIS), drainMillis, TimeUnit.MILLISECONDS);
+            }
+        });
+        next.exited().thenAccept(code -> ended(next, code));
+    }
+
+    private ChildProcess launch(String secret) {
+        try {
+            return ChildProcess.start(launches.apply(secret));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The JVM of plugin '{}' cannot be started: {}", pluginId, e.toString());
+            return null;
+        }
     }
 
     private static byte[] bytes() {

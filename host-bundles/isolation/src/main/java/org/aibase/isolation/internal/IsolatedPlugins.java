@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.Plugin;
@@ -25,6 +27,8 @@ import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.isolation.child.ChildProtocol;
 import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.PluginConfigurationException;
+import org.aibase.sandbox.PluginConfigurations;
 import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.Quarantines;
 import org.osgi.framework.Bundle;
@@ -32,6 +36,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,19 +56,24 @@ import okhttp3.OkHttpClient;
  * registers for the stand-in what the platform serves of a plugin: its URL space (forwarded to the
  * JVM) and its tasks. Registered before the stand-in's start completes, they are there when the HTTP
  * host builds the plugin's route, so the plugin is "active" exactly when a request reaches its JVM.
+ * The JVM gets the plugin's configuration at its start; when the configuration changes, a new JVM
+ * starts with it and takes over once it serves.
  */
-@Component(immediate = true)
-public final class IsolatedPlugins implements SynchronousBundleListener {
+@Component(immediate = true, service = ConfigurationListener.class)
+public final class IsolatedPlugins implements SynchronousBundleListener, ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedPlugins.class);
     /** Heap a child needs besides the plugin's own: Felix, SCR, Jersey, Jackson (measured: ~40 MB live). */
     static final long BASE_HEAP_BYTES = 64L << 20;
     /** The governor's default runaway grace: work still running this long after its interrupt is a runaway. */
     private static final Duration RUNAWAY_GRACE = Duration.ofSeconds(5);
+    private static final String PLUGIN_PID_PREFIX = "aibase.plugin.";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BundleContext context;
     private final PluginLimits limits;
     private final Quarantines quarantines;
+    private final PluginConfigurations configurations;
     private final OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
             .readTimeout(Duration.ZERO).retryOnConnectionFailure(false).followRedirects(false).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
@@ -72,15 +83,18 @@ public final class IsolatedPlugins implements SynchronousBundleListener {
     });
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    /** A started stand-in: its JVM's supervisor and what is registered for it. */
-    private record Running(ChildSupervisor supervisor, List<ServiceRegistration<?>> registrations, Path jar) {
+    /** A started stand-in: its plugin, its JVM's supervisor, what is registered for it and the files it was given. */
+    private record Running(String pluginId, ChildSupervisor supervisor, List<ServiceRegistration<?>> registrations, Path jar,
+            Path configuration) {
     }
 
     @Activate
-    public IsolatedPlugins(BundleContext context, @Reference PluginLimits limits, @Reference Quarantines quarantines) {
+    public IsolatedPlugins(BundleContext context, @Reference PluginLimits limits, @Reference Quarantines quarantines,
+            @Reference PluginConfigurations configurations) {
         this.context = context;
         this.limits = limits;
         this.quarantines = quarantines;
+        this.configurations = configurations;
         context.addBundleListener(this);
         for (Bundle bundle : context.getBundles()) {
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
@@ -132,11 +146,20 @@ public final class IsolatedPlugins implements SynchronousBundleListener {
         ResourceLimits effective = limits.effective(plugin);
         Duration timeout = effective.timeout().orElse(Duration.ofSeconds(30));
         Path cache = jar.resolveSibling(plugin.id() + "-" + bundle.getBundleId() + "-cache");
-        ChildSupervisor supervisor = new ChildSupervisor(plugin.id(), secret -> new ChildProcess.Launch(plugin.id(), jar, cache,
+        Path configuration = jar.resolveSibling(plugin.id() + "-" + bundle.getBundleId() + "-configuration.json");
+        try {
+            writeConfiguration(plugin.id(), configuration);
+        } catch (IOException e) {
+            LOG.error("Plugin '{}' cannot run in its own JVM: its configuration cannot be written ({})", plugin.id(),
+                    e.toString());
+            return;
+        }
+        ChildSupervisor supervisor = new ChildSupervisor(plugin.id(), secret -> new ChildProcess.Launch(plugin.id(), jar,
+                cache, configuration, expects(plugin),
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
                 ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path")),
-                http, timer, quarantines, RUNAWAY_GRACE);
+                http, timer, quarantines, RUNAWAY_GRACE, timeout);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
         if (plugin.hasPermission(Permission.HTTP)) {
             Dictionary<String, Object> endpoint = new Hashtable<>();
@@ -147,7 +170,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener {
         if (!plugin.tasks().isEmpty()) {
             registrations.add(own.registerService(Plugin.class, new ChildTasks(plugin.id(), supervisor, timeout), null));
         }
-        running.put(bundle.getBundleId(), new Running(supervisor, registrations, jar));
+        running.put(bundle.getBundleId(), new Running(plugin.id(), supervisor, registrations, jar, configuration));
         supervisor.start();
     }
 
@@ -165,10 +188,59 @@ public final class IsolatedPlugins implements SynchronousBundleListener {
         }
         stopped.supervisor().close();
         try {
+            Files.deleteIfExists(stopped.configuration());
             Files.deleteIfExists(stopped.jar());
         } catch (IOException e) {
             LOG.debug("The JAR copy {} stays: {}", stopped.jar(), e.toString());
         }
+    }
+
+    /** What the plugin's JVM waits for before it serves (see {@link ChildProtocol#EXPECTS_PROPERTY}). */
+    private static String expects(PluginDescriptor plugin) {
+        List<String> expected = new ArrayList<>();
+        if (plugin.hasPermission(Permission.HTTP)) {
+            expected.add("endpoints");
+        }
+        if (!plugin.tasks().isEmpty()) {
+            expected.add("tasks");
+        }
+        return expected.isEmpty() ? "-" : String.join(",", expected);
+    }
+
+    /** A plugin's configuration changed: a running isolated plugin gets a new JVM with it. */
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        String pid = event.getPid();
+        if (pid == null || !pid.startsWith(PLUGIN_PID_PREFIX)) {
+            return;
+        }
+        String id = pid.substring(PLUGIN_PID_PREFIX.length());
+        for (Running plugin : running.values()) {
+            if (plugin.pluginId().equals(id)) {
+                timer.execute(() -> {
+                    try {
+                        writeConfiguration(id, plugin.configuration());
+                        plugin.supervisor().renew();
+                    } catch (IOException e) {
+                        LOG.error("Plugin '{}' keeps its JVM and configuration: the new one cannot be written ({})", id,
+                                e.toString());
+                    }
+                });
+            }
+        }
+    }
+
+    /** The plugin's effective configuration (its defaults overlaid with the operator's values), as its JVM reads it. */
+    private void writeConfiguration(String pluginId, Path file) throws IOException {
+        Map<String, Object> values;
+        try {
+            values = configurations.effective(pluginId);
+        } catch (PluginConfigurationException e) {
+            values = Map.of(); // none known (yet): the plugin's components see their own defaults
+        }
+        Path written = file.resolveSibling(file.getFileName() + ".new");
+        JSON.writeValue(written.toFile(), values);
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The plugin's own JAR, out of its stand-in, where its JVM reads it. */

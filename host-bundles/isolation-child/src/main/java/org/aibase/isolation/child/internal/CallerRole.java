@@ -1,7 +1,5 @@
 package org.aibase.isolation.child.internal;
 
-import org.aibase.isolation.child.ChildProtocol;
-
 import java.security.Principal;
 
 import jakarta.annotation.Priority;
@@ -10,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.SecurityContext;
+
+import org.aibase.isolation.child.ChildProtocol;
 
 /**
  * The caller as the runtime's gatekeeper established it, from the role header the runtime sets on

@@ -1,17 +1,22 @@
 package org.aibase.isolation.child.internal;
 
-import org.aibase.isolation.child.ChildProtocol;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -19,6 +24,7 @@ import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.plugin.Plugin;
+import org.aibase.isolation.child.ChildProtocol;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainerProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
@@ -30,8 +36,10 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -43,6 +51,8 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @Component(immediate = true)
 public final class ChildAgent {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final long QUIET_MILLIS = 30;
 
@@ -57,20 +67,25 @@ public final class ChildAgent {
         return thread;
     });
     private final BundleListener started;
+    private final Set<String> expects;
     private ScheduledFuture<?> pending;
     private boolean announced;
+    private long firstBuildNanos;
 
     @Activate
-    public ChildAgent(BundleContext context) throws IOException, InvalidSyntaxException {
+    public ChildAgent(BundleContext context, @Reference ConfigurationAdmin configurations)
+            throws IOException, InvalidSyntaxException {
         this.context = context;
         this.pluginId = context.getProperty(ChildProtocol.PLUGIN_PROPERTY);
         String secret = context.getProperty(ChildProtocol.SECRET_PROPERTY);
         if (pluginId == null || secret == null) {
             throw new IllegalStateException("not in an isolated plugin's JVM: " + ChildProtocol.PLUGIN_PROPERTY + " is not set");
         }
+        configure(configurations, context.getProperty(ChildProtocol.CONFIG_PROPERTY));
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader, which
         // in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
+        this.expects = Set.of(Optional.ofNullable(context.getProperty(ChildProtocol.EXPECTS_PROPERTY)).orElse("").split(","));
         int threads = Integer.parseInt(Optional.ofNullable(context.getProperty(ChildProtocol.THREADS_PROPERTY)).orElse("16"));
         this.tasks = new ServiceTracker<>(context, Plugin.class, null);
         this.server = new ChildServer(pluginId, secret.getBytes(StandardCharsets.UTF_8), threads,
@@ -98,6 +113,25 @@ public final class ChildAgent {
         endpoints.open(true);
         server.start();
         schedule();
+    }
+
+    /**
+     * Gives the plugin the configuration the runtime holds for it (its descriptor's defaults overlaid
+     * with the operator's values), under its own PID, as in-process: the runtime starts a new JVM when
+     * it changes.
+     */
+    private void configure(ConfigurationAdmin configurations, String file) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Map<String, Object> values = JSON.readValue(Path.of(file).toFile(), new TypeReference<Map<String, Object>>() { });
+        Dictionary<String, Object> properties = new Hashtable<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                properties.put(key, value instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : value);
+            }
+        });
+        configurations.getConfiguration("aibase.plugin." + pluginId, null).update(properties);
     }
 
     @Deactivate
@@ -131,6 +165,18 @@ public final class ChildAgent {
             return;
         }
         ServiceReference<Object>[] references = endpoints.getServiceReferences();
+        synchronized (this) {
+            if (firstBuildNanos == 0) {
+                firstBuildNanos = System.nanoTime();
+            }
+            boolean complete = (!expects.contains("endpoints") || references != null)
+                    && (!expects.contains("tasks") || tasks.getService() != null);
+            if (!announced && !complete && System.nanoTime() - firstBuildNanos < ChildProtocol.SETTLE_MILLIS * 1_000_000) {
+                // its components are still coming (SCR waits for their configuration): not ready yet
+                schedule();
+                return;
+            }
+        }
         List<Object> served = new ArrayList<>();
         for (ServiceReference<Object> reference : references == null ? List.<ServiceReference<Object>>of() : List.of(references)) {
             Object service = context.getService(reference);

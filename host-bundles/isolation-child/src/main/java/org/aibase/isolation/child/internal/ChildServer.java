@@ -1,7 +1,5 @@
 package org.aibase.isolation.child.internal;
 
-import org.aibase.isolation.child.ChildProtocol;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +28,7 @@ import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.Severity;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
+import org.aibase.isolation.child.ChildProtocol;
 
 /**
  * The child's end of the channel: HTTP/1.1 on 127.0.0.1 only, on a port the system picks, every call
