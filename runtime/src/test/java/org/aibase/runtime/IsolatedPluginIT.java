@@ -256,6 +256,20 @@ class IsolatedPluginIT {
     }
 
     @Test
+    void aJvmThatStopsAnsweringItsHealthCheckIsKilledAndStartedAgain() throws Exception {
+        awaitTrue(() -> status(base + "/api/v1/hog/greet?name=x") == 200, "hog serves");
+        long pid = childOf("hog").orElseThrow();
+        // frozen, as a JVM stuck in a collection or a deadlock of its own would be
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor());
+        awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the frozen JVM " + pid + " was killed\n"
+                + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 30), launcher.output().size())));
+        awaitTrue(() -> childOf("hog").filter(p -> p != pid).isPresent(), "a new JVM for hog");
+        awaitTrue(() -> status(base + "/api/v1/hog/greet?name=x") == 200, "hog serves again");
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("health check")),
+                "the log says why it was killed");
+    }
+
+    @Test
     void noChildOutlivesItsRuntimeKilledWithKill9() throws Exception {
         // last: a runtime of its own, so the other tests keep theirs
         Path other = Files.createTempDirectory("isolated-kill9");

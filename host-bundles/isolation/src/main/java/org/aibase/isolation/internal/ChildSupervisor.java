@@ -32,6 +32,12 @@ final class ChildSupervisor {
     /** A JVM that served this long is healthy again: the next restart starts with the first pause. */
     private static final long HEALTHY_AFTER_MILLIS = 60_000;
     private static final long STOP_GRACE_MILLIS = 2_000;
+    /** How often a serving JVM is asked for its health, and how many answers it may miss in a row before it is killed. */
+    private static final long HEALTH_EVERY_MILLIS = 5_000;
+    private static final int HEALTH_MISSES = 3;
+    private static final Duration HEALTH_WAIT = Duration.ofSeconds(2);
+    /** A JVM that does not serve this long after its start is killed (and started again). */
+    private static final long START_LIMIT_MILLIS = 30_000;
 
     private final String pluginId;
     private final Function<String, ChildProcess.Launch> launches;
@@ -49,6 +55,8 @@ final class ChildSupervisor {
     private boolean closed;
     /** Why the runtime killed the JVM, for the end it causes. */
     private String reasonOfNextEnd;
+    private int healthMisses;
+    private java.util.concurrent.ScheduledFuture<?> health;
 
     /** @param launches the launch of a JVM for a fresh secret */
     ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, OkHttpClient http,
@@ -62,10 +70,14 @@ final class ChildSupervisor {
         this.drainMillis = drain.toMillis();
     }
 
-    /** Starts the plugin's JVM. */
+    /** Starts the plugin's JVM, and from then on looks at its health. */
     synchronized void start() {
         if (closed) {
             return;
+        }
+        if (health == null) {
+            health = timer.scheduleWithFixedDelay(this::checkHealth, HEALTH_EVERY_MILLIS, HEALTH_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
         String secret = HexFormat.of().formatHex(bytes());
         ChildProcess started = launch(secret);
@@ -84,6 +96,13 @@ final class ChildSupervisor {
             }
         });
         started.exited().thenAccept(code -> ended(started, code));
+        timer.schedule(() -> {
+            synchronized (this) {
+                if (process == started && !waiting.isDone()) {
+                    killed("it did not serve within " + START_LIMIT_MILLIS / 1000 + " s of its start");
+                }
+            }
+        }, START_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -122,6 +141,29 @@ final class ChildSupervisor {
             }
         });
         next.exited().thenAccept(code -> ended(next, code));
+    }
+
+    /**
+     * Asks the serving JVM for its health; one that misses {@value #HEALTH_MISSES} answers in a row
+     * (each within 2 s) is killed, and started again like any JVM that ended.
+     */
+    private void checkHealth() {
+        CompletableFuture<ChildChannel> current;
+        synchronized (this) {
+            current = channel;
+        }
+        if (closed || !current.isDone() || current.isCompletedExceptionally()) {
+            return; // starting, restarting or stopping: nothing serves to be asked
+        }
+        try {
+            current.join().health(HEALTH_WAIT);
+            healthMisses = 0;
+        } catch (IOException | RuntimeException e) {
+            if (++healthMisses >= HEALTH_MISSES) {
+                healthMisses = 0;
+                killed("it did not answer its health check " + HEALTH_MISSES + " times in a row (" + e.getMessage() + ")");
+            }
+        }
     }
 
     private ChildProcess launch(String secret) {
@@ -225,6 +267,9 @@ final class ChildSupervisor {
         ChildProcess last;
         synchronized (this) {
             closed = true;
+            if (health != null) {
+                health.cancel(false);
+            }
             last = process;
             process = null;
             channel.completeExceptionally(new IOException("plugin '" + pluginId + "' stopped"));

@@ -95,6 +95,11 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.limits = limits;
         this.quarantines = quarantines;
         this.configurations = configurations;
+        LOG.info("Isolated plugins run in JVMs of their own: heap (-Xmx = limits.memory + {} MB), processors "
+                + "(-XX:ActiveProcessorCount from limits.cpu), exit on OutOfMemoryError; not applied here: a CPU quota "
+                + "(cgroup v2 {}) and an address-space limit (prlimit {})", BASE_HEAP_BYTES >> 20,
+                Files.isWritable(Path.of("/sys/fs/cgroup/cgroup.subtree_control")) ? "writable" : "not writable",
+                onPath("prlimit").map(p -> "at " + p).orElse("not found"));
         context.addBundleListener(this);
         for (Bundle bundle : context.getBundles()) {
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
@@ -193,6 +198,15 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         } catch (IOException e) {
             LOG.debug("The JAR copy {} stays: {}", stopped.jar(), e.toString());
         }
+    }
+
+    private static Optional<Path> onPath(String program) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
+                return Optional.of(Path.of(folder, program));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What the plugin's JVM waits for before it serves (see {@link ChildProtocol#EXPECTS_PROPERTY}). */

@@ -51,7 +51,8 @@ final class ChildServer {
         this.tasks = tasks;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         AtomicInteger number = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(threadCount, work -> {
+        // two more than the plugin's calls (the runtime admits at most threadCount): control calls always find a thread
+        this.threads = Executors.newFixedThreadPool(threadCount + 2, work -> {
             Thread thread = new Thread(work, "aibase-child-call-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
