@@ -25,6 +25,9 @@ import okhttp3.OkHttpClient;
  */
 final class ChildSupervisor {
 
+    /** How long a call waits for a JVM that is starting before it is answered 503 (or a task fails). */
+    static final Duration WAIT_FOR_START = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(ChildSupervisor.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long FIRST_PAUSE_MILLIS = 250;

@@ -19,8 +19,6 @@ import org.aibase.api.plugin.TaskResult;
  */
 final class ChildTasks implements Plugin {
 
-    private static final Duration WAIT_FOR_START = Duration.ofSeconds(10);
-
     private final String pluginId;
     private final ChildSupervisor supervisor;
     private final Duration timeout;
@@ -35,7 +33,7 @@ final class ChildTasks implements Plugin {
     public TaskResult execute(TaskRequest request) {
         ChildChannel channel;
         try {
-            channel = supervisor.channel(WAIT_FOR_START);
+            channel = supervisor.channel(ChildSupervisor.WAIT_FOR_START);
         } catch (ChildSupervisor.ChildUnavailable e) {
             return TaskResult.failure("plugin_unavailable", "Plugin '" + pluginId + "' is " + e.state()
                     + " in its own JVM; retry in " + e.retryAfterSeconds() + " s", Severity.MEDIUM);

@@ -50,8 +50,6 @@ public final class ForwardingResource {
             ChildProtocol.SECRET_HEADER.toLowerCase(Locale.ROOT), ChildProtocol.CALL_HEADER.toLowerCase(Locale.ROOT),
             ChildProtocol.ROLE_HEADER.toLowerCase(Locale.ROOT));
     private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
-    /** How long a request waits for a JVM that is starting before it is answered 503. */
-    private static final Duration WAIT_FOR_START = Duration.ofSeconds(10);
 
     private final String pluginId;
     private final ChildSupervisor supervisor;
@@ -116,7 +114,7 @@ public final class ForwardingResource {
             InputStream body) {
         ChildChannel channel;
         try {
-            channel = supervisor.channel(WAIT_FOR_START);
+            channel = supervisor.channel(ChildSupervisor.WAIT_FOR_START);
         } catch (ChildSupervisor.ChildUnavailable e) {
             return unavailable(e.state(), "Plugin '" + pluginId + "' is " + e.state() + " in its own JVM; retry shortly",
                     e.retryAfterSeconds());
