@@ -146,6 +146,12 @@ class IsolatedPluginIT {
         assertEquals(200, task.statusCode(), task.body());
         assertEquals("Hello, Bo", GuardApi.json(task.body()).path("data").path("message").asText(), task.body());
         assertTrue(childOf("hog").isPresent(), "a JVM runs the plugin: " + children());
+        // its usage figures name its JVM: the heap is limits.memory (64 MB) plus the JVM's base (64 MB)
+        var jvm = api.usage("hog").path("jvm");
+        assertEquals(childOf("hog").orElseThrow().longValue(), jvm.path("pid").asLong(), jvm.toString());
+        long heapMax = jvm.path("heap_max_bytes").asLong();
+        assertTrue(heapMax > 100L << 20 && heapMax <= 128L << 20, "heap limit " + heapMax);
+        assertTrue(jvm.path("cpu_ms").asLong() > 0 && jvm.path("resident_bytes").asLong() > 0, jvm.toString());
         // its credentials never reach the plugin's JVM, only the caller's role; without a key: 401, as for any plugin
         assertEquals(401, Http.get(base + "/api/v1/hog/greet?name=x").statusCode());
     }

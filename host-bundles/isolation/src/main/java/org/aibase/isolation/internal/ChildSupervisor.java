@@ -1,9 +1,15 @@
 package org.aibase.isolation.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.aibase.isolation.JvmFigures;
 import org.aibase.sandbox.Quarantines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +66,7 @@ final class ChildSupervisor {
     /** Why the runtime killed the JVM, for the end it causes. */
     private String reasonOfNextEnd;
     private int healthMisses;
+    private int restarts;
     private java.util.concurrent.ScheduledFuture<?> health;
 
     /** @param launches the launch of a JVM for a fresh secret */
@@ -243,6 +251,7 @@ final class ChildSupervisor {
                 : "its JVM ended unasked with exit code " + code + (code == 3 ? " (out of memory: limits.memory)" : "");
         reasonOfNextEnd = null;
         process = null;
+        restarts++;
         if (channel.isDone()) { // callers waiting for a start that never served wait for the next one
             channel = new CompletableFuture<>();
         }
@@ -260,9 +269,48 @@ final class ChildSupervisor {
         timer.schedule(this::start, pause, TimeUnit.MILLISECONDS);
     }
 
-    /** The pid of the running JVM, if one runs. */
-    synchronized java.util.OptionalLong pid() {
-        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    /** What the serving JVM costs now (its heap asked of it); empty while none serves. */
+    Optional<JvmFigures> figures() {
+        ChildProcess serving;
+        CompletableFuture<ChildChannel> current;
+        long started;
+        int restarted;
+        synchronized (this) {
+            serving = process;
+            current = channel;
+            started = startedAtMillis;
+            restarted = restarts;
+        }
+        if (serving == null || !current.isDone() || current.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        Map<String, Object> health;
+        try {
+            health = current.join().health(HEALTH_WAIT);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        long cpu = ProcessHandle.of(serving.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toMillis).orElse(0L);
+        return Optional.of(new JvmFigures(serving.pid(), Instant.ofEpochMilli(started), restarted, cpu,
+                resident(serving.pid()), number(health.get("heap_used_bytes")), number(health.get("heap_max_bytes"))));
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** The resident memory of a process, where {@code /proc} tells it. */
+    private static OptionalLong resident(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process just ended
+        }
+        return OptionalLong.empty();
     }
 
     /** Stops the JVM for good (the plugin stops or goes). */

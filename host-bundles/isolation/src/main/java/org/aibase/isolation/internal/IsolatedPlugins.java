@@ -25,6 +25,8 @@ import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.isolation.IsolatedJvms;
+import org.aibase.isolation.JvmFigures;
 import org.aibase.isolation.child.ChildProtocol;
 import org.aibase.sandbox.CallingPlugin;
 import org.aibase.sandbox.PluginConfigurationException;
@@ -59,8 +61,8 @@ import okhttp3.OkHttpClient;
  * The JVM gets the plugin's configuration at its start; when the configuration changes, a new JVM
  * starts with it and takes over once it serves.
  */
-@Component(immediate = true, service = ConfigurationListener.class)
-public final class IsolatedPlugins implements SynchronousBundleListener, ConfigurationListener {
+@Component(immediate = true, service = { ConfigurationListener.class, IsolatedJvms.class })
+public final class IsolatedPlugins implements SynchronousBundleListener, ConfigurationListener, IsolatedJvms {
 
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedPlugins.class);
     /** Heap a child needs besides the plugin's own: Felix, SCR, Jersey, Jackson (measured: ~40 MB live). */
@@ -219,6 +221,12 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
             expected.add("tasks");
         }
         return expected.isEmpty() ? "-" : String.join(",", expected);
+    }
+
+    @Override
+    public Optional<JvmFigures> figures(String pluginId) {
+        return running.values().stream().filter(plugin -> plugin.pluginId().equals(pluginId)).findFirst()
+                .flatMap(plugin -> plugin.supervisor().figures());
     }
 
     /** A plugin's configuration changed: a running isolated plugin gets a new JVM with it. */

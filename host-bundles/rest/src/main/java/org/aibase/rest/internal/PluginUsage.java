@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.aibase.api.plugin.ResourceLimits;
+import org.aibase.api.plugin.SecurityLevel;
 import org.aibase.deployer.PluginRecord;
+import org.aibase.isolation.IsolatedJvms;
+import org.aibase.isolation.JvmFigures;
 import org.aibase.jobs.JobStatistics;
 import org.aibase.persistence.StorageUsage;
 import org.aibase.sandbox.Governor;
@@ -34,6 +37,11 @@ public final class PluginUsage {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StorageUsage storage;
 
+    // an isolated plugin's own JVM: what the governor meters of it is only the forwarding in this JVM
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile IsolatedJvms isolated;
+
     @Activate
     public PluginUsage(@Reference Governor governor, @Reference PluginLimits limits) {
         this.governor = governor;
@@ -53,6 +61,10 @@ public final class PluginUsage {
         if (measured != null) {
             // measured periodically by the persistence service: approximate by design
             json.put("storage_bytes", measured.usedBytes(id));
+        }
+        IsolatedJvms jvms = isolated;
+        if (jvms != null && record.descriptor().filter(d -> d.security() == SecurityLevel.ISOLATED).isPresent()) {
+            json.put("jvm", jvms.figures(id).map(JvmFigures::toMap).orElse(null));
         }
         JobStatistics current = jobs;
         if (current != null) {
