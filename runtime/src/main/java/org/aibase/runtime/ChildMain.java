@@ -30,7 +30,7 @@ public final class ChildMain {
     private static final Set<String> FROM_PLATFORM = Set.of("slf4j-api.jar", "slf4j-simple.jar",
             "org.apache.felix.scr.jar", "org.osgi.service.component.jar", "org.osgi.util.function.jar",
             "org.osgi.util.promise.jar", "org.apache.felix.configadmin.jar", "aibase-api.jar",
-            "org.apache.aries.spifly.dynamic.framework.extension.jar",
+            "org.apache.aries.spifly.dynamic.framework.extension.jar", "org.apache.felix.log.jar",
             "jakarta.ws.rs-api.jar", "jakarta.annotation-api.jar", "jakarta.inject-api.jar", "jakarta.activation-api.jar",
             "jakarta.xml.bind-api.jar", "jakarta.validation-api.jar", "jakarta.persistence-api.jar",
             "jersey-common.jar", "jersey-server.jar", "jersey-client.jar", "jersey-hk2.jar", "jersey-media-sse.jar",

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.SecurityLevel;
 
 /**
  * Which platform services a confined ({@code sandbox} or {@code isolated}) plugin may use: the public
@@ -27,6 +28,14 @@ public final class ServiceGrants {
             "org.aibase.api.plugin.PluginContext",
             "org.aibase.api.prompt.PromptTemplates",
             "org.aibase.api.export.TabularExport",
+            "org.osgi.service.log.LoggerFactory",
+            "org.osgi.service.condition.Condition");
+
+    /**
+     * What an {@code isolated} plugin's own JVM offers of them: its log and DS's condition; the
+     * platform's other public services stay in the runtime.
+     */
+    public static final List<String> ISOLATED_PUBLIC_SERVICES = List.of(
             "org.osgi.service.log.LoggerFactory",
             "org.osgi.service.condition.Condition");
 
@@ -57,9 +66,10 @@ public final class ServiceGrants {
         return BY_PERMISSION.entrySet().stream().filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).findFirst();
     }
 
-    /** The platform services the plugin may use: the public ones, then those its permissions grant. */
+    /** The platform services the plugin may use: the public ones (of its JVM, when isolated), then those its permissions grant. */
     public static List<String> granted(PluginDescriptor descriptor) {
-        List<String> granted = new ArrayList<>(PUBLIC_SERVICES);
+        List<String> granted = new ArrayList<>(descriptor.security() == SecurityLevel.ISOLATED ? ISOLATED_PUBLIC_SERVICES
+                : PUBLIC_SERVICES);
         BY_PERMISSION.forEach((permission, service) -> {
             if (descriptor.hasPermission(permission)) {
                 granted.add(service);

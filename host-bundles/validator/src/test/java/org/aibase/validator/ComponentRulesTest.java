@@ -30,6 +30,16 @@ class ComponentRulesTest extends RuleTestSupport {
     }
 
     @Test
+    void anIsolatedPluginMayReferenceOnlyWhatItsOwnJvmOffers() throws IOException {
+        String isolated = BASE + "security: isolated\n";
+        assertOnlyError(validate(TestJar.withComponent(isolated, "", reference("context", "org.aibase.api.plugin.PluginContext"))),
+                XML, "component org.example.Greeting references org.aibase.api.plugin.PluginContext (reference 'context'), "
+                        + "a service of the platform's JVM, which an isolated plugin's own JVM does not offer",
+                "org.osgi.service.log.LoggerFactory, org.osgi.service.condition.Condition, and " + OWN);
+        assertTrue(validate(TestJar.withComponent(isolated, "", reference("log", "org.osgi.service.log.LoggerFactory"))).valid());
+    }
+
+    @Test
     void refusesLlmServiceWithoutThePermissionAndAcceptsItWith() throws IOException {
         String llm = reference("llm", "org.aibase.api.llm.LlmService");
 

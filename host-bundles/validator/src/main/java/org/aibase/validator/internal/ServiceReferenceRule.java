@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.api.plugin.SecurityLevel;
 import org.aibase.validator.Finding;
 import org.aibase.validator.ServiceGrants;
 import org.aibase.validator.internal.ComponentDescriptions.Component;
@@ -22,10 +23,12 @@ final class ServiceReferenceRule implements ComponentRule {
     private final List<String> granted;
     private final Supplier<Set<String>> ownPackages;
     private final String allowed;
+    private final boolean isolated;
 
     /** {@code ownPackages} is asked only for a reference the grants do not allow: it reads the classes. */
     ServiceReferenceRule(PluginDescriptor descriptor, Supplier<Set<String>> ownPackages) {
         this.granted = ServiceGrants.granted(descriptor);
+        this.isolated = descriptor.security() == SecurityLevel.ISOLATED;
         this.ownPackages = ownPackages;
         this.allowed = String.join(", ", granted)
                 + ", and interfaces of the plugin's own packages";
@@ -38,7 +41,9 @@ final class ServiceReferenceRule implements ComponentRule {
             if (!granted.contains(service) && !ownPackages.get().contains(packageOf(service))) {
                 Optional<Permission> permission = ServiceGrants.permissionFor(service);
                 String why = permission.map(p -> "without permission '" + p.id() + "'")
-                        .orElse("a service plugins are not granted");
+                        .orElse(isolated && ServiceGrants.PUBLIC_SERVICES.contains(service)
+                                ? "a service of the platform's JVM, which an isolated plugin's own JVM does not offer"
+                                : "a service plugins are not granted");
                 inspection.add(Finding.error(entry, "component " + component.name() + " references " + service
                         + " (reference '" + reference.name() + "'), " + why, allowed));
             }
