@@ -19,7 +19,8 @@ import org.osgi.framework.BundleContext;
  * The JVM of one isolated plugin, started by the runtime (never by hand): a small Felix with SCR, the
  * API, Jersey, Jackson, the child host and the plugin. Arguments: the plugin's id, its JAR, a folder
  * for the framework's cache, how many calls it serves at once, a JSON file with its configuration, what it
- * registers ({@link ChildProtocol#EXPECTS_PROPERTY}); the secret of the channel comes in the
+ * registers ({@link ChildProtocol#EXPECTS_PROPERTY}), where the runtime offers it the platform's services and
+ * which ones ({@link ChildProtocol#SERVICES_PROPERTY}); the secret of the channel comes in the
  * environment ({@link ChildProtocol#SECRET_VARIABLE}), never on a command line others can read. When the runtime's
  * end of standard input closes (the runtime stopped, or died, even by {@code kill -9}) the JVM halts:
  * no orphan outlives its runtime.
@@ -46,7 +47,7 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6 || System.getenv(ChildProtocol.SECRET_VARIABLE) == null) {
+        if (args.length != 8 || System.getenv(ChildProtocol.SECRET_VARIABLE) == null) {
             System.err.println("The JVM of an isolated plugin is started by the runtime, not by hand");
             System.exit(2);
         }
@@ -77,6 +78,8 @@ public final class ChildMain {
         properties.put(ChildProtocol.THREADS_PROPERTY, args[3]);
         properties.put(ChildProtocol.CONFIG_PROPERTY, args[4]);
         properties.put(ChildProtocol.EXPECTS_PROPERTY, args[5]);
+        properties.put(ChildProtocol.RUNTIME_PROPERTY, args[6]);
+        properties.put(ChildProtocol.SERVICES_PROPERTY, args[7]);
         Felix framework = new Felix(properties);
         framework.start();
         BundleContext system = framework.getBundleContext();

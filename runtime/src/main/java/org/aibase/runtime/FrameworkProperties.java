@@ -16,7 +16,8 @@ final class FrameworkProperties {
         p.put("org.osgi.framework.startlevel.beginning", String.valueOf(StartLevels.LIBRARIES));
         p.put("felix.startlevel.bundle", String.valueOf(StartLevels.PLUGINS));
         // through the resolver (and so through resolver hooks), not boot delegation
-        p.put("org.osgi.framework.system.packages.extra", "com.sun.management");
+        // com.sun.net.httpserver: the endpoint isolated plugins' JVMs reach the platform's services at
+        p.put("org.osgi.framework.system.packages.extra", "com.sun.management,com.sun.net.httpserver");
         p.put("felix.log.level", "1");
 
         p.put("aibase.home", home.root().toString());

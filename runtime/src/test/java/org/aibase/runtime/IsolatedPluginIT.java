@@ -37,9 +37,19 @@ class IsolatedPluginIT {
     @TempDir
     static Path home;
 
+    /** A local server speaking OpenAI's chat completions wire format: the provider of the isolated LLM plugin. */
+    private static final String COMPLETION = """
+            {"id":"chatcmpl-test","object":"chat.completion","created":1755795600,"model":"gpt-4o-mini-2024-07-18",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"Yes, we ship to Canada."},
+                         "logprobs":null,"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":34,"completion_tokens":18,"total_tokens":52}}
+            """;
+
     private RunningLauncher launcher;
     private GuardApi api;
     private String base;
+    private com.sun.net.httpserver.HttpServer openAi;
+    private final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** An isolated plugin: {@code GET /<id>/greet?name=} and {@code /hold?mb=} (keeps that much heap), a task {@code greet}. */
     static MisbehavingPlugin isolated(String id, String limits) {
@@ -122,15 +132,35 @@ class IsolatedPluginIT {
         RunningLauncher.deploy(home, "hello.jar");
         isolated("hog", "memory: 64MB").writeInto(Files.createDirectories(home.resolve("deploy")));
         isolated("deaf", "timeout: 1s").writeInto(home.resolve("deploy"));
+        openAi = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        openAi.createContext("/", exchange -> {
+            try (var in = exchange.getRequestBody(); var out = exchange.getResponseBody()) {
+                asked.add(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                byte[] body = COMPLETION.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                out.write(body);
+            }
+        });
+        openAi.start();
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/org.aibase.llm.provider-local.cfg"), "type=openai\nname=local\n"
+                + "base.url=http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1\napi.key=sk-test-key\nmodels=gpt-4o-mini\n");
+        Path work = Files.createDirectories(home.resolve("work"));
+        Files.copy(LlmTestPlugins.build(work, "ichatter", "http, llm", "limits: {llm_tokens_per_hour: 40}", "isolated"),
+                home.resolve("deploy/ichatter.jar"));
         launcher = RunningLauncher.ready(home);
         base = launcher.baseUrl();
         api = new GuardApi(base + "/api/v1", launcher.credential("admin.api.key"));
-        api.awaitSettled(List.of("hello.jar", "hog.jar", "deaf.jar"), WAIT).forEach((file, record) ->
+        api.awaitSettled(List.of("hello.jar", "hog.jar", "deaf.jar", "ichatter.jar"), WAIT).forEach((file, record) ->
                 assertEquals("active", record.path("state").asText(), file + ": " + record));
     }
 
     @AfterAll
     void stop() throws Exception {
+        if (openAi != null) {
+            openAi.stop(0);
+        }
         if (launcher != null) {
             launcher.close();
         }
@@ -154,6 +184,22 @@ class IsolatedPluginIT {
         assertTrue(jvm.path("cpu_ms").asLong() > 0 && jvm.path("resident_bytes").asLong() > 0, jvm.toString());
         // its credentials never reach the plugin's JVM, only the caller's role; without a key: 401, as for any plugin
         assertEquals(401, Http.get(base + "/api/v1/hog/greet?name=x").statusCode());
+    }
+
+    @Test
+    void anIsolatedPluginAsksTheLlmThroughTheRuntimeWithinItsTokenBudget() throws Exception {
+        HttpResponse<String> first = Http.get(base + "/api/v1/ichatter/ask?q=Do%20you%20ship%20to%20Canada%3F", api.key());
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("Yes, we ship to Canada.", GuardApi.json(first.body()).path("content").asText(), first.body());
+        assertEquals("local", GuardApi.json(first.body()).path("provider").asText());
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).contains("Do you ship to Canada?") && asked.get(0).contains("gpt-4o-mini"), asked.get(0));
+        assertTrue(childOf("ichatter").isPresent(), "it asked from its own JVM");
+        // the budget is the plugin's, kept by the runtime: 52 tokens used of 40 per hour, the next call is refused there
+        HttpResponse<String> second = Http.get(base + "/api/v1/ichatter/ask?q=again", api.key());
+        assertEquals(429, second.statusCode(), second.body());
+        assertEquals("quota_exceeded", GuardApi.json(second.body()).path("error").path("code").asText(), second.body());
+        assertEquals(1, asked.size(), "the provider was not asked past the budget");
     }
 
     @Test

@@ -87,7 +87,7 @@ final class LlmTestPlugins {
             author: AI Base tests
             category: utility
             requires: {platform: ">=1.0.0"}
-            security: sandbox
+            security: %4$s
             permissions: [%2$s]
             %3$s
             """;
@@ -100,6 +100,11 @@ final class LlmTestPlugins {
      * descriptor lines (e.g. {@code limits: {llm_tokens_per_hour: 20}}).
      */
     static Path build(Path work, String id, String permissions, String descriptorExtra) throws IOException {
+        return build(work, id, permissions, descriptorExtra, "sandbox");
+    }
+
+    /** The same at a security level, e.g. {@code isolated}: then it asks from a JVM of its own. */
+    static Path build(Path work, String id, String permissions, String descriptorExtra, String security) throws IOException {
         Path sources = Files.createDirectories(work.resolve(id + "-src/org/example/" + id));
         Path classes = Files.createDirectories(work.resolve(id + "-classes"));
         Path source = Files.writeString(sources.resolve("AskResource.java"), RESOURCE.formatted(id));
@@ -120,7 +125,7 @@ final class LlmTestPlugins {
 
         Path jar = work.resolve(id + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
-            put(zip, "plugin.yaml", DESCRIPTOR.formatted(id, permissions, descriptorExtra).getBytes(StandardCharsets.UTF_8));
+            put(zip, "plugin.yaml", DESCRIPTOR.formatted(id, permissions, descriptorExtra, security).getBytes(StandardCharsets.UTF_8));
             put(zip, "OSGI-INF/org.example." + id + ".AskResource.xml",
                     COMPONENT.formatted(id).getBytes(StandardCharsets.UTF_8));
             try (Stream<Path> files = Files.walk(classes)) {

@@ -43,12 +43,12 @@ class VocabularyRulesTest extends RuleTestSupport {
     @Test
     void refusesIsolatedWithAPermissionAJvmCannotBeGiven() throws IOException {
         assertOnlyError(validate(BASE + "security: isolated\npermissions: [http, files]\n"), "plugin.yaml/permissions",
-                "'files' is not available at security level isolated", "http");
-        assertOnlyError(validate(BASE + "security: isolated\npermissions: [http, llm]\n"), "plugin.yaml/permissions",
-                "'llm' is not available at security level isolated yet: a plugin in its own JVM is served its HTTP endpoints "
-                + "and tasks, but the platform's llm, storage and jobs services do not reach its JVM yet (use security: "
-                + "sandbox for them)", "http");
-        assertTrue(validate(BASE + "security: isolated\npermissions: [http]\n").valid());
+                "'files' is not available at security level isolated", "llm, http");
+        assertOnlyError(validate(BASE + "security: isolated\npermissions: [http, jobs]\n"), "plugin.yaml/permissions",
+                "'jobs' is not available at security level isolated yet: a plugin in its own JVM reaches the platform's "
+                + "llm service, but its storage and jobs services do not reach its JVM yet (use security: sandbox for "
+                + "them)", "llm, http");
+        assertTrue(validate(BASE + "security: isolated\npermissions: [http, llm]\n").valid());
     }
 
     @Test

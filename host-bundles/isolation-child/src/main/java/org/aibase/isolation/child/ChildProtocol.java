@@ -21,6 +21,12 @@ public final class ChildProtocol {
     public static final String EXPECTS_PROPERTY = "aibase.child.expects";
     /** How long a child waits for what the plugin should register before it announces itself anyway. */
     public static final long SETTLE_MILLIS = 5_000;
+    /** The framework property with the runtime's service endpoint for this child ({@code http://127.0.0.1:<port>}), or {@code -}. */
+    public static final String RUNTIME_PROPERTY = "aibase.child.runtime";
+    /** The framework property naming the platform services the plugin is granted, comma-separated ({@code llm}). */
+    public static final String SERVICES_PROPERTY = "aibase.child.services";
+    /** The runtime's service endpoint's calls: {@code POST /llm/chat}, {@code GET /llm/models}. */
+    public static final String LLM = "/llm";
     /** The framework property with how many calls the child serves at once. */
     public static final String THREADS_PROPERTY = "aibase.child.threads";
     /** The header carrying the secret. */

@@ -30,8 +30,8 @@ final class ChildProcess {
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
     /** What a child is started with. */
-    record Launch(String pluginId, Path jar, Path cache, Path configuration, String expects, long heapBytes, int processors,
-            int threads, String secret, String java, String classPath) {
+    record Launch(String pluginId, Path jar, Path cache, Path configuration, String expects, String runtime,
+            String services, long heapBytes, int processors, int threads, String secret, String java, String classPath) {
 
         List<String> command() {
             List<String> command = new ArrayList<>(List.of(java,
@@ -49,7 +49,7 @@ final class ChildProcess {
                     // the runtime's delayed ACK (~40 ms per request on loopback)
                     "-Dsun.net.httpserver.nodelay=true",
                     "-cp", classPath, ChildProtocol.MAIN_CLASS,
-                    pluginId, jar.toString(), cache.toString(), String.valueOf(threads), configuration.toString(), expects));
+                    pluginId, jar.toString(), cache.toString(), String.valueOf(threads), configuration.toString(), expects, runtime, services));
             return command;
         }
     }

@@ -84,6 +84,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         return thread;
     });
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final RuntimeServices services;
 
     /** A started stand-in: its plugin, its JVM's supervisor, what is registered for it and the files it was given. */
     private record Running(String pluginId, ChildSupervisor supervisor, List<ServiceRegistration<?>> registrations, Path jar,
@@ -97,6 +98,11 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.limits = limits;
         this.quarantines = quarantines;
         this.configurations = configurations;
+        try {
+            this.services = new RuntimeServices();
+        } catch (IOException e) {
+            throw new IllegalStateException("the service endpoint of isolated plugins cannot listen on 127.0.0.1", e);
+        }
         LOG.info("Isolated plugins run in JVMs of their own: heap (-Xmx = limits.memory + {} MB), processors "
                 + "(-XX:ActiveProcessorCount from limits.cpu), exit on OutOfMemoryError; not applied here: a CPU quota "
                 + "(cgroup v2 {}) and an address-space limit (prlimit {})", BASE_HEAP_BYTES >> 20,
@@ -114,6 +120,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     void deactivate() {
         context.removeBundleListener(this);
         new ArrayList<>(running.keySet()).forEach(this::stopped);
+        services.close();
         timer.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -161,12 +168,14 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
                     e.toString());
             return;
         }
-        ChildSupervisor supervisor = new ChildSupervisor(plugin.id(), secret -> new ChildProcess.Launch(plugin.id(), jar,
-                cache, configuration, expects(plugin),
+        ChildSupervisor supervisor = new ChildSupervisor(plugin.id(), secret -> {
+            services.admit(secret, bundle);
+            return new ChildProcess.Launch(plugin.id(), jar, cache, configuration, expects(plugin), services.url(),
+                grantedServices(plugin),
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
-                ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path")),
-                http, timer, quarantines, RUNAWAY_GRACE, timeout);
+                ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"));
+        }, http, timer, quarantines, RUNAWAY_GRACE, timeout);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
         if (plugin.hasPermission(Permission.HTTP)) {
             Dictionary<String, Object> endpoint = new Hashtable<>();
@@ -194,6 +203,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
             }
         }
         stopped.supervisor().close();
+        services.forget(bundleId);
         try {
             Files.deleteIfExists(stopped.configuration());
             Files.deleteIfExists(stopped.jar());
@@ -209,6 +219,11 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
             }
         }
         return Optional.empty();
+    }
+
+    /** The platform services the plugin's JVM offers it, through the runtime (see {@link RuntimeServices}). */
+    private static String grantedServices(PluginDescriptor plugin) {
+        return plugin.hasPermission(Permission.LLM) ? "llm" : "-";
     }
 
     /** What the plugin's JVM waits for before it serves (see {@link ChildProtocol#EXPECTS_PROPERTY}). */

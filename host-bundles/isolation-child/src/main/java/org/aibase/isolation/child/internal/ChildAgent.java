@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpHandler;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.aibase.api.http.PluginEndpoint;
+import org.aibase.api.llm.LlmService;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.isolation.child.ChildProtocol;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainerProvider;
@@ -35,6 +36,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
@@ -68,6 +70,7 @@ public final class ChildAgent {
     });
     private final BundleListener started;
     private final Set<String> expects;
+    private final ServiceRegistration<LlmService> llm;
     private ScheduledFuture<?> pending;
     private boolean announced;
     private long firstBuildNanos;
@@ -82,6 +85,12 @@ public final class ChildAgent {
             throw new IllegalStateException("not in an isolated plugin's JVM: " + ChildProtocol.PLUGIN_PROPERTY + " is not set");
         }
         configure(configurations, context.getProperty(ChildProtocol.CONFIG_PROPERTY));
+        String runtime = context.getProperty(ChildProtocol.RUNTIME_PROPERTY);
+        Set<String> services = Set.of(Optional.ofNullable(context.getProperty(ChildProtocol.SERVICES_PROPERTY)).orElse("")
+                .split(","));
+        this.llm = services.contains("llm") && runtime != null && !runtime.equals("-")
+                ? context.registerService(LlmService.class, new RuntimeLlm(java.net.URI.create(runtime), secret), null)
+                : null;
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader, which
         // in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
@@ -136,6 +145,9 @@ public final class ChildAgent {
 
     @Deactivate
     void deactivate() {
+        if (llm != null) {
+            llm.unregister();
+        }
         context.removeBundleListener(started);
         builds.shutdownNow();
         endpoints.close();

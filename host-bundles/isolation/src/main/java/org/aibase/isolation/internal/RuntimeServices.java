@@ -1,0 +1,123 @@
+package org.aibase.isolation.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.aibase.api.llm.LlmException;
+import org.aibase.api.llm.LlmService;
+import org.aibase.isolation.child.ChildProtocol;
+import org.aibase.isolation.child.LlmWire;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's services as isolated plugins' JVMs reach them: HTTP on 127.0.0.1, each call proven by
+ * its child's secret, which names the plugin. A call runs with the service the platform gives that
+ * plugin's stand-in bundle (the LLM service is one instance per plugin), so routing, budgets, token
+ * limits and metering are the plugin's exactly as in-process. Only what the plugin's permissions grant
+ * is there: a child of a plugin without {@code llm} is answered 403.
+ */
+final class RuntimeServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeServices.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final HttpServer server;
+    private final ExecutorService threads = new ThreadPoolExecutor(2, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            work -> {
+                Thread thread = new Thread(work, "aibase-isolated-services");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** The stand-in bundle of each child, by the child's secret. */
+    private final Map<String, Bundle> children = new ConcurrentHashMap<>();
+
+    RuntimeServices() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(threads);
+        server.createContext(ChildProtocol.LLM + "/", this::llm);
+        server.start();
+    }
+
+    /** Where a child calls, e.g. {@code http://127.0.0.1:41234}. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A child's secret, and the stand-in bundle its calls are made for. */
+    void admit(String secret, Bundle standIn) {
+        children.put(secret, standIn);
+    }
+
+    /** Forgets every child of the stand-in with this bundle id. */
+    void forget(long standInId) {
+        children.values().removeIf(standIn -> standIn.getBundleId() == standInId);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void llm(HttpExchange exchange) throws IOException {
+        try (InputStream body = exchange.getRequestBody()) {
+            Bundle standIn = children.get(String.valueOf(exchange.getRequestHeaders().getFirst(ChildProtocol.SECRET_HEADER)));
+            BundleContext context = standIn == null ? null : standIn.getBundleContext();
+            ServiceReference<LlmService> reference = context == null ? null : context.getServiceReference(LlmService.class);
+            LlmService llm = reference == null ? null : context.getService(reference);
+            if (llm == null) {
+                send(exchange, 403, LlmWire.error(new LlmException(LlmException.Kind.PERMISSION_DENIED,
+                        "this plugin is not granted the LLM service (permission 'llm')")));
+                return;
+            }
+            try {
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals(ChildProtocol.LLM + "/chat") && exchange.getRequestMethod().equals("POST")) {
+                    send(exchange, 200, LlmWire.response(llm.chat(LlmWire.request(JSON.readValue(body, OBJECT)))));
+                } else if (path.equals(ChildProtocol.LLM + "/models")) {
+                    send(exchange, 200, llm.models().stream().map(LlmWire::model).toList());
+                } else {
+                    send(exchange, 404, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST, "no call " + path)));
+                }
+            } catch (LlmException e) {
+                send(exchange, 502, LlmWire.error(e));
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException | IOException e) {
+                send(exchange, 400, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST,
+                        "the chat request cannot be read: " + e.getMessage())));
+            } finally {
+                context.ungetService(reference);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("An isolated plugin's LLM call failed", e);
+            send(exchange, 500, LlmWire.error(new LlmException(LlmException.Kind.UNAVAILABLE, "the call failed")));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
