@@ -2,7 +2,6 @@ package org.aibase.isolation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -20,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.aibase.api.llm.LlmException;
 import org.aibase.api.llm.LlmService;
 import org.aibase.isolation.child.ChildProtocol;
+import org.aibase.isolation.child.JsonAnswers;
 import org.aibase.isolation.child.LlmWire;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -85,39 +85,30 @@ final class RuntimeServices implements AutoCloseable {
             ServiceReference<LlmService> reference = context == null ? null : context.getServiceReference(LlmService.class);
             LlmService llm = reference == null ? null : context.getService(reference);
             if (llm == null) {
-                send(exchange, 403, LlmWire.error(new LlmException(LlmException.Kind.PERMISSION_DENIED,
+                JsonAnswers.send(exchange, 403, LlmWire.error(new LlmException(LlmException.Kind.PERMISSION_DENIED,
                         "this plugin is not granted the LLM service (permission 'llm')")));
                 return;
             }
             try {
                 String path = exchange.getRequestURI().getPath();
                 if (path.equals(ChildProtocol.LLM + "/chat") && exchange.getRequestMethod().equals("POST")) {
-                    send(exchange, 200, LlmWire.response(llm.chat(LlmWire.request(JSON.readValue(body, OBJECT)))));
+                    JsonAnswers.send(exchange, 200, LlmWire.response(llm.chat(LlmWire.request(JSON.readValue(body, OBJECT)))));
                 } else if (path.equals(ChildProtocol.LLM + "/models")) {
-                    send(exchange, 200, llm.models().stream().map(LlmWire::model).toList());
+                    JsonAnswers.send(exchange, 200, llm.models().stream().map(LlmWire::model).toList());
                 } else {
-                    send(exchange, 404, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST, "no call " + path)));
+                    JsonAnswers.send(exchange, 404, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST, "no call " + path)));
                 }
             } catch (LlmException e) {
-                send(exchange, 502, LlmWire.error(e));
+                JsonAnswers.send(exchange, 502, LlmWire.error(e));
             } catch (IllegalArgumentException | ClassCastException | NullPointerException | IOException e) {
-                send(exchange, 400, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST,
+                JsonAnswers.send(exchange, 400, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST,
                         "the chat request cannot be read: " + e.getMessage())));
             } finally {
                 context.ungetService(reference);
             }
         } catch (RuntimeException e) {
             LOG.warn("An isolated plugin's LLM call failed", e);
-            send(exchange, 500, LlmWire.error(new LlmException(LlmException.Kind.UNAVAILABLE, "the call failed")));
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            JsonAnswers.send(exchange, 500, LlmWire.error(new LlmException(LlmException.Kind.UNAVAILABLE, "the call failed")));
         }
     }
 }

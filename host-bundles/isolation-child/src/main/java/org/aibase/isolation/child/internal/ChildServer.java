@@ -2,7 +2,6 @@ package org.aibase.isolation.child.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.net.InetAddress;
@@ -29,6 +28,7 @@ import org.aibase.api.plugin.Severity;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.isolation.child.ChildProtocol;
+import org.aibase.isolation.child.JsonAnswers;
 
 /**
  * The child's end of the channel: HTTP/1.1 on 127.0.0.1 only, on a port the system picks, every call
@@ -64,7 +64,7 @@ final class ChildServer {
                 String given = exchange.getRequestHeaders().getFirst(ChildProtocol.SECRET_HEADER);
                 if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
                     exchange.getRequestBody().close();
-                    send(exchange, 403, Map.of("error", Map.of("code", "forbidden", "message", "not the runtime")));
+                    JsonAnswers.send(exchange, 403, Map.of("error", Map.of("code", "forbidden", "message", "not the runtime")));
                     return;
                 }
                 chain.doFilter(exchange);
@@ -101,7 +101,7 @@ final class ChildServer {
         HttpHandler current = resources;
         if (current == null) {
             exchange.getRequestBody().close();
-            send(exchange, 503, Map.of("error", Map.of("code", "starting", "message", "The plugin is starting")));
+            JsonAnswers.send(exchange, 503, Map.of("error", Map.of("code", "starting", "message", "The plugin is starting")));
             return;
         }
         try {
@@ -122,17 +122,17 @@ final class ChildServer {
             if (path.equals("/task") && exchange.getRequestMethod().equals("POST")) {
                 Map<String, Object> request = JSON.readValue(body, OBJECT);
                 String call = exchange.getRequestHeaders().getFirst(ChildProtocol.CALL_HEADER);
-                send(exchange, 200, json(task(call, request)));
+                JsonAnswers.send(exchange, 200, json(task(call, request)));
             } else if (path.startsWith("/interrupt/") && exchange.getRequestMethod().equals("POST")) {
-                send(exchange, 200, Map.of("interrupted", calls.interrupt(path.substring("/interrupt/".length()))));
+                JsonAnswers.send(exchange, 200, Map.of("interrupted", calls.interrupt(path.substring("/interrupt/".length()))));
             } else if (path.startsWith("/running/")) {
-                send(exchange, 200, Map.of("running", calls.running(path.substring("/running/".length()))));
+                JsonAnswers.send(exchange, 200, Map.of("running", calls.running(path.substring("/running/".length()))));
             } else if (path.equals("/health")) {
                 MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-                send(exchange, 200, Map.of("serving", resources != null, "heap_used_bytes", heap.getUsed(),
+                JsonAnswers.send(exchange, 200, Map.of("serving", resources != null, "heap_used_bytes", heap.getUsed(),
                         "heap_max_bytes", heap.getMax(), "threads", Thread.activeCount()));
             } else {
-                send(exchange, 404, Map.of("error", Map.of("code", "not_found", "message", "no control call " + path)));
+                JsonAnswers.send(exchange, 404, Map.of("error", Map.of("code", "not_found", "message", "no control call " + path)));
             }
         }
     }
@@ -166,14 +166,5 @@ final class ChildServer {
         result.severity().ifPresent(s -> json.put("severity", s.id()));
         result.jobId().ifPresent(j -> json.put("job_id", j));
         return json;
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
