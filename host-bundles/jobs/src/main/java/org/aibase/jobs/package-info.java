@@ -3,7 +3,7 @@
  * this package (it is not on their wiring allow-list).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.aibase.jobs;
 
 import org.osgi.annotation.bundle.Export;

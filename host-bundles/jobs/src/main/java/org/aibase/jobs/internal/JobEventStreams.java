@@ -17,6 +17,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.aibase.api.jobs.Job;
+import org.aibase.jobs.JobView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -79,7 +80,7 @@ public final class JobEventStreams {
             String state = current.status() + "|" + current.progress() + "|" + current.message() + "|" + current.attempts();
             if (!Objects.equals(state, last.getAndSet(state))) {
                 String name = current.status().isFinal() ? current.status().id() : "progress";
-                send(sink, sse, name, JobJson.of(current, current.status().isFinal()), sequence);
+                send(sink, sse, name, JobView.of(current, current.status().isFinal()), sequence);
             }
             if (current.status().isFinal()) {
                 stop(sink, task.get());

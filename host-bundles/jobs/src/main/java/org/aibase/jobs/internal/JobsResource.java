@@ -25,6 +25,7 @@ import org.aibase.api.jobs.Job;
 import org.aibase.api.jobs.JobPage;
 import org.aibase.api.jobs.JobQuery;
 import org.aibase.api.jobs.JobStatus;
+import org.aibase.jobs.JobView;
 import org.aibase.sandbox.Requester;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,7 +69,7 @@ public final class JobsResource {
         JobPage page = platform.engine().store().list(Optional.ofNullable(plugin), Optional.ofNullable(type)
                 .filter(t -> !t.isBlank()), onlyMine(caller), statuses, from, size);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", page.items().stream().map(job -> JobJson.of(job, false)).toList());
+        json.put("items", page.items().stream().map(job -> JobView.of(job, false)).toList());
         json.put("total", page.total());
         json.put("offset", page.offset());
         json.put("limit", page.limit());
@@ -79,7 +80,7 @@ public final class JobsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext caller) {
-        return JobJson.of(job(id, caller), true);
+        return JobView.of(job(id, caller), true);
     }
 
     @DELETE
@@ -92,7 +93,7 @@ public final class JobsResource {
             return Response.noContent().build();
         }
         Job now = PluginJobs.cancelJob(platform.engine(), id).orElse(job);
-        return Response.ok(JobJson.of(now, true)).build();
+        return Response.ok(JobView.of(now, true)).build();
     }
 
     @GET

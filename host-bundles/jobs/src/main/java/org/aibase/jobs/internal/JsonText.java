@@ -24,16 +24,6 @@ final class JsonText {
         }
     }
 
-    /** The JSON text as a tree (for embedding in answers); a text that is not JSON becomes a JSON string. */
-    static JsonNode tree(String text) {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            return node == null || node.isMissingNode() ? MAPPER.nullNode() : node;
-        } catch (IOException e) {
-            return MAPPER.getNodeFactory().textNode(text);
-        }
-    }
-
     /** The text as a JSON string literal. */
     static String quote(String text) {
         try {

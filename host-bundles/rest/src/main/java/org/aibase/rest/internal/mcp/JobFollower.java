@@ -8,6 +8,7 @@ import org.aibase.api.jobs.Job;
 import org.aibase.api.jobs.JobStatus;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.jobs.JobStatistics;
+import org.aibase.jobs.JobView;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -80,7 +81,7 @@ final class JobFollower {
             return McpEndpoint.failure("job_" + job.status().id(), "Job " + id + " " + job.status().id()
                     + job.error().map(e -> ": " + e).orElse(""));
         }
-        job.result().ifPresent(result -> data.put("result", JobResources.parsed(result, json)));
+        job.result().ifPresent(result -> data.put("result", JobView.tree(result)));
         return McpEndpoint.success(data, json);
     }
 }

@@ -1,18 +1,16 @@
 package org.aibase.rest.internal.mcp;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.aibase.api.jobs.Job;
 import org.aibase.api.plugin.CallerRole;
 import org.aibase.jobs.JobStatistics;
+import org.aibase.jobs.JobView;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
@@ -61,33 +59,6 @@ final class JobResources {
             throw McpError.RESOURCE_NOT_FOUND.apply(uri);
         }
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json",
-                json.writeValueAsString(view(job.get(), json)))));
-    }
-
-    private static Map<String, Object> view(Job job, McpJsonMapper json) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", job.id());
-        view.put("plugin", job.plugin());
-        view.put("type", job.type());
-        view.put("name", job.name());
-        view.put("status", job.status().id());
-        view.put("progress", job.progress());
-        view.put("message", job.message());
-        view.put("created_at", job.createdAt().toString());
-        view.put("started_at", job.startedAt().map(Object::toString).orElse(null));
-        view.put("finished_at", job.finishedAt().map(Object::toString).orElse(null));
-        view.put("error", job.error().orElse(null));
-        view.put("result", job.result().map(result -> parsed(result, json)).orElse(null));
-        return view;
-    }
-
-    /** A job's result is JSON text: given as JSON when it parses, as text otherwise. */
-    static Object parsed(String result, McpJsonMapper json) {
-        try {
-            return json.readValue(result, new TypeRef<Object>() {
-            });
-        } catch (IOException | RuntimeException e) {
-            return result;
-        }
+                json.writeValueAsString(JobView.of(job.get(), true)))));
     }
 }
