@@ -175,7 +175,7 @@ class IsolatedPluginIT {
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"greet\",\"config\":{\"name\":\"Bo\"}}"));
         assertEquals(200, task.statusCode(), task.body());
         assertEquals("Hello, Bo", GuardApi.json(task.body()).path("data").path("message").asText(), task.body());
-        assertTrue(childOf("hog").isPresent(), "a JVM runs the plugin: " + children());
+        assertTrue(childOf("hog").isPresent(), "a JVM runs the plugin: " + childrenOf(home, Optional.empty()));
         // its usage figures name its JVM: the heap is limits.memory (64 MB) plus the JVM's base (64 MB)
         var jvm = api.usage("hog").path("jvm");
         assertEquals(childOf("hog").orElseThrow().longValue(), jvm.path("pid").asLong(), jvm.toString());
@@ -330,8 +330,9 @@ class IsolatedPluginIT {
             try (RunningLauncher doomed = RunningLauncher.ready(other)) {
                 GuardApi doomedApi = new GuardApi(doomed.baseUrl() + "/api/v1", doomed.credential("admin.api.key"));
                 doomedApi.awaitSettled(List.of("orphan.jar"), WAIT);
-                awaitTrue(() -> childrenOf(other).size() == 1, "the orphan's JVM runs: " + childrenOf(other));
-                Set<Long> pids = childrenOf(other);
+                awaitTrue(() -> childrenOf(other, Optional.empty()).size() == 1,
+                        "the orphan's JVM runs: " + childrenOf(other, Optional.empty()));
+                Set<Long> pids = childrenOf(other, Optional.empty());
                 doomed.process().toHandle().destroyForcibly(); // kill -9
                 doomed.process().waitFor();
                 long deadline = System.nanoTime() + 5_000_000_000L;
@@ -374,23 +375,18 @@ class IsolatedPluginIT {
         }
     }
 
-    /** The pid of the JVM that runs the plugin of this runtime, if one does. */
+    /** The pid of the JVM that runs the plugin of this class's runtime, if one does. */
     private static Optional<Long> childOf(String pluginId) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(args -> args.length >= 2
-                && List.of(args).contains("org.aibase.runtime.ChildMain") && List.of(args).contains(pluginId)
-                && String.join(" ", args).contains(home.toString())).orElse(false))
-                .map(ProcessHandle::pid).findFirst();
+        return childrenOf(home, Optional.of(pluginId)).stream().findFirst();
     }
 
-    private static String children() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("ChildMain")).orElse(false))
-                .map(p -> p.pid() + ": " + p.info().commandLine().orElse("")).toList().toString();
-    }
-
-    private static Set<Long> childrenOf(Path runtimeHome) {
-        return Set.copyOf(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("org.aibase.runtime.ChildMain") && c.contains(runtimeHome.toString())).orElse(false))
-                .map(ProcessHandle::pid).toList());
+    /** The JVMs of isolated plugins of the runtime with this home (of one plugin, when named). */
+    private static Set<Long> childrenOf(Path runtimeHome, Optional<String> pluginId) {
+        return Set.copyOf(ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(args -> {
+            List<String> arguments = List.of(args);
+            return arguments.contains("org.aibase.runtime.ChildMain") && pluginId.map(arguments::contains).orElse(true)
+                    && String.join(" ", arguments).contains(runtimeHome.toString());
+        }).orElse(false)).map(ProcessHandle::pid).toList());
     }
 
     private static long rssKib(long pid) throws IOException {

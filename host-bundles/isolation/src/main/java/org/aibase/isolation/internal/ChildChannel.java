@@ -27,12 +27,20 @@ final class ChildChannel {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
-    private final OkHttpClient http;
+    /** How long a control call (interrupt, running, health) may take. */
+    static final Duration CONTROL_WAIT = Duration.ofSeconds(2);
+
+    /** The plugin's calls, each ended at the plugin's timeout. */
+    private final OkHttpClient calls;
+    /** The runtime's control calls. */
+    private final OkHttpClient control;
     private final int port;
     private final String secret;
 
-    ChildChannel(OkHttpClient shared, int port, String secret) {
-        this.http = shared;
+    /** {@code shared} gives its connection pool and dispatcher; {@code timeout} is the plugin's. */
+    ChildChannel(OkHttpClient shared, int port, String secret, Duration timeout) {
+        this.calls = shared.newBuilder().callTimeout(timeout).build();
+        this.control = shared.newBuilder().callTimeout(CONTROL_WAIT).build();
         this.port = port;
         this.secret = secret;
     }
@@ -51,20 +59,23 @@ final class ChildChannel {
         return new Request.Builder().url(url).header(ChildProtocol.SECRET_HEADER, secret);
     }
 
-    /** Sends a request on a client with the given call timeout (zero: none). */
-    Response send(Request request, Duration callTimeout) throws IOException {
-        OkHttpClient client = callTimeout.isZero() ? http : http.newBuilder().callTimeout(callTimeout).build();
-        return client.newCall(request).execute();
+    /** Sends a call of the plugin, ended at the plugin's timeout ({@link java.io.InterruptedIOException}). */
+    Response send(Request request) throws IOException {
+        return calls.newCall(request).execute();
+    }
+
+    private Response sendControl(Request request) throws IOException {
+        return control.newCall(request).execute();
     }
 
     /** Runs a task in the child; the answer's JSON. */
-    Map<String, Object> task(String call, String type, Map<String, Object> config, Duration timeout) throws IOException {
+    Map<String, Object> task(String call, String type, Map<String, Object> config) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("config", config);
         Request request = request(url(ChildProtocol.CONTROL + "/task", null)).header(ChildProtocol.CALL_HEADER, call)
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
-        return json(send(request, timeout));
+        return json(send(request));
     }
 
     /** Interrupts a call in the child; whether it was running. */
@@ -72,7 +83,7 @@ final class ChildChannel {
         try {
             Request request = request(url(ChildProtocol.CONTROL + "/interrupt/" + call, null))
                     .post(RequestBody.create(new byte[0], JSON_TYPE)).build();
-            return Boolean.TRUE.equals(json(send(request, Duration.ofSeconds(2))).get("interrupted"));
+            return Boolean.TRUE.equals(json(sendControl(request)).get("interrupted"));
         } catch (IOException e) {
             return false;
         }
@@ -81,12 +92,12 @@ final class ChildChannel {
     /** Whether a call still runs in the child (false when the child cannot say). */
     boolean running(String call) throws IOException {
         Request request = request(url(ChildProtocol.CONTROL + "/running/" + call, null)).get().build();
-        return Boolean.TRUE.equals(json(send(request, Duration.ofSeconds(2))).get("running"));
+        return Boolean.TRUE.equals(json(sendControl(request)).get("running"));
     }
 
     /** The child's health: whether it serves, and its heap's figures. */
-    Map<String, Object> health(Duration timeout) throws IOException {
-        return json(send(request(url(ChildProtocol.CONTROL + "/health", null)).get().build(), timeout));
+    Map<String, Object> health() throws IOException {
+        return json(sendControl(request(url(ChildProtocol.CONTROL + "/health", null)).get().build()));
     }
 
     private static Map<String, Object> json(Response response) throws IOException {

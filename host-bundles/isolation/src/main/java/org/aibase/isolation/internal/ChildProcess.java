@@ -59,15 +59,23 @@ final class ChildProcess {
         this.process = process;
     }
 
-    /** Starts the JVM; {@link #ready()} completes with its port once it serves. */
-    static ChildProcess start(Launch launch) throws IOException {
+    /**
+     * Starts the JVM; {@link #ready()} completes with its port once it serves: the port of the first ready
+     * line that {@code genuine} accepts (others are logged and ignored).
+     */
+    static ChildProcess start(Launch launch, java.util.function.IntPredicate genuine) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launch.command());
         builder.environment().put(ChildProtocol.SECRET_VARIABLE, launch.secret());
         Process process = builder.start();
         ChildProcess child = new ChildProcess(launch.pluginId(), process);
         child.pump(process.getInputStream(), "out", line -> {
-            if (line.startsWith(ChildProtocol.READY_LINE)) {
-                child.port.complete(Integer.parseInt(line.substring(ChildProtocol.READY_LINE.length()).strip()));
+            if (line.startsWith(ChildProtocol.READY_LINE) && !child.port.isDone()) {
+                Integer port = portOf(line);
+                if (port != null && genuine.test(port)) {
+                    child.port.complete(port);
+                } else {
+                    LOG.warn("[{}] ignored a ready line that names no port of this JVM: {}", launch.pluginId(), line);
+                }
             } else {
                 LOG.info("[{}] {}", launch.pluginId(), line);
             }
@@ -76,6 +84,15 @@ final class ChildProcess {
         process.onExit().thenRun(() -> child.port.completeExceptionally(
                 new IOException("the JVM of plugin '" + launch.pluginId() + "' exited with " + process.exitValue())));
         return child;
+    }
+
+    private static Integer portOf(String line) {
+        try {
+            int port = Integer.parseInt(line.substring(ChildProtocol.READY_LINE.length()).strip());
+            return port > 0 && port < 65536 ? port : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Completes with the port once the child serves; fails when it exits first. */

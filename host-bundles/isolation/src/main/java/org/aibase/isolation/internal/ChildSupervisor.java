@@ -45,7 +45,6 @@ final class ChildSupervisor {
     /** How often a serving JVM is asked for its health, and how many answers it may miss in a row before it is killed. */
     private static final long HEALTH_EVERY_MILLIS = 5_000;
     private static final int HEALTH_MISSES = 3;
-    private static final Duration HEALTH_WAIT = Duration.ofSeconds(2);
     /** A JVM that does not serve this long after its start is killed (and started again). */
     private static final long START_LIMIT_MILLIS = 30_000;
 
@@ -55,8 +54,8 @@ final class ChildSupervisor {
     private final ScheduledExecutorService timer;
     private final Quarantines quarantines;
     private final long runawayGraceMillis;
-    /** How long calls in flight of a replaced JVM may take: the plugin's timeout. */
-    private final long drainMillis;
+    /** The plugin's timeout: of its calls, and of the calls in flight of a replaced JVM. */
+    private final Duration timeout;
 
     private CompletableFuture<ChildChannel> channel = new CompletableFuture<>();
     private ChildProcess process;
@@ -71,14 +70,14 @@ final class ChildSupervisor {
 
     /** @param launches the launch of a JVM for a fresh secret */
     ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, OkHttpClient http,
-            ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace, Duration drain) {
+            ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace, Duration timeout) {
         this.pluginId = pluginId;
         this.launches = launches;
         this.http = http;
         this.timer = timer;
         this.quarantines = quarantines;
         this.runawayGraceMillis = runawayGrace.toMillis();
-        this.drainMillis = drain.toMillis();
+        this.timeout = timeout;
     }
 
     /** Starts the plugin's JVM, and from then on looks at its health. */
@@ -103,7 +102,7 @@ final class ChildSupervisor {
             if (failure == null) {
                 LOG.info("Plugin '{}' serves from its own JVM (pid {}, port {}) after {} ms", pluginId, started.pid(), port,
                         System.currentTimeMillis() - startedAtMillis);
-                waiting.complete(new ChildChannel(http, port, secret));
+                waiting.complete(new ChildChannel(http, port, secret, timeout));
             }
         });
         started.exited().thenAccept(code -> ended(started, code));
@@ -143,12 +142,12 @@ final class ChildSupervisor {
                 old = process;
                 process = next;
                 startedAtMillis = began;
-                channel = CompletableFuture.completedFuture(new ChildChannel(http, port, secret));
+                channel = CompletableFuture.completedFuture(new ChildChannel(http, port, secret, timeout));
             }
             LOG.info("Plugin '{}' serves from a new JVM (pid {}) after {} ms", pluginId, next.pid(),
                     System.currentTimeMillis() - began);
             if (old != null) {
-                timer.schedule(() -> old.stop(STOP_GRACE_MILLIS), drainMillis, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> old.stop(STOP_GRACE_MILLIS), timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
         next.exited().thenAccept(code -> ended(next, code));
@@ -156,7 +155,7 @@ final class ChildSupervisor {
 
     /**
      * Asks the serving JVM for its health; one that misses {@value #HEALTH_MISSES} answers in a row
-     * (each within 2 s) is killed, and started again like any JVM that ended.
+     * (each within {@link ChildChannel#CONTROL_WAIT}) is killed, and started again like any JVM that ended.
      */
     private void checkHealth() {
         CompletableFuture<ChildChannel> current;
@@ -167,7 +166,7 @@ final class ChildSupervisor {
             return; // starting, restarting or stopping: nothing serves to be asked
         }
         try {
-            current.join().health(HEALTH_WAIT);
+            current.join().health();
             healthMisses = 0;
         } catch (IOException | RuntimeException e) {
             if (++healthMisses >= HEALTH_MISSES) {
@@ -179,7 +178,16 @@ final class ChildSupervisor {
 
     private ChildProcess launch(String secret) {
         try {
-            return ChildProcess.start(launches.apply(secret));
+            // a ready line counts only when its port answers with the secret: the plugin's own code writes to the
+            // same standard output and could name another port
+            return ChildProcess.start(launches.apply(secret), port -> {
+                try {
+                    new ChildChannel(http, port, secret, timeout).health();
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
         } catch (IOException | RuntimeException e) {
             LOG.error("The JVM of plugin '{}' cannot be started: {}", pluginId, e.toString());
             return null;
@@ -286,7 +294,7 @@ final class ChildSupervisor {
         }
         Map<String, Object> health;
         try {
-            health = current.join().health(HEALTH_WAIT);
+            health = current.join().health();
         } catch (IOException e) {
             return Optional.empty();
         }

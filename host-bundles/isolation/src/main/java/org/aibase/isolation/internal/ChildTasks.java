@@ -2,15 +2,14 @@ package org.aibase.isolation.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.aibase.api.plugin.Plugin;
 import org.aibase.api.plugin.Severity;
 import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
+import org.aibase.isolation.child.TaskWire;
 
 /**
  * An isolated plugin's tasks in the runtime: its {@link Plugin} service, registered for the plugin, so
@@ -21,12 +20,10 @@ final class ChildTasks implements Plugin {
 
     private final String pluginId;
     private final ChildSupervisor supervisor;
-    private final Duration timeout;
 
-    ChildTasks(String pluginId, ChildSupervisor supervisor, Duration timeout) {
+    ChildTasks(String pluginId, ChildSupervisor supervisor) {
         this.pluginId = pluginId;
         this.supervisor = supervisor;
-        this.timeout = timeout;
     }
 
     @Override
@@ -44,7 +41,7 @@ final class ChildTasks implements Plugin {
         String call = UUID.randomUUID().toString();
         Map<String, Object> answer;
         try {
-            answer = channel.task(call, request.type(), request.config(), timeout);
+            answer = channel.task(call, request.type(), request.config());
         } catch (InterruptedIOException e) {
             supervisor.overran(channel, call, "task '" + request.type() + "'");
             return TaskResult.failure("timeout", "Task '" + request.type() + "' of plugin '" + pluginId
@@ -53,23 +50,6 @@ final class ChildTasks implements Plugin {
             return TaskResult.failure("plugin_unavailable", "Plugin '" + pluginId + "' lost its JVM during the task; retry",
                     Severity.MEDIUM);
         }
-        return result(answer);
-    }
-
-    @SuppressWarnings("unchecked")
-    static TaskResult result(Map<String, Object> json) {
-        Map<String, Object> data = json.get("data") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-        Optional<String> jobId = Optional.ofNullable((String) json.get("job_id"));
-        if (Boolean.TRUE.equals(json.get("success"))) {
-            return jobId.map(id -> TaskResult.submitted(id, data)).orElseGet(() -> TaskResult.ok(data));
-        }
-        Severity severity = Severity.HIGH;
-        for (Severity s : Severity.values()) {
-            if (s.id().equals(json.get("severity"))) {
-                severity = s;
-            }
-        }
-        return new TaskResult(false, data, Optional.ofNullable((String) json.get("error")),
-                Optional.ofNullable((String) json.get("error_code")), Optional.of(severity), Optional.empty());
+        return TaskWire.result(answer);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,12 +52,10 @@ public final class ForwardingResource {
 
     private final String pluginId;
     private final ChildSupervisor supervisor;
-    private final Duration timeout;
 
-    ForwardingResource(String pluginId, ChildSupervisor supervisor, Duration timeout) {
+    ForwardingResource(String pluginId, ChildSupervisor supervisor) {
         this.pluginId = pluginId;
         this.supervisor = supervisor;
-        this.timeout = timeout;
     }
 
     @GET
@@ -142,7 +139,7 @@ public final class ForwardingResource {
                 : content);
         okhttp3.Response answer;
         try {
-            answer = channel.send(request.build(), timeout);
+            answer = channel.send(request.build());
         } catch (InterruptedIOException e) {
             supervisor.overran(channel, call, method + " /api/v1/" + pluginId + "/" + path);
             return unavailable("timeout", "Plugin '" + pluginId + "' did not answer within its timeout", 1);

@@ -181,10 +181,10 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
             Dictionary<String, Object> endpoint = new Hashtable<>();
             endpoint.put(PluginEndpoint.PROPERTY, plugin.id());
             registrations.add(own.registerService(ForwardingResource.class,
-                    new ForwardingResource(plugin.id(), supervisor, timeout), endpoint));
+                    new ForwardingResource(plugin.id(), supervisor), endpoint));
         }
         if (!plugin.tasks().isEmpty()) {
-            registrations.add(own.registerService(Plugin.class, new ChildTasks(plugin.id(), supervisor, timeout), null));
+            registrations.add(own.registerService(Plugin.class, new ChildTasks(plugin.id(), supervisor), null));
         }
         running.put(bundle.getBundleId(), new Running(plugin.id(), supervisor, registrations, jar, configuration));
         supervisor.start();

@@ -23,7 +23,7 @@ import org.aibase.isolation.child.JsonAnswers;
 import org.aibase.isolation.child.LlmWire;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +49,11 @@ final class RuntimeServices implements AutoCloseable {
             });
     /** The stand-in bundle of each child, by the child's secret. */
     private final Map<String, Bundle> children = new ConcurrentHashMap<>();
+    /**
+     * The LLM service as each stand-in gets it, by bundle id: held while the plugin runs (the service is
+     * one instance per plugin; getting and releasing it per call would build it per call).
+     */
+    private final Map<Long, ServiceTracker<LlmService, LlmService>> llms = new ConcurrentHashMap<>();
 
     RuntimeServices() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -70,20 +75,37 @@ final class RuntimeServices implements AutoCloseable {
     /** Forgets every child of the stand-in with this bundle id. */
     void forget(long standInId) {
         children.values().removeIf(standIn -> standIn.getBundleId() == standInId);
+        ServiceTracker<LlmService, LlmService> llm = llms.remove(standInId);
+        if (llm != null) {
+            llm.close();
+        }
     }
 
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        llms.values().forEach(ServiceTracker::close);
+        llms.clear();
+    }
+
+    /** The LLM service the stand-in is given, if it is (it has {@code llm}, and the service runs). */
+    private LlmService llmOf(Bundle standIn) {
+        BundleContext context = standIn.getBundleContext();
+        if (context == null) {
+            return null;
+        }
+        return llms.computeIfAbsent(standIn.getBundleId(), id -> {
+            ServiceTracker<LlmService, LlmService> tracker = new ServiceTracker<>(context, LlmService.class, null);
+            tracker.open();
+            return tracker;
+        }).getService();
     }
 
     private void llm(HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             Bundle standIn = children.get(String.valueOf(exchange.getRequestHeaders().getFirst(ChildProtocol.SECRET_HEADER)));
-            BundleContext context = standIn == null ? null : standIn.getBundleContext();
-            ServiceReference<LlmService> reference = context == null ? null : context.getServiceReference(LlmService.class);
-            LlmService llm = reference == null ? null : context.getService(reference);
+            LlmService llm = standIn == null ? null : llmOf(standIn);
             if (llm == null) {
                 JsonAnswers.send(exchange, 403, LlmWire.error(new LlmException(LlmException.Kind.PERMISSION_DENIED,
                         "this plugin is not granted the LLM service (permission 'llm')")));
@@ -103,8 +125,6 @@ final class RuntimeServices implements AutoCloseable {
             } catch (IllegalArgumentException | ClassCastException | NullPointerException | IOException e) {
                 JsonAnswers.send(exchange, 400, LlmWire.error(new LlmException(LlmException.Kind.BAD_REQUEST,
                         "the chat request cannot be read: " + e.getMessage())));
-            } finally {
-                context.ungetService(reference);
             }
         } catch (RuntimeException e) {
             LOG.warn("An isolated plugin's LLM call failed", e);

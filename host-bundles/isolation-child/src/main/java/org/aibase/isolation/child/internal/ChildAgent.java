@@ -74,6 +74,8 @@ public final class ChildAgent {
     private ScheduledFuture<?> pending;
     private boolean announced;
     private long firstBuildNanos;
+    /** The endpoint services the serving application was built with (only the build thread changes it). */
+    private volatile List<ServiceReference<Object>> inUse = List.of();
 
     @Activate
     public ChildAgent(BundleContext context, @Reference ConfigurationAdmin configurations)
@@ -150,9 +152,20 @@ public final class ChildAgent {
         }
         context.removeBundleListener(started);
         builds.shutdownNow();
+        server.stop();
+        release(inUse);
         endpoints.close();
         tasks.close();
-        server.stop();
+    }
+
+    private void release(List<ServiceReference<Object>> references) {
+        for (ServiceReference<Object> reference : references) {
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException e) {
+                // the agent's context is gone: the framework released them already
+            }
+        }
     }
 
     private synchronized void schedule() {
@@ -190,17 +203,19 @@ public final class ChildAgent {
             }
         }
         List<Object> served = new ArrayList<>();
+        List<ServiceReference<Object>> taken = new ArrayList<>();
         for (ServiceReference<Object> reference : references == null ? List.<ServiceReference<Object>>of() : List.of(references)) {
             Object service = context.getService(reference);
             if (service != null) {
                 served.add(service);
+                taken.add(reference);
             }
         }
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("aibase." + pluginId);
         served.forEach(config::register);
         config.register(new JacksonJsonProvider());
-        config.register(new CallerRole());
+        config.register(new RoleFromRuntime());
         config.register(RolesAllowedDynamicFeature.class);
         config.register(new ErrorBodies());
         Thread thread = Thread.currentThread();
@@ -215,6 +230,8 @@ public final class ChildAgent {
             thread.setContextClassLoader(previous);
         }
         server.serve(handler);
+        release(inUse);
+        inUse = taken; // the application now serving holds these; the previous one's are given back
         synchronized (this) {
             if (!announced) {
                 announced = true;

@@ -29,6 +29,7 @@ import org.aibase.api.plugin.TaskRequest;
 import org.aibase.api.plugin.TaskResult;
 import org.aibase.isolation.child.ChildProtocol;
 import org.aibase.isolation.child.JsonAnswers;
+import org.aibase.isolation.child.TaskWire;
 
 /**
  * The child's end of the channel: HTTP/1.1 on 127.0.0.1 only, on a port the system picks, every call
@@ -122,7 +123,7 @@ final class ChildServer {
             if (path.equals("/task") && exchange.getRequestMethod().equals("POST")) {
                 Map<String, Object> request = JSON.readValue(body, OBJECT);
                 String call = exchange.getRequestHeaders().getFirst(ChildProtocol.CALL_HEADER);
-                JsonAnswers.send(exchange, 200, json(task(call, request)));
+                JsonAnswers.send(exchange, 200, TaskWire.result(task(call, request)));
             } else if (path.startsWith("/interrupt/") && exchange.getRequestMethod().equals("POST")) {
                 JsonAnswers.send(exchange, 200, Map.of("interrupted", calls.interrupt(path.substring("/interrupt/".length()))));
             } else if (path.startsWith("/running/")) {
@@ -157,14 +158,4 @@ final class ChildServer {
         }
     }
 
-    private static Map<String, Object> json(TaskResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("success", result.success());
-        json.put("data", result.data());
-        result.error().ifPresent(e -> json.put("error", e));
-        result.errorCode().ifPresent(c -> json.put("error_code", c));
-        result.severity().ifPresent(s -> json.put("severity", s.id()));
-        result.jobId().ifPresent(j -> json.put("job_id", j));
-        return json;
-    }
 }

@@ -1,6 +1,7 @@
 package org.aibase.isolation.child.internal;
 
 import java.security.Principal;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.aibase.api.plugin.CallerRole;
 import org.aibase.isolation.child.ChildProtocol;
 
 /**
@@ -18,22 +20,22 @@ import org.aibase.isolation.child.ChildProtocol;
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
-final class CallerRole implements ContainerRequestFilter {
+final class RoleFromRuntime implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String role = request.getHeaderString(ChildProtocol.ROLE_HEADER);
+        String header = request.getHeaderString(ChildProtocol.ROLE_HEADER);
+        Optional<CallerRole> caller = header == null ? Optional.empty() : CallerRole.byId(header);
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
-                return role == null || role.isEmpty() ? null : () -> role;
+                return caller.<Principal>map(role -> role::id).orElse(null);
             }
 
             @Override
             public boolean isUserInRole(String name) {
-                return "admin".equals(role) ? "admin".equals(name) || "user".equals(name)
-                        : "user".equals(role) && "user".equals(name);
+                return caller.isPresent() && CallerRole.byId(name).map(caller.get()::grants).orElse(false);
             }
 
             @Override
@@ -43,7 +45,7 @@ final class CallerRole implements ContainerRequestFilter {
 
             @Override
             public String getAuthenticationScheme() {
-                return role == null || role.isEmpty() ? null : "Bearer";
+                return caller.isPresent() ? "Bearer" : null;
             }
         });
     }
