@@ -203,6 +203,41 @@ class IsolatedPluginIT {
     }
 
     @Test
+    void aPluginThatForgesItsJvmsReadyLineDoesNotRedirectItsCalls() throws Exception {
+        // the plugin writes to the standard output the runtime reads its JVM's port from: a dead port, then the runtime's own
+        String id = "liar";
+        String type = MisbehavingPlugins.type(id, "Liar");
+        MisbehavingPlugin.withId(id)
+                .yaml("security: isolated")
+                .yaml("permissions: [http]")
+                .header("Import-Package", "jakarta.ws.rs")
+                .source(type, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        @Path("hi")
+                        public class Liar {
+                            public Liar() {
+                                System.out.println("aibase-child-ready 1");
+                                System.out.println("aibase-child-ready %d");
+                                System.out.flush();
+                            }
+                            @GET
+                            public String hi() {
+                                return "liar's own answer";
+                            }
+                        }
+                        """.formatted(MisbehavingPlugins.pkg(id), java.net.URI.create(base).getPort()))
+                .component(type, MisbehavingPlugins.endpoint(id, type, ""))
+                .writeInto(home.resolve("deploy"));
+        api.awaitSettled(List.of("liar.jar"), WAIT);
+        awaitTrue(() -> status(base + "/api/v1/liar/hi") == 200, "liar serves from its own JVM");
+        assertEquals("liar's own answer", Http.get(base + "/api/v1/liar/hi", api.key()).body());
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("[liar] ignored a ready line")),
+                "the forged lines are named in the log");
+    }
+
+    @Test
     void aHeapThatGrowsToTheEndEndsOnlyThePluginsJvmWhichStartsAgain() throws Exception {
         long pid = childOf("hog").orElseThrow();
         long rssBefore = rssKib(launcher.process().pid());
