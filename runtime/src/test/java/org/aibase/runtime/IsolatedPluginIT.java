@@ -45,6 +45,9 @@ class IsolatedPluginIT {
              "usage":{"prompt_tokens":34,"completion_tokens":18,"total_tokens":52}}
             """;
 
+    /** The jobs plugins' limits and their declared task. */
+    private static final String WORKER = "limits: {jobs: 2}\ntasks:\n  - name: step\n    description: submits a stepping job";
+
     private RunningLauncher launcher;
     private GuardApi api;
     private String base;
@@ -57,6 +60,15 @@ class IsolatedPluginIT {
     }
 
     static MisbehavingPlugin isolated(String id, String limits, String greeting) {
+        return isolated(id, limits, greeting, "");
+    }
+
+    /**
+     * The isolated plugin with more resource methods; {@code GET /<id>/ticks?n=&ms=} streams {@code n}
+     * server-sent events {@code ms} apart, written and flushed by the resource method itself (a plugin in
+     * its own JVM has no threads of its own to send them from later).
+     */
+    static MisbehavingPlugin isolated(String id, String limits, String greeting, String moreMethods) {
         String resource = MisbehavingPlugins.type(id, "Resource");
         String tasks = MisbehavingPlugins.type(id, "Tasks");
         return MisbehavingPlugin.withId(id)
@@ -65,7 +77,7 @@ class IsolatedPluginIT {
                 .yaml("limits: {" + limits + "}")
                 .yaml("defaults: {greeting: \"" + greeting + "\"}")
                 .yaml("tasks:\n  - name: greet\n    description: greets")
-                .header("Import-Package", "jakarta.ws.rs,org.aibase.api.plugin")
+                .header("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.core,org.aibase.api.plugin")
                 .source(resource, """
                         package %s;
                         import java.util.ArrayList;
@@ -105,8 +117,25 @@ class IsolatedPluginIT {
                                 }
                                 return "never";
                             }
+
+                            @GET @Path("ticks") @jakarta.ws.rs.Produces("text/event-stream")
+                            public jakarta.ws.rs.core.StreamingOutput ticks(@QueryParam("n") int n, @QueryParam("ms") long ms) {
+                                return out -> {
+                                    for (int i = 1; i <= n; i++) {
+                                        out.write(("data: tick " + i + "\\n\\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                        out.flush();
+                                        try {
+                                            Thread.sleep(ms);
+                                        } catch (InterruptedException e) {
+                                            Thread.currentThread().interrupt();
+                                            return;
+                                        }
+                                    }
+                                };
+                            }
+                            %s
                         }
-                        """.formatted(MisbehavingPlugins.pkg(id)))
+                        """.formatted(MisbehavingPlugins.pkg(id), moreMethods))
                 .component(resource, MisbehavingPlugins.endpoint(id, resource, "")
                         .replace("name=\"" + resource + "\"", "name=\"" + resource + "\" configuration-pid=\"aibase.plugin." + id
                                 + "\" activate=\"activate\""))
@@ -144,15 +173,20 @@ class IsolatedPluginIT {
         });
         openAi.start();
         Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"), "admin.keys=" + JobsIT.ADMIN + "\nuser.keys="
+                + JobsIT.USER + "," + JobsIT.STRANGER + "\n");
         Files.writeString(home.resolve("config/org.aibase.llm.provider-local.cfg"), "type=openai\nname=local\n"
                 + "base.url=http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1\napi.key=sk-test-key\nmodels=gpt-4o-mini\n");
         Path work = Files.createDirectories(home.resolve("work"));
         Files.copy(LlmTestPlugins.build(work, "ichatter", "http, llm", "limits: {llm_tokens_per_hour: 40}", "isolated"),
                 home.resolve("deploy/ichatter.jar"));
+        // the same jobs plugin twice: in its own JVM and in-process
+        Files.copy(JobTestPlugins.build(work, "iworker", WORKER, "isolated"), home.resolve("deploy/iworker.jar"));
+        Files.copy(JobTestPlugins.build(work, "sworker", WORKER, "sandbox"), home.resolve("deploy/sworker.jar"));
         launcher = RunningLauncher.ready(home);
         base = launcher.baseUrl();
-        api = new GuardApi(base + "/api/v1", launcher.credential("admin.api.key"));
-        api.awaitSettled(List.of("hello.jar", "hog.jar", "deaf.jar", "ichatter.jar"), WAIT).forEach((file, record) ->
+        api = new GuardApi(base + "/api/v1", JobsIT.ADMIN);
+        api.awaitSettled(List.of("hello.jar", "hog.jar", "deaf.jar", "ichatter.jar", "iworker.jar", "sworker.jar"), WAIT).forEach((file, record) ->
                 assertEquals("active", record.path("state").asText(), file + ": " + record));
     }
 
@@ -354,6 +388,122 @@ class IsolatedPluginIT {
         awaitTrue(() -> status(base + "/api/v1/hog/greet?name=x") == 200, "hog serves again");
         assertTrue(launcher.output().stream().anyMatch(line -> line.contains("health check")),
                 "the log says why it was killed");
+    }
+
+    @Test
+    void anIsolatedPluginsJobsRunInItsJvmAndEndAsTheSamePluginsInProcess() throws Exception {
+        String api = base + "/api/v1";
+        Map<String, com.fasterxml.jackson.databind.JsonNode> finished = new TreeMap<>();
+        for (String plugin : List.of("iworker", "sworker")) {
+            // submitted by the plugin's endpoint for the user who called it
+            String id = JobsIT.submit(api, plugin, "slow", 1, 3, 100).get(0);
+            finished.put(plugin, GuardApi.json(Http.await(api + "/jobs/" + id, JobsIT.USER,
+                    r -> r.body().contains("\"completed\"") || r.body().contains("\"failed\""), WAIT).body()));
+            assertEquals(404, Http.get(api + "/jobs/" + id, JobsIT.STRANGER).statusCode(),
+                    plugin + ": the job is its submitter's, not another user's");
+        }
+        var isolatedJob = finished.get("iworker");
+        var inProcessJob = finished.get("sworker");
+        assertEquals("completed", isolatedJob.path("status").asText(), isolatedJob.toString());
+        for (String field : List.of("status", "progress", "message", "result", "attempts", "error", "node")) {
+            assertEquals(inProcessJob.path(field), isolatedJob.path(field), field + " as in-process: " + finished);
+        }
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("[iworker]") && line.contains("JOB-RAN "
+                + isolatedJob.path("id").asText())), "the attempt ran in the plugin's JVM, whose output names the plugin");
+
+        // a task submits a job from the JVM; the job runs there too
+        HttpResponse<String> task = Http.send("POST", api + "/plugins/iworker/tasks", JobsIT.USER,
+                "application/json", java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"step\",\"config\":{\"steps\":2,\"ms\":50}}"));
+        assertEquals(200, task.statusCode(), task.body());
+        String stepped = GuardApi.json(task.body()).path("job_id").asText();
+        assertTrue(Http.await(api + "/jobs/" + stepped, JobsIT.USER, r -> r.body().contains("\"completed\""), WAIT)
+                .body().contains("\"steps\":2"), "the task's job completed");
+
+        // a cancel reaches the attempt in the JVM, which ends without its JVM being killed
+        long pid = childOf("iworker").orElseThrow();
+        String running = JobsIT.submit(api, "iworker", "slow", 1, 200, 100).get(0);
+        Http.await(api + "/jobs/" + running, JobsIT.USER, r -> r.body().contains("step 2 of 200"), WAIT);
+        HttpResponse<String> cancelled = Http.send("DELETE", api + "/jobs/" + running, JobsIT.ADMIN, null, null);
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("cancelled", GuardApi.json(cancelled.body()).path("status").asText());
+        Thread.sleep(1_000);
+        String progressed = GuardApi.json(Http.get(api + "/jobs/" + running, JobsIT.USER).body()).path("message").asText();
+        Thread.sleep(500);
+        assertEquals(progressed, GuardApi.json(Http.get(api + "/jobs/" + running, JobsIT.USER).body()).path("message").asText(),
+                "the attempt stopped stepping");
+        assertEquals(Optional.of(pid), childOf("iworker"), "a cancelled job does not cost the plugin its JVM");
+        // the plugin's jobs service lists its own jobs, in its JVM as in-process
+        HttpResponse<String> tooLarge = Http.send("POST", api + "/iworker/submit?type=slow&pad=" + (1 << 20), JobsIT.USER,
+                null, null);
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertTrue(tooLarge.body().contains("at most 1048576 bytes (1 MB)"), tooLarge.body());
+        HttpResponse<String> unknownType = Http.send("POST", api + "/iworker/submit?type=nope", JobsIT.USER, null, null);
+        assertEquals(422, unknownType.statusCode(), unknownType.body());
+        assertEquals("unknown_type", GuardApi.json(unknownType.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    void anEventStreamFromAnIsolatedPluginFlowsAsItIsWrittenAndOutlivesTheTimeout() throws Exception {
+        // deaf's timeout is 1 s; its stream lasts about 2 s, each event arriving as it is written
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        HttpResponse<java.util.stream.Stream<String>> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/api/v1/deaf/ticks?n=4&ms=500")).header("Authorization", "Bearer " + api.key()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), answer.headers().map()
+                .toString());
+        List<Long> arrivals = new java.util.ArrayList<>();
+        List<String> events = new java.util.ArrayList<>();
+        answer.body().filter(line -> line.startsWith("data: ")).forEach(line -> {
+            events.add(line);
+            arrivals.add((System.nanoTime() - started) / 1_000_000);
+        });
+        assertEquals(List.of("data: tick 1", "data: tick 2", "data: tick 3", "data: tick 4"), events);
+        assertTrue(arrivals.get(0) < 900, "the first event came as it was written, not with the last: " + arrivals + " ms");
+        assertTrue(arrivals.get(3) >= 1_400, "the stream went on past the 1 s timeout: " + arrivals + " ms");
+    }
+
+    @Test
+    void aPluginWhoseJvmCallsSystemExitEndsOnlyThatJvm() throws Exception {
+        Path deploy = home.resolve("deploy");
+        isolated("quitter", "memory: 64MB").writeInto(deploy);
+        api.awaitSettled(List.of("quitter.jar"), WAIT);
+        awaitTrue(() -> status(base + "/api/v1/quitter/greet?name=x") == 200, "quitter serves");
+        // the verifier refuses System.exit at deploy; here it is skipped: the JAR its JVM reads is swapped
+        // after validation for one that exits, and its JVM killed so that the next reads it
+        Path hostile = isolated("quitter", "memory: 64MB", "Hello", """
+                @GET @Path("quit")
+                public String quit() {
+                    System.exit(7);
+                    return "unreachable";
+                }
+                """).writeInto(Files.createDirectories(home.resolve("work/hostile")));
+        Path copy;
+        try (var files = Files.walk(home)) {
+            copy = files.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("children")
+                    && p.getFileName().toString().startsWith("quitter-") && p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        Files.copy(hostile, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long first = childOf("quitter").orElseThrow();
+        ProcessHandle.of(first).ifPresent(ProcessHandle::destroyForcibly);
+        awaitTrue(() -> childOf("quitter").filter(p -> p != first).isPresent()
+                && status(base + "/api/v1/quitter/greet?name=x") == 200, "quitter serves again from the hostile JAR");
+        long second = childOf("quitter").orElseThrow();
+
+        Map<Integer, Integer> hello = new TreeMap<>();
+        AtomicBoolean calling = new AtomicBoolean(true);
+        Thread others = callWhile(calling, base + "/api/v1/hello/greeting?name=Ada", hello);
+        HttpResponse<String> quit = Http.get(base + "/api/v1/quitter/quit", api.key());
+        assertEquals(503, quit.statusCode(), quit.body());
+        awaitTrue(() -> childOf("quitter").filter(p -> p != second).isPresent(), "a new JVM after the exit");
+        calling.set(false);
+        others.join();
+        assertEquals(Set.of(200), hello.keySet(), "hello answered throughout: " + hello);
+        assertEquals(200, Http.get(base + "/api/v1/health", api.key()).statusCode(), "the runtime runs on");
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("'quitter'") && line.contains("exit code 7")),
+                "the log names the plugin and its exit code");
+        Files.delete(deploy.resolve("quitter.jar"));
     }
 
     @Test

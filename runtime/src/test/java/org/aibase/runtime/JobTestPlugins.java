@@ -176,7 +176,7 @@ final class JobTestPlugins {
             author: AI Base tests
             category: utility
             requires: {platform: ">=1.0.0"}
-            security: sandbox
+            security: %3$s
             permissions: [http, jobs]
             %2$s
             """;
@@ -186,6 +186,11 @@ final class JobTestPlugins {
 
     /** Writes the plugin JAR with the given id and extra descriptor lines (e.g. {@code limits: {jobs: 3}}). */
     static Path build(Path work, String id, String descriptorExtra) throws IOException {
+        return build(work, id, descriptorExtra, "sandbox");
+    }
+
+    /** The same plugin at a security level, {@code sandbox} or {@code isolated} (in a JVM of its own). */
+    static Path build(Path work, String id, String descriptorExtra, String security) throws IOException {
         Path sources = Files.createDirectories(work.resolve(id + "-src/org/example/" + id));
         Path classes = Files.createDirectories(work.resolve(id + "-classes"));
         compile(classes, Files.writeString(sources.resolve("StepHandler.java"), HANDLER.formatted(id)),
@@ -208,7 +213,7 @@ final class JobTestPlugins {
 
         Path jar = work.resolve(id + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
-            put(zip, "plugin.yaml", DESCRIPTOR.formatted(id, descriptorExtra));
+            put(zip, "plugin.yaml", DESCRIPTOR.formatted(id, descriptorExtra, security));
             put(zip, "OSGI-INF/org.example." + id + ".slow.xml", HANDLER_COMPONENT.formatted(id, "slow", "false"));
             put(zip, "OSGI-INF/org.example." + id + ".redo.xml", HANDLER_COMPONENT.formatted(id, "redo", "true"));
             put(zip, "OSGI-INF/org.example." + id + ".SubmitResource.xml", RESOURCE_COMPONENT.formatted(id));

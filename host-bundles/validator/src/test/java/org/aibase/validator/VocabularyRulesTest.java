@@ -43,11 +43,12 @@ class VocabularyRulesTest extends RuleTestSupport {
     @Test
     void refusesIsolatedWithAPermissionAJvmCannotBeGiven() throws IOException {
         assertOnlyError(validate(BASE + "security: isolated\npermissions: [http, files]\n"), "plugin.yaml/permissions",
-                "'files' is not available at security level isolated", "llm, http");
-        assertOnlyError(validate(BASE + "security: isolated\npermissions: [http, jobs]\n"), "plugin.yaml/permissions",
-                "'jobs' is not available at security level isolated yet: a plugin in its own JVM reaches the platform's "
-                + "llm service, but its storage and jobs services do not reach its JVM yet (use security: sandbox for "
-                + "them)", "llm, http");
+                "'files' is not available at security level isolated", "llm, jobs, http");
+        assertOnlyError(validate(BASE + "security: isolated\npermissions: [http, storage]\n"), "plugin.yaml/permissions",
+                "'storage' is not available at security level isolated yet: a plugin in its own JVM reaches the platform's "
+                + "llm and jobs services, but its storage does not reach its JVM yet (use security: sandbox for it)",
+                "llm, jobs, http");
+        assertTrue(validate(BASE + "security: isolated\npermissions: [http, jobs]\n").valid());
         assertTrue(validate(BASE + "security: isolated\npermissions: [http, llm]\n").valid());
     }
 

@@ -23,10 +23,17 @@ public final class ChildProtocol {
     public static final long SETTLE_MILLIS = 5_000;
     /** The framework property with the runtime's service endpoint for this child ({@code http://127.0.0.1:<port>}), or {@code -}. */
     public static final String RUNTIME_PROPERTY = "aibase.child.runtime";
-    /** The framework property naming the platform services the plugin is granted, comma-separated ({@code llm}). */
+    /** The framework property naming the platform services the plugin is granted, comma-separated ({@code llm}, {@code jobs}). */
     public static final String SERVICES_PROPERTY = "aibase.child.services";
     /** The runtime's service endpoint's calls: {@code POST /llm/chat}, {@code GET /llm/models}. */
     public static final String LLM = "/llm";
+    /**
+     * The runtime's service endpoint's jobs calls, each {@code POST /jobs/<operation>} with a JSON object:
+     * the {@code JobService} operations ({@code submit}, {@code get}, {@code list}, {@code cancel},
+     * {@code delete}, {@code counts}), {@code handlers} (the job types the plugin handles now) and
+     * {@code progress} (of an attempt the runtime asked the child to run).
+     */
+    public static final String JOBS = "/jobs";
     /** The framework property with how many calls the child serves at once. */
     public static final String THREADS_PROPERTY = "aibase.child.threads";
     /** The header carrying the secret. */
@@ -37,7 +44,7 @@ public final class ChildProtocol {
     public static final String ROLE_HEADER = "X-AIBase-Role";
     /** The line the child prints on standard output once it serves: followed by its port. */
     public static final String READY_LINE = "aibase-child-ready ";
-    /** Where the control calls are: {@code /_aibase/task}, {@code /_aibase/interrupt/<call>}, {@code /_aibase/health}. */
+    /** Where the control calls are: {@code /_aibase/task}, {@code /_aibase/job}, {@code /_aibase/interrupt/<call>}, {@code /_aibase/health}. */
     public static final String CONTROL = "/_aibase";
     /** The manifest header of a plugin's stand-in bundle in the runtime: the entry holding the plugin's own JAR. */
     public static final String STUB_HEADER = "AIBase-Isolated";

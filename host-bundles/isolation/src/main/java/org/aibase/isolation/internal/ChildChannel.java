@@ -1,15 +1,24 @@
 package org.aibase.isolation.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.aibase.api.jobs.JobContext;
 import org.aibase.isolation.child.ChildProtocol;
 
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -19,7 +28,11 @@ import okhttp3.Response;
 
 /**
  * The runtime's end of one child JVM's channel: HTTP/1.1 to 127.0.0.1 on the child's port, every call
- * carrying the child's secret. Control calls (task, interrupt, running, health) are JSON.
+ * carrying the child's secret. Control calls (task, job, interrupt, running, health) are JSON.
+ *
+ * <p>A call of the plugin waits for its answer's head at most the plugin's timeout; its body then
+ * streams for as long as it flows (an event stream outlives the timeout, as in-process), ended only
+ * by {@link #SILENCE} without a byte. Interrupting the thread that waits cancels the call.
  */
 final class ChildChannel {
 
@@ -30,19 +43,27 @@ final class ChildChannel {
     /** How long a control call (interrupt, running, health) may take. */
     static final Duration CONTROL_WAIT = Duration.ofSeconds(2);
 
-    /** The plugin's calls, each ended at the plugin's timeout. */
+    /** How long an answer's body may be silent before the call is ended. */
+    static final Duration SILENCE = Duration.ofMinutes(5);
+
+    /** The wait of a call that only an interrupt ends. */
+    private static final Duration UNTIL_INTERRUPTED = Duration.ofMillis(Long.MAX_VALUE);
+
+    /** The plugin's calls. */
     private final OkHttpClient calls;
     /** The runtime's control calls. */
     private final OkHttpClient control;
     private final int port;
     private final String secret;
+    private final Duration timeout;
 
     /** {@code shared} gives its connection pool and dispatcher; {@code timeout} is the plugin's. */
     ChildChannel(OkHttpClient shared, int port, String secret, Duration timeout) {
-        this.calls = shared.newBuilder().callTimeout(timeout).build();
+        this.calls = shared.newBuilder().readTimeout(SILENCE).build();
         this.control = shared.newBuilder().callTimeout(CONTROL_WAIT).build();
         this.port = port;
         this.secret = secret;
+        this.timeout = timeout;
     }
 
     /** A URL of the child: {@code path} starts with {@code /}, {@code query} is raw (or null). */
@@ -59,23 +80,82 @@ final class ChildChannel {
         return new Request.Builder().url(url).header(ChildProtocol.SECRET_HEADER, secret);
     }
 
-    /** Sends a call of the plugin, ended at the plugin's timeout ({@link java.io.InterruptedIOException}). */
-    Response send(Request request) throws IOException {
-        return calls.newCall(request).execute();
+    /**
+     * Sends a call of the plugin and waits for its answer's head.
+     *
+     * @throws InterruptedIOException when it did not come within the plugin's timeout (the call is cancelled)
+     * @throws InterruptedException when the waiting thread was interrupted (the call is cancelled)
+     */
+    Response send(Request request) throws IOException, InterruptedException {
+        return send(request, timeout);
+    }
+
+    private Response send(Request request, Duration wait) throws IOException, InterruptedException {
+        Call call = calls.newCall(request);
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                answer.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call done, Response response) {
+                if (!answer.complete(response)) {
+                    response.close(); // given up on already
+                }
+            }
+        });
+        try {
+            return answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            giveUp(call, answer);
+            throw new InterruptedIOException("no answer within " + wait.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            giveUp(call, answer);
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private static void giveUp(Call call, CompletableFuture<Response> answer) {
+        if (!answer.completeExceptionally(new CancellationException())) {
+            answer.join().close(); // it came just now: no one reads it
+        }
+        call.cancel();
     }
 
     private Response sendControl(Request request) throws IOException {
         return control.newCall(request).execute();
     }
 
-    /** Runs a task in the child; the answer's JSON. */
-    Map<String, Object> task(String call, String type, Map<String, Object> config) throws IOException {
+    /** Runs a task in the child, within the plugin's timeout; the answer's JSON. */
+    Map<String, Object> task(String call, String type, Map<String, Object> config) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("config", config);
-        Request request = request(url(ChildProtocol.CONTROL + "/task", null)).header(ChildProtocol.CALL_HEADER, call)
+        return json(send(controlCall("/task", call, body)));
+    }
+
+    /**
+     * Runs an attempt of a job in the child, for as long as it takes: the job engine ends it by
+     * interrupting the waiting thread ({@code limits.job_timeout}, a cancel). The answer's JSON.
+     */
+    Map<String, Object> job(String call, JobContext job) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", job.id());
+        body.put("type", job.type());
+        body.put("name", job.name());
+        body.put("input", job.input());
+        body.put("attempt", job.attempt());
+        body.put("node", job.node());
+        return json(send(controlCall("/job", call, body), UNTIL_INTERRUPTED));
+    }
+
+    private Request controlCall(String path, String call, Map<String, Object> body) throws IOException {
+        return request(url(ChildProtocol.CONTROL + path, null)).header(ChildProtocol.CALL_HEADER, call)
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
-        return json(send(request));
     }
 
     /** Interrupts a call in the child; whether it was running. */

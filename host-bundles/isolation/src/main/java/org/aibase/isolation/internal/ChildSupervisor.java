@@ -222,12 +222,12 @@ final class ChildSupervisor {
     }
 
     /**
-     * A call of the plugin ran past its time: it is interrupted in the JVM; if it still runs after the
+     * A call of the plugin ran past its time (or its job was cancelled): it is interrupted in the JVM; if it still runs after the
      * runaway grace, the JVM is killed (and started again), as nothing else stops such work.
      */
     void overran(ChildChannel via, String call, String what) {
-        timer.execute(() -> LOG.info("Plugin '{}': {} ran past its timeout; interrupted in its JVM: {}", pluginId, what,
-                via.interrupt(call)));
+        timer.execute(() -> LOG.info("Plugin '{}': {} is over (its time ran out, or it was cancelled); interrupted in its "
+                + "JVM: {}", pluginId, what, via.interrupt(call)));
         timer.schedule(() -> {
             boolean running;
             try {

@@ -19,11 +19,15 @@ import org.aibase.isolation.child.TaskWire;
 final class ChildTasks implements Plugin {
 
     private final String pluginId;
+    private final long standInId;
     private final ChildSupervisor supervisor;
+    private final CallsInFlight calls;
 
-    ChildTasks(String pluginId, ChildSupervisor supervisor) {
+    ChildTasks(String pluginId, long standInId, ChildSupervisor supervisor, CallsInFlight calls) {
         this.pluginId = pluginId;
+        this.standInId = standInId;
         this.supervisor = supervisor;
+        this.calls = calls;
     }
 
     @Override
@@ -40,9 +44,12 @@ final class ChildTasks implements Plugin {
         }
         String call = UUID.randomUUID().toString();
         Map<String, Object> answer;
-        try {
+        try (CallsInFlight.Scope inFlight = calls.begin(call, standInId)) {
             answer = channel.task(call, request.type(), request.config());
-        } catch (InterruptedIOException e) {
+        } catch (InterruptedIOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             supervisor.overran(channel, call, "task '" + request.type() + "'");
             return TaskResult.failure("timeout", "Task '" + request.type() + "' of plugin '" + pluginId
                     + "' did not end within its timeout", Severity.HIGH);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.aibase.isolation.child.ChildProtocol;
+import org.glassfish.jersey.server.ChunkedOutput;
 
 import okhttp3.Request;
 import okio.BufferedSink;
@@ -50,12 +53,21 @@ public final class ForwardingResource {
             ChildProtocol.ROLE_HEADER.toLowerCase(Locale.ROOT));
     private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
 
-    private final String pluginId;
-    private final ChildSupervisor supervisor;
+    private static final String EVENT_STREAM = "text/event-stream";
 
-    ForwardingResource(String pluginId, ChildSupervisor supervisor) {
+    private final String pluginId;
+    private final long standInId;
+    private final ChildSupervisor supervisor;
+    private final CallsInFlight calls;
+    private final Executor streams;
+
+    /** {@code streams} pumps event streams from the plugin's JVM to their callers, one thread each while they last. */
+    ForwardingResource(String pluginId, long standInId, ChildSupervisor supervisor, CallsInFlight calls, Executor streams) {
         this.pluginId = pluginId;
+        this.standInId = standInId;
         this.supervisor = supervisor;
+        this.calls = calls;
+        this.streams = streams;
     }
 
     @GET
@@ -138,12 +150,19 @@ public final class ForwardingResource {
         request.method(method, content == null && BODY_REQUIRED.contains(method) ? okhttp3.RequestBody.create(new byte[0])
                 : content);
         okhttp3.Response answer;
+        // the plugin may call back into the runtime until its answer ends, acting for this caller
+        CallsInFlight.Scope inFlight = calls.begin(call, standInId);
         try {
             answer = channel.send(request.build());
-        } catch (InterruptedIOException e) {
+        } catch (InterruptedIOException | InterruptedException e) {
+            inFlight.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             supervisor.overran(channel, call, method + " /api/v1/" + pluginId + "/" + path);
             return unavailable("timeout", "Plugin '" + pluginId + "' did not answer within its timeout", 1);
         } catch (IOException e) {
+            inFlight.close();
             return unavailable("restarting", "Plugin '" + pluginId + "' lost its JVM during the call; retry shortly", 1);
         }
         Response.ResponseBuilder response = Response.status(answer.code());
@@ -154,15 +173,41 @@ public final class ForwardingResource {
         }
         if (method.equals("HEAD") || answer.body() == null) {
             answer.close();
+            inFlight.close();
             return response.build();
         }
-        StreamingOutput entity = out -> copy(answer, out);
+        if (String.valueOf(answer.header("Content-Type")).startsWith(EVENT_STREAM)) {
+            // each piece as it comes: Jersey holds back a streamed entity's first 8 KB (to tell its length),
+            // a chunked output it writes and flushes piece by piece
+            ChunkedOutput<byte[]> events = new ChunkedOutput<>(byte[].class);
+            streams.execute(() -> pump(answer, events, inFlight));
+            return response.entity(events).build();
+        }
+        StreamingOutput entity = out -> copy(answer, out, inFlight);
         return response.entity(entity).build();
     }
 
-    /** The answer's body as it arrives, flushed as it comes (so event streams flow). */
-    private static void copy(okhttp3.Response answer, OutputStream out) throws IOException {
-        try (answer; InputStream in = answer.body().byteStream()) {
+    /** An event stream from the plugin's JVM to its caller, until either end closes it. */
+    private void pump(okhttp3.Response answer, ChunkedOutput<byte[]> events, CallsInFlight.Scope inFlight) {
+        try (inFlight; answer; InputStream in = answer.body().byteStream()) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0 && !events.isClosed(); n = in.read(buffer)) {
+                events.write(Arrays.copyOf(buffer, n));
+            }
+        } catch (IOException e) {
+            // the caller went, or the plugin's JVM: the other end is closed below
+        } finally {
+            try {
+                events.close();
+            } catch (IOException e) {
+                // closed by the caller already
+            }
+        }
+    }
+
+    /** The answer's body as it arrives, flushed as it comes (so event streams flow); the call ends with it. */
+    private static void copy(okhttp3.Response answer, OutputStream out, CallsInFlight.Scope inFlight) throws IOException {
+        try (inFlight; answer; InputStream in = answer.body().byteStream()) {
             byte[] buffer = new byte[8192];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -77,7 +80,14 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     private final Quarantines quarantines;
     private final PluginConfigurations configurations;
     private final OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
-            .readTimeout(Duration.ZERO).retryOnConnectionFailure(false).followRedirects(false).build();
+            .dispatcher(unlimited()).readTimeout(Duration.ZERO).retryOnConnectionFailure(false).followRedirects(false).build();
+    private final CallsInFlight calls = new CallsInFlight();
+    /** Event streams from plugins' JVMs to their callers, a thread each while they last. */
+    private final ExecutorService streams = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "aibase-isolated-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "aibase-isolated-supervisor");
         thread.setDaemon(true);
@@ -99,7 +109,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.quarantines = quarantines;
         this.configurations = configurations;
         try {
-            this.services = new RuntimeServices();
+            this.services = new RuntimeServices(calls);
         } catch (IOException e) {
             throw new IllegalStateException("the service endpoint of isolated plugins cannot listen on 127.0.0.1", e);
         }
@@ -122,6 +132,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         new ArrayList<>(running.keySet()).forEach(this::stopped);
         services.close();
         timer.shutdownNow();
+        streams.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
@@ -168,23 +179,25 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
                     e.toString());
             return;
         }
+        AtomicReference<ChildSupervisor> self = new AtomicReference<>(); // a launch happens only once it is set
         ChildSupervisor supervisor = new ChildSupervisor(plugin.id(), secret -> {
-            services.admit(secret, bundle);
+            services.admit(secret, bundle, plugin.id(), self.get());
             return new ChildProcess.Launch(plugin.id(), jar, cache, configuration, expects(plugin), services.url(),
                 grantedServices(plugin),
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
                 ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"));
         }, http, timer, quarantines, RUNAWAY_GRACE, timeout);
+        self.set(supervisor);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
         if (plugin.hasPermission(Permission.HTTP)) {
             Dictionary<String, Object> endpoint = new Hashtable<>();
             endpoint.put(PluginEndpoint.PROPERTY, plugin.id());
             registrations.add(own.registerService(ForwardingResource.class,
-                    new ForwardingResource(plugin.id(), supervisor), endpoint));
+                    new ForwardingResource(plugin.id(), bundle.getBundleId(), supervisor, calls, streams), endpoint));
         }
         if (!plugin.tasks().isEmpty()) {
-            registrations.add(own.registerService(Plugin.class, new ChildTasks(plugin.id(), supervisor), null));
+            registrations.add(own.registerService(Plugin.class, new ChildTasks(plugin.id(), bundle.getBundleId(), supervisor, calls), null));
         }
         running.put(bundle.getBundleId(), new Running(plugin.id(), supervisor, registrations, jar, configuration));
         supervisor.start();
@@ -223,7 +236,25 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
 
     /** The platform services the plugin's JVM offers it, through the runtime (see {@link RuntimeServices}). */
     private static String grantedServices(PluginDescriptor plugin) {
-        return plugin.hasPermission(Permission.LLM) ? "llm" : "-";
+        List<String> granted = new ArrayList<>();
+        if (plugin.hasPermission(Permission.LLM)) {
+            granted.add("llm");
+        }
+        if (plugin.hasPermission(Permission.JOBS)) {
+            granted.add("jobs");
+        }
+        return granted.isEmpty() ? "-" : String.join(",", granted);
+    }
+
+    /**
+     * Calls to the plugins' JVMs wait for their answers' heads on their callers' threads, so the
+     * dispatcher queues none: the governor already admits at most each plugin's concurrency.
+     */
+    private static Dispatcher unlimited() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Integer.MAX_VALUE);
+        dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        return dispatcher;
     }
 
     /** What the plugin's JVM waits for before it serves (see {@link ChildProtocol#EXPECTS_PROPERTY}). */

@@ -17,13 +17,16 @@ import org.aibase.validator.ValidationContext;
  */
 public final class SecurityLevelCheck extends DescriptorRule {
 
-    /** The permissions an isolated plugin may ask for: its JVM is served its endpoints and tasks, and reaches the LLM service. */
-    public static final Set<Permission> ISOLATED_PERMISSIONS = EnumSet.of(Permission.HTTP, Permission.LLM);
+    /**
+     * The permissions an isolated plugin may ask for: its JVM is served its endpoints and tasks, and
+     * reaches the LLM and jobs services.
+     */
+    public static final Set<Permission> ISOLATED_PERMISSIONS = EnumSet.of(Permission.HTTP, Permission.LLM, Permission.JOBS);
     /**
      * The platform services an isolated plugin is meant to reach from its JVM, not carried over its
      * channel yet: refused with a message saying so rather than granted and failing at run time.
      */
-    public static final Set<Permission> ISOLATED_NOT_YET = EnumSet.of(Permission.STORAGE, Permission.JOBS);
+    public static final Set<Permission> ISOLATED_NOT_YET = EnumSet.of(Permission.STORAGE);
 
     private final ValidationContext context;
 
@@ -40,8 +43,8 @@ public final class SecurityLevelCheck extends DescriptorRule {
                 if (ISOLATED_NOT_YET.contains(permission)) {
                     inspection.add(Finding.error(Locations.field("permissions"), "'" + permission.id()
                             + "' is not available at security level isolated yet: a plugin in its own JVM reaches the "
-                            + "platform's llm service, but its storage and jobs services do not reach its JVM yet (use "
-                            + "security: sandbox for them)", allowed));
+                            + "platform's llm and jobs services, but its storage does not reach its JVM yet (use "
+                            + "security: sandbox for it)", allowed));
                 } else if (!ISOLATED_PERMISSIONS.contains(permission)) {
                     inspection.add(Finding.error(Locations.field("permissions"), "'" + permission.id()
                             + "' is not available at security level isolated", allowed));

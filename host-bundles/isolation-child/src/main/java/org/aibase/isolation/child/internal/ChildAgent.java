@@ -23,11 +23,13 @@ import com.sun.net.httpserver.HttpHandler;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import org.aibase.api.http.PluginEndpoint;
+import org.aibase.api.jobs.JobService;
 import org.aibase.api.llm.LlmService;
 import org.aibase.api.plugin.Plugin;
 import org.aibase.isolation.child.ChildProtocol;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainerProvider;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.osgi.framework.Bundle;
@@ -47,7 +49,9 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The plugin's host inside its own JVM: serves the resources the plugin marks with
  * {@link PluginEndpoint} (its own id) in one Jersey application, rebuilt when they change, and its
- * {@link Plugin} service's tasks, to the runtime only (see {@link ChildServer}). It prints the ready
+ * {@link Plugin} service's tasks and its job handlers ({@link ChildJobs}), to the runtime only (see
+ * {@link ChildServer}); it registers the platform services the plugin is granted, each a client of the
+ * runtime's ({@link RuntimeLlm}, {@link RuntimeJobs}). It prints the ready
  * line with its port once the plugin has started and its application is built. This bundle is only
  * ever installed in a child's framework: without the child's properties it does nothing.
  */
@@ -71,6 +75,8 @@ public final class ChildAgent {
     private final BundleListener started;
     private final Set<String> expects;
     private final ServiceRegistration<LlmService> llm;
+    private final ServiceRegistration<JobService> jobService;
+    private final Optional<ChildJobs> jobs;
     private ScheduledFuture<?> pending;
     private boolean announced;
     private long firstBuildNanos;
@@ -90,17 +96,25 @@ public final class ChildAgent {
         String runtime = context.getProperty(ChildProtocol.RUNTIME_PROPERTY);
         Set<String> services = Set.of(Optional.ofNullable(context.getProperty(ChildProtocol.SERVICES_PROPERTY)).orElse("")
                 .split(","));
-        this.llm = services.contains("llm") && runtime != null && !runtime.equals("-")
-                ? context.registerService(LlmService.class, new RuntimeLlm(java.net.URI.create(runtime), secret), null)
+        RuntimeChannel channel = runtime == null || runtime.equals("-") ? null
+                : new RuntimeChannel(java.net.URI.create(runtime), secret);
+        RunningCalls calls = new RunningCalls();
+        this.llm = services.contains("llm") && channel != null
+                ? context.registerService(LlmService.class, new RuntimeLlm(channel), null)
                 : null;
+        this.jobService = services.contains("jobs") && channel != null
+                ? context.registerService(JobService.class, new RuntimeJobs(channel), null)
+                : null;
+        this.jobs = services.contains("jobs") && channel != null ? Optional.of(new ChildJobs(context, channel, calls))
+                : Optional.empty();
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader, which
         // in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
         this.expects = Set.of(Optional.ofNullable(context.getProperty(ChildProtocol.EXPECTS_PROPERTY)).orElse("").split(","));
         int threads = Integer.parseInt(Optional.ofNullable(context.getProperty(ChildProtocol.THREADS_PROPERTY)).orElse("16"));
         this.tasks = new ServiceTracker<>(context, Plugin.class, null);
-        this.server = new ChildServer(pluginId, secret.getBytes(StandardCharsets.UTF_8), threads,
-                () -> Optional.ofNullable(tasks.getService()));
+        this.server = new ChildServer(pluginId, secret.getBytes(StandardCharsets.UTF_8), threads, calls,
+                () -> Optional.ofNullable(tasks.getService()), jobs);
         this.endpoints = new ServiceTracker<>(context, context.createFilter("(" + PluginEndpoint.PROPERTY + "=" + pluginId + ")"),
                 null) {
             @Override
@@ -150,6 +164,10 @@ public final class ChildAgent {
         if (llm != null) {
             llm.unregister();
         }
+        if (jobService != null) {
+            jobService.unregister();
+        }
+        jobs.ifPresent(ChildJobs::close);
         context.removeBundleListener(started);
         builds.shutdownNow();
         server.stop();
@@ -218,6 +236,9 @@ public final class ChildAgent {
         config.register(new RoleFromRuntime());
         config.register(RolesAllowedDynamicFeature.class);
         config.register(new ErrorBodies());
+        // what the plugin flushes goes out at once (an event stream): Jersey 3.1 ignores a flush while it
+        // holds back a response's first bytes to tell its length
+        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Jersey finds its injection manager and providers through the context class loader: this
@@ -232,6 +253,7 @@ public final class ChildAgent {
         server.serve(handler);
         release(inUse);
         inUse = taken; // the application now serving holds these; the previous one's are given back
+        jobs.ifPresent(ChildJobs::awaitAnnounced);
         synchronized (this) {
             if (!announced) {
                 announced = true;

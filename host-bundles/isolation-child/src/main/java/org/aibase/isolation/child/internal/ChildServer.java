@@ -35,7 +35,7 @@ import org.aibase.isolation.child.TaskWire;
  * The child's end of the channel: HTTP/1.1 on 127.0.0.1 only, on a port the system picks, every call
  * proven by the per-child secret (403 otherwise). {@code /api/v1/<id>/...} goes to the plugin's
  * resources as the runtime forwards them; {@code /_aibase/...} are the runtime's control calls:
- * a task, interrupting a call, whether a call still runs, and health with the heap's figures.
+ * a task, a job's attempt, interrupting a call, whether a call still runs, and health with the heap's figures.
  */
 final class ChildServer {
 
@@ -44,12 +44,16 @@ final class ChildServer {
 
     private final HttpServer server;
     private final ExecutorService threads;
-    private final RunningCalls calls = new RunningCalls();
+    private final RunningCalls calls;
     private final Supplier<Optional<Plugin>> tasks;
+    private final Optional<ChildJobs> jobs;
     private volatile HttpHandler resources;
 
-    ChildServer(String pluginId, byte[] secret, int threadCount, Supplier<Optional<Plugin>> tasks) throws IOException {
+    ChildServer(String pluginId, byte[] secret, int threadCount, RunningCalls calls, Supplier<Optional<Plugin>> tasks,
+            Optional<ChildJobs> jobs) throws IOException {
+        this.calls = calls;
         this.tasks = tasks;
+        this.jobs = jobs;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         AtomicInteger number = new AtomicInteger();
         // two more than the plugin's calls (the runtime admits at most threadCount): control calls always find a thread
@@ -124,6 +128,9 @@ final class ChildServer {
                 Map<String, Object> request = JSON.readValue(body, OBJECT);
                 String call = exchange.getRequestHeaders().getFirst(ChildProtocol.CALL_HEADER);
                 JsonAnswers.send(exchange, 200, TaskWire.result(task(call, request)));
+            } else if (path.equals("/job") && exchange.getRequestMethod().equals("POST") && jobs.isPresent()) {
+                Map<String, Object> job = JSON.readValue(body, OBJECT);
+                JsonAnswers.send(exchange, 200, jobs.get().run(exchange.getRequestHeaders().getFirst(ChildProtocol.CALL_HEADER), job));
             } else if (path.startsWith("/interrupt/") && exchange.getRequestMethod().equals("POST")) {
                 JsonAnswers.send(exchange, 200, Map.of("interrupted", calls.interrupt(path.substring("/interrupt/".length()))));
             } else if (path.startsWith("/running/")) {
