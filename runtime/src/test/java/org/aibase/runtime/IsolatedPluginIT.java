@@ -216,6 +216,12 @@ class IsolatedPluginIT {
         long heapMax = jvm.path("heap_max_bytes").asLong();
         assertTrue(heapMax > 100L << 20 && heapMax <= 128L << 20, "heap limit " + heapMax);
         assertTrue(jvm.path("cpu_ms").asLong() > 0 && jvm.path("resident_bytes").asLong() > 0, jvm.toString());
+        // where the machine has prlimit, the JVM may map its heap and 1 GiB more, not what it likes
+        if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
+            String limits = Files.readString(Path.of("/proc/" + jvm.path("pid").asLong() + "/limits"));
+            assertTrue(limits.lines().anyMatch(line -> line.startsWith("Max address space")
+                    && line.contains(String.valueOf((128L << 20) + (1L << 30)))), limits);
+        }
         // its credentials never reach the plugin's JVM, only the caller's role; without a key: 401, as for any plugin
         assertEquals(401, Http.get(base + "/api/v1/hog/greet?name=x").statusCode());
     }

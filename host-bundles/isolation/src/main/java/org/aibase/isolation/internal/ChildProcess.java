@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,10 +32,22 @@ final class ChildProcess {
 
     /** What a child is started with. */
     record Launch(String pluginId, Path jar, Path cache, Path configuration, String expects, String runtime,
-            String services, long heapBytes, int processors, int threads, String secret, String java, String classPath) {
+            String services, long heapBytes, int processors, int threads, String secret, String java, String classPath,
+            Optional<Path> prlimit) {
+
+        /**
+         * The address space a JVM may map: its heap and 1 GiB for the rest (class space, code cache,
+         * thread stacks, the class-data archive and the C heap's arenas). Past it a mapping fails and
+         * the JVM ends, to be started again.
+         */
+        long addressSpaceBytes() {
+            return heapBytes + (1L << 30);
+        }
 
         List<String> command() {
-            List<String> command = new ArrayList<>(List.of(java,
+            List<String> command = new ArrayList<>();
+            prlimit.ifPresent(program -> command.addAll(List.of(program.toString(), "--as=" + addressSpaceBytes(), "--")));
+            command.addAll(List.of(java,
                     "-Xmx" + Math.max(16, heapBytes >> 20) + "m",
                     "-XX:+ExitOnOutOfMemoryError",
                     "-XX:ActiveProcessorCount=" + processors,
@@ -44,6 +57,8 @@ final class ChildProcess {
                     "-Xss512k",
                     "-XX:ReservedCodeCacheSize=32m",
                     "-XX:MaxMetaspaceSize=128m",
+                    // the default reserves 1 GiB of address space for class metadata a plugin's JVM never fills
+                    "-XX:CompressedClassSpaceSize=64m",
                     "-Xshare:auto",
                     // the JDK's HTTP server writes head and body apart: without TCP_NODELAY each answer waits for
                     // the runtime's delayed ACK (~40 ms per request on loopback)
@@ -66,6 +81,8 @@ final class ChildProcess {
     static ChildProcess start(Launch launch, java.util.function.IntPredicate genuine) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launch.command());
         builder.environment().put(ChildProtocol.SECRET_VARIABLE, launch.secret());
+        // glibc gives each thread that allocates an arena of its own, 64 MB of address space each: two are plenty
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
         ChildProcess child = new ChildProcess(launch.pluginId(), process);
         child.pump(process.getInputStream(), "out", line -> {

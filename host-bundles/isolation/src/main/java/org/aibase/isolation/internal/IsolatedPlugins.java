@@ -95,6 +95,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     });
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final RuntimeServices services;
+    /** The program that starts a JVM with its address-space limit, where the machine has it. */
+    private final Optional<Path> prlimit = onPath("prlimit");
 
     /** A started stand-in: its plugin, its JVM's supervisor, what is registered for it and the files it was given. */
     private record Running(String pluginId, ChildSupervisor supervisor, List<ServiceRegistration<?>> registrations, Path jar,
@@ -114,10 +116,10 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
             throw new IllegalStateException("the service endpoint of isolated plugins cannot listen on 127.0.0.1", e);
         }
         LOG.info("Isolated plugins run in JVMs of their own: heap (-Xmx = limits.memory + {} MB), processors "
-                + "(-XX:ActiveProcessorCount from limits.cpu), exit on OutOfMemoryError; not applied here: a CPU quota "
-                + "(cgroup v2 {}) and an address-space limit (prlimit {})", BASE_HEAP_BYTES >> 20,
-                Files.isWritable(Path.of("/sys/fs/cgroup/cgroup.subtree_control")) ? "writable" : "not writable",
-                onPath("prlimit").map(p -> "at " + p).orElse("not found"));
+                + "(-XX:ActiveProcessorCount from limits.cpu), exit on OutOfMemoryError; address space (heap + 1 GiB): {}; "
+                + "CPU quota: not applied (cgroup v2 {})", BASE_HEAP_BYTES >> 20,
+                prlimit.map(p -> "applied with " + p).orElse("not applied (prlimit not found)"),
+                Files.isWritable(Path.of("/sys/fs/cgroup/cgroup.subtree_control")) ? "writable, not used yet" : "not writable");
         context.addBundleListener(this);
         for (Bundle bundle : context.getBundles()) {
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
@@ -186,7 +188,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
                 grantedServices(plugin),
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
-                ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"));
+                ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"), prlimit);
         }, http, timer, quarantines, RUNAWAY_GRACE, timeout);
         self.set(supervisor);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
