@@ -53,7 +53,7 @@ public record PluginDescriptor(String id, String name, String version, String de
 
     /** Ids no plugin may take: the platform's own paths under {@code /api/v1/}. */
     public static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("plugins", "jobs", "llm", "health", "validate",
-            "deployments", "metrics", "system", "ui", "web", "api", "static", "session", "docs");
+            "deployments", "metrics", "system", "ui", "web", "api", "static", "session", "docs", "logs");
 
     /** Creates a descriptor; every collection is copied so the record stays immutable. */
     public PluginDescriptor {

@@ -30,7 +30,7 @@ class IdAndVersionRulesTest extends RuleTestSupport {
             assertEquals("plugin.yaml/id", finding.location());
             assertEquals("'" + reserved + "' is reserved for a platform path", finding.message());
             assertTrue(finding.allowed().endsWith("plugins, jobs, llm, health, validate, deployments, metrics, system, ui, "
-                    + "web, api, static, session"), finding.allowed());
+                    + "web, api, static, session, docs, logs"), finding.allowed());
         }
     }
 

@@ -19,7 +19,7 @@ import org.aibase.validator.internal.ComponentDescriptions.Component;
  */
 public final class ComponentDescriptionCheck extends DescriptorRule {
 
-    private static final String HEADER = "Service-Component";
+    static final String HEADER = "Service-Component";
 
     private final ValidationContext context;
 
@@ -68,7 +68,7 @@ public final class ComponentDescriptionCheck extends DescriptorRule {
     }
 
     /** The entries a path names; DS allows a wildcard in the last segment, e.g. {@code OSGI-INF/*.xml}. */
-    private static List<String> entries(String path, PluginJar jar) {
+    static List<String> entries(String path, PluginJar jar) {
         if (!path.contains("*")) {
             return jar.hasEntry(path) ? List.of(path) : List.of();
         }

@@ -15,7 +15,7 @@ public final class IdCheck extends DescriptorRule {
 
     /** Ids the platform's own paths use under {@code /api/v1/}. */
     public static final List<String> RESERVED = List.of("plugins", "jobs", "llm", "health", "validate", "deployments",
-            "metrics", "system", "ui", "web", "api", "static", "session");
+            "metrics", "system", "ui", "web", "api", "static", "session", "docs", "logs");
 
     // no hyphen: FileInstall reads '-' in a configuration file name as the factory separator
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");

@@ -40,7 +40,7 @@ public final class ImportCheck extends DescriptorRule {
         inspection.jar().header(IMPORT).ifPresent(header -> {
             for (Clause clause : ManifestClauses.clauses(header)) {
                 for (String pkg : clause.paths()) {
-                    if (!own.contains(pkg) && !WiringGrants.mayImport(level, pkg)) {
+                    if (!wired(level, own, pkg)) {
                         inspection.add(clause.optional()
                                 ? Finding.warning(Locations.header(IMPORT), "imports " + pkg + " optionally; " + WiringGrants.pluginOf(level)
                                         + " is never wired to it, so it stays missing", allowed)
@@ -71,7 +71,13 @@ public final class ImportCheck extends DescriptorRule {
         });
     }
 
-    private static Set<String> ownPackages(Inspection inspection) {
+    /** Whether the resolver wires an import of the package for a plugin at the level, given its own packages. */
+    static boolean wired(SecurityLevel level, Set<String> own, String pkg) {
+        return own.contains(pkg) || WiringGrants.mayImport(level, pkg);
+    }
+
+    /** The plugin's own packages: those of its classes and those it exports. */
+    static Set<String> ownPackages(Inspection inspection) {
         Set<String> own = new LinkedHashSet<>(inspection.code().packages());
         inspection.jar().header("Export-Package").ifPresent(header -> own.addAll(ManifestClauses.paths(header)));
         return own;

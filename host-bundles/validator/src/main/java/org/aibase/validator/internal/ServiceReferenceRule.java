@@ -37,17 +37,22 @@ final class ServiceReferenceRule implements ComponentRule {
     @Override
     public void check(String entry, Component component, Inspection inspection) {
         for (Reference reference : component.references()) {
-            String service = reference.service();
-            if (!granted.contains(service) && !ownPackages.get().contains(packageOf(service))) {
-                Optional<Permission> permission = ServiceGrants.permissionFor(service);
-                String why = permission.map(p -> "without permission '" + p.id() + "'")
-                        .orElse(isolated && ServiceGrants.PUBLIC_SERVICES.contains(service)
-                                ? "a service of the platform's JVM, which an isolated plugin's own JVM does not offer"
-                                : "a service plugins are not granted");
-                inspection.add(Finding.error(entry, "component " + component.name() + " references " + service
-                        + " (reference '" + reference.name() + "'), " + why, allowed));
-            }
+            refusal(reference.service()).ifPresent(why -> inspection.add(Finding.error(entry, "component "
+                    + component.name() + " references " + reference.service() + " (reference '" + reference.name()
+                    + "'), " + why, allowed)));
         }
+    }
+
+    /** Why a reference to the service is refused; empty when the plugin is granted it or it is its own. */
+    Optional<String> refusal(String service) {
+        if (granted.contains(service) || ownPackages.get().contains(packageOf(service))) {
+            return Optional.empty();
+        }
+        Optional<Permission> permission = ServiceGrants.permissionFor(service);
+        return Optional.of(permission.map(p -> "without permission '" + p.id() + "'")
+                .orElse(isolated && ServiceGrants.PUBLIC_SERVICES.contains(service)
+                        ? "a service of the platform's JVM, which an isolated plugin's own JVM does not offer"
+                        : "a service plugins are not granted"));
     }
 
     private static String packageOf(String type) {
