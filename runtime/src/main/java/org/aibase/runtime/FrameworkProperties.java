@@ -22,6 +22,7 @@ final class FrameworkProperties {
 
         p.put("aibase.home", home.root().toString());
         p.put("aibase.deploy.dir", home.deploy().toString());
+        p.put("aibase.log.file", home.logs().resolve(RuntimeLogFile.NAME).toString());
         p.put("aibase.startlevel.plugins", String.valueOf(StartLevels.PLUGINS));
 
         // defaults for Felix HTTP; a configuration of PID org.apache.felix.http overrides them,

@@ -46,6 +46,12 @@ public final class Main {
             usageError(e.getMessage());
             return;
         }
+        try {
+            RuntimeLogging.keepFile(new RuntimeHome(options.home()).prepare());
+        } catch (java.io.IOException e) {
+            System.out.println("AI Base could not start: the home " + options.home() + " cannot be prepared: " + e.getMessage());
+            System.exit(1);
+        }
         RuntimeLogging.configure();
         System.exit(run(options));
     }

@@ -26,6 +26,11 @@ record RuntimeHome(Path root) {
         return data().resolve("felix-cache");
     }
 
+    /** The runtime's log file ({@link RuntimeLogFile}), read by {@code GET /api/v1/logs}. */
+    Path logs() {
+        return data().resolve("logs");
+    }
+
     Path credentials() {
         return data().resolve("credentials.properties");
     }

@@ -37,6 +37,22 @@ final class RuntimeLogging {
     private RuntimeLogging() {
     }
 
+    /**
+     * Copies everything printed to standard output and error into the runtime's log file as well
+     * ({@link RuntimeLogFile}); call before {@link #configure()}, whose console handler binds standard
+     * error as it is then.
+     */
+    static void keepFile(RuntimeHome home) {
+        try {
+            RuntimeLogFile file = RuntimeLogFile.open(home.logs(), java.time.Clock.systemUTC());
+            System.setOut(file.tee(System.out));
+            System.setErr(file.tee(System.err));
+        } catch (java.io.IOException e) {
+            System.err.println("The log file in " + home.logs() + " cannot be opened (" + e.getMessage()
+                    + "); the log goes to the console only");
+        }
+    }
+
     static void configure() {
         SLF4J_DEFAULTS.forEach((key, value) -> {
             if (System.getProperty(key) == null) {

@@ -52,6 +52,7 @@ final class AccessPolicy {
                     ? Optional.empty() : Optional.of(CallerRole.USER);
             case "plugins" -> Optional.of(plugins(api, method, read));
             case "deployments" -> Optional.of(CallerRole.ADMIN);
+            case "logs" -> Optional.of(CallerRole.ADMIN);
             case "llm" -> Optional.of(read ? CallerRole.USER : CallerRole.ADMIN);
             case "jobs" -> Optional.of(read ? CallerRole.USER : CallerRole.ADMIN);
             default -> Optional.of(CallerRole.USER);

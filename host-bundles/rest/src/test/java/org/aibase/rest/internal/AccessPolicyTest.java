@@ -30,6 +30,7 @@ class AccessPolicyTest {
             "GET, /api/v1/plugins/hello/config, admin",
             "PUT, /api/v1/plugins/hello/config, admin",
             "GET, /api/v1/deployments, admin",
+            "GET, /api/v1/logs, admin",
             "GET, /metrics, admin",
             "GET, /api/v1/hello/greeting, user",
             "POST, /api/v1/hello/anything, user",
