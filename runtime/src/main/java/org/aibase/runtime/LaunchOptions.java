@@ -13,16 +13,6 @@ record LaunchOptions(Path home, Optional<Integer> port, Optional<String> host) {
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "127.0.0.1";
 
-    static final String USAGE = """
-            Usage: java -jar aibase-runtime.jar [run] [--home DIR] [--port N] [--host ADDR]
-                   java -jar aibase-runtime.jar validate JAR... [--json]
-              run          start AI Base (the default command)
-              --home DIR   folder holding deploy/, config/ and data/ (default: the working directory)
-              --port N     HTTP port, 1-65535 (default 8080)
-              --host ADDR  address to listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)
-              validate     check plugin JARs without starting AI Base; exit 0 when all are valid, 1 otherwise
-              --json       print the reports as a JSON array""";
-
     int effectivePort() {
         return port.orElse(DEFAULT_PORT);
     }

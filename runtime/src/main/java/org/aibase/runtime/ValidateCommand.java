@@ -16,8 +16,9 @@ import org.aibase.validator.ValidationReport;
 
 /**
  * {@code validate JAR... [--json]}: checks plugin JARs with the platform's validator, without
- * starting the platform. Exit status 0 when every JAR is valid, 1 otherwise, 2 for a command line
- * it cannot follow.
+ * starting the platform; a plugin project's folder stands for the JAR its build left in {@code target/}.
+ * Exit status 0 when every JAR is valid, 1 otherwise (also for a folder without a built JAR), 2 for a
+ * command line it cannot follow.
  */
 final class ValidateCommand {
 
@@ -43,7 +44,12 @@ final class ValidateCommand {
             } else if (arg.startsWith("-")) {
                 return usageError("unknown option " + arg + " (allowed: --json)");
             } else {
-                jars.add(workingDirectory.resolve(arg));
+                try {
+                    jars.add(PluginProjectJar.resolve(workingDirectory.resolve(arg)));
+                } catch (CommandFailure e) {
+                    err.println("aibase: " + e.getMessage());
+                    return e.status();
+                }
             }
         }
         if (jars.isEmpty()) {
@@ -83,7 +89,7 @@ final class ValidateCommand {
 
     private int usageError(String message) {
         err.println("aibase: " + message);
-        err.println(LaunchOptions.USAGE);
+        err.println(Usage.TEXT);
         return USAGE;
     }
 }
