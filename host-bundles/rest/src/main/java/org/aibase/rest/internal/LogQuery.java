@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * The parameters of {@code GET /api/v1/logs}, read as text so that each wrong one is a 400 naming it,
  * what was wrong and what is allowed.
  *
- * @param plugin only lines naming this plugin id ({@code [hello]} or {@code 'hello'}); empty for every line
+ * @param plugin only lines naming this plugin id as a word of its own ({@code [hello]}, {@code 'hello'},
+ *        {@code (hello 1.0.0)}, {@code hello.jar}, {@code /api/v1/hello/}, but not {@code hello_world} or a
+ *        class name {@code org.example.hello.X}); empty for every line
  * @param since only lines logged at or after this instant; empty for every line kept
  * @param limit at most this many lines, the newest
  */
@@ -34,9 +37,10 @@ record LogQuery(Optional<String> plugin, Optional<Instant> since, int limit) {
         return new LogQuery(plugin(plugin), since(since, clock), limit(limit));
     }
 
-    /** Whether a line, as it is in the log file, passes the plugin filter. */
-    boolean mentionsPlugin(String line) {
-        return plugin.map(id -> line.contains("[" + id + "]") || line.contains("'" + id + "'")).orElse(true);
+    /** Which lines pass the plugin filter (compiled once per query, asked once per line). */
+    Predicate<String> pluginFilter() {
+        return plugin.map(id -> Pattern.compile("(?<![\\w.\\-])" + Pattern.quote(id) + "(?![\\w\\-]|://)").asPredicate())
+                .orElse(line -> true);
     }
 
     private static Optional<String> plugin(String text) {

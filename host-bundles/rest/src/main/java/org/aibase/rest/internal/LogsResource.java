@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/logs?plugin=&since=&limit=} (admin): the newest lines of the runtime's log file,
  * which the launcher writes under {@code data/logs/} (framework property {@code aibase.log.file}), each
- * line prefixed with its instant, oldest first. The rotated file is read before the current one. Without
+ * line prefixed with its instant, oldest first. Each request reads the file from its start (at most twice
+ * 10 MiB, with the rotated part): fine for an operator's look, not for a log shipper. The rotated file is read before the current one. Without
  * a launcher (a test framework) there is no file and the answer is empty.
  */
 @Component(service = LogsResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
@@ -72,6 +73,7 @@ public final class LogsResource {
     /** Adds the file's matching lines, keeping only the newest {@code limit}; returns how many matched. */
     private static long read(java.nio.file.Path part, LogQuery query, ArrayDeque<Map<String, Object>> newest) {
         long matched = 0;
+        java.util.function.Predicate<String> mentionsPlugin = query.pluginFilter();
         // a line cut by a rotation or written in another encoding is read with replacement characters, never refused
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -81,7 +83,7 @@ public final class LogsResource {
                 Optional<Instant> time = space < 0 ? Optional.empty() : instant(line.substring(0, space));
                 String text = time.isPresent() ? line.substring(space + 1) : line;
                 if (query.since().isPresent() && (time.isEmpty() || time.get().isBefore(query.since().get()))
-                        || !query.mentionsPlugin(text)) {
+                        || !mentionsPlugin.test(text)) {
                     continue;
                 }
                 matched++;

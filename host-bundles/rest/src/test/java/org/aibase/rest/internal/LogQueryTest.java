@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class LogQueryTest {
     void defaultsToTheNewest200LinesOfEveryPlugin() {
         LogQuery query = LogQuery.parse(null, null, null, NOW);
         assertEquals(new LogQuery(Optional.empty(), Optional.empty(), 200), query);
-        assertTrue(query.mentionsPlugin("anything"));
+        assertTrue(query.pluginFilter().test("anything"));
     }
 
     @Test
@@ -50,11 +51,16 @@ class LogQueryTest {
     }
 
     @Test
-    void aPluginFilterKeepsLinesNamingTheIdInBracketsOrQuotes() {
-        LogQuery query = LogQuery.parse("hello", null, "5000", NOW);
-        assertTrue(query.mentionsPlugin("[WARN] ChildProcess - [hello] Exception in thread"));
-        assertTrue(query.mentionsPlugin("[INFO] Deployer - plugin 'hello' active"));
-        assertFalse(query.mentionsPlugin("[INFO] Deployer - plugin 'hello_world' active"));
-        assertFalse(query.mentionsPlugin("[INFO] hello there"));
+    void aPluginFilterKeepsLinesNamingTheIdAsAWordOfItsOwn() {
+        Predicate<String> query = LogQuery.parse("hello", null, "5000", NOW).pluginFilter();
+        assertTrue(query.test("[WARN] ChildProcess - [hello] Exception in thread"));
+        assertTrue(query.test("[INFO] Deployer - plugin 'hello' active"));
+        assertTrue(query.test("[INFO] PendingDeployments - Deployed hello.jar (hello 1.0.0) in 5042 ms"));
+        assertTrue(query.test("[WARN] Governor - GET /api/v1/hello/greeting timed out"));
+        assertTrue(query.test("hello"));
+        assertFalse(query.test("[INFO] Deployer - plugin 'hello_world' active"));
+        assertFalse(query.test("[INFO] Deployer - plugin 'othello' active"));
+        assertFalse(query.test("[INFO] org.example.hello.Greeting - Hello there"));
+        assertFalse(query.test("[INFO] see http://hello-world.example/"));
     }
 }
