@@ -27,6 +27,9 @@ final class NewPluginCommand {
 
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    // how Maven and its archetype plugin say that an artifact cannot be had
+    private static final Pattern NOT_FOUND = Pattern.compile(
+            "does not exist|not found|was not found|[Cc]ould not (find|resolve)|[Cc]annot (find|resolve)");
 
     private final PrintStream out;
     private final String maven;
@@ -120,8 +123,7 @@ final class NewPluginCommand {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 out.println(line);
-                missing |= line.contains(ARCHETYPE_ARTIFACT) && Pattern.compile("does not exist|not found|[Cc]ould not (find|resolve)"
-                        + "|[Cc]annot (find|resolve)|was not found").matcher(line).find();
+                missing |= line.contains(ARCHETYPE_ARTIFACT) && NOT_FOUND.matcher(line).find();
             }
         }
         return missing;

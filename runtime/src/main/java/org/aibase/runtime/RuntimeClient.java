@@ -31,7 +31,8 @@ final class RuntimeClient {
 
     RuntimeClient(RuntimeAddress address) {
         this.address = address;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        // HTTP/1.1: the runtime serves nothing else on plain http, and an h2c upgrade offer only adds a round of headers
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** One answer of the API: its status and body (JSON, or empty for 204). */
