@@ -46,7 +46,9 @@ class DeveloperKitIT {
     static void generate() throws Exception {
         work = Files.createDirectories(Path.of(System.getProperty("aibase.test.work", "target/aibase-test"))
                 .resolve("dev-kit-" + System.currentTimeMillis()));
-        NestedMaven.Run generated = NestedMaven.run(work, work.resolve("generate.log"), "archetype:generate",
+        NestedMaven.Run generated = NestedMaven.run(work, work.resolve("generate.log"),
+                // the plugin by its coordinates: offline, a prefix needs repository metadata the build never fetched
+                "org.apache.maven.plugins:maven-archetype-plugin:" + System.getProperty("archetype.version") + ":generate",
                 "-DarchetypeGroupId=org.aibase", "-DarchetypeArtifactId=aibase-plugin-archetype",
                 "-DarchetypeVersion=" + System.getProperty("aibase.version"), "-DpluginId=" + ID, "-DinteractiveMode=false")
                 .succeeded();
