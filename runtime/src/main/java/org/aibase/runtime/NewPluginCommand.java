@@ -43,9 +43,13 @@ final class NewPluginCommand {
     /** What Maven is asked for: the project's coordinates and where it goes. */
     record Request(String id, String kind, Path dir, String group, String version, boolean offline) {
 
-        /** Maven's command line after the executable. */
-        List<String> mavenArguments(String archetypeVersion) {
-            List<String> args = new ArrayList<>(List.of("-B", "archetype:generate",
+        /**
+         * Maven's command line after the executable. The archetype plugin is named in full: offline, its prefix
+         * ({@code archetype:generate}) needs repository metadata that a local repository filled by a build lacks.
+         */
+        List<String> mavenArguments(String archetypeVersion, String pluginVersion) {
+            List<String> args = new ArrayList<>(List.of("-B",
+                    "org.apache.maven.plugins:maven-archetype-plugin:" + pluginVersion + ":generate",
                     "-DarchetypeGroupId=" + ARCHETYPE_GROUP, "-DarchetypeArtifactId=" + ARCHETYPE_ARTIFACT,
                     "-DarchetypeVersion=" + archetypeVersion, "-DpluginId=" + id, "-Dkind=" + kind, "-DgroupId=" + group,
                     "-DartifactId=" + id, "-Dversion=" + version, "-Dpackage=" + group + "." + id, "-DinteractiveMode=false"));
@@ -86,9 +90,9 @@ final class NewPluginCommand {
         if (Files.exists(project)) {
             throw new CommandFailure(ExitStatus.FAILED, project + " exists already; choose another id or --dir");
         }
-        String archetypeVersion = runtimeVersion();
+        String archetypeVersion = buildProperty("version");
         List<String> command = new ArrayList<>(List.of(maven));
-        command.addAll(request.mavenArguments(archetypeVersion));
+        command.addAll(request.mavenArguments(archetypeVersion, buildProperty("archetype.plugin.version")));
         out.println("Creating " + project + " from " + ARCHETYPE_GROUP + ":" + ARCHETYPE_ARTIFACT + ":" + archetypeVersion
                 + " (kind " + request.kind() + "): " + String.join(" ", command));
         int status;
@@ -129,8 +133,8 @@ final class NewPluginCommand {
         return missing;
     }
 
-    /** This runtime's version, which is the archetype's: written into the JAR by the build. */
-    static String runtimeVersion() {
+    /** What the build wrote into the JAR: {@code version} (the runtime's, also the archetype's), {@code archetype.plugin.version}. */
+    static String buildProperty(String name) {
         Properties properties = new Properties();
         try (InputStream in = NewPluginCommand.class.getResourceAsStream("aibase-version.properties")) {
             if (in != null) {
@@ -139,10 +143,10 @@ final class NewPluginCommand {
         } catch (IOException e) {
             throw new IllegalStateException("the runtime's version cannot be read", e);
         }
-        String version = properties.getProperty("version");
-        if (version == null || version.startsWith("$")) {
-            throw new IllegalStateException("the runtime JAR carries no version (aibase-version.properties)");
+        String value = properties.getProperty(name);
+        if (value == null || value.startsWith("$")) {
+            throw new IllegalStateException("the runtime JAR carries no " + name + " (aibase-version.properties)");
         }
-        return version;
+        return value;
     }
 }

@@ -86,14 +86,14 @@ class CommandLineTest {
         Path cwd = Path.of("/work/projects");
         NewPluginCommand.Request request = NewPluginCommand.parse(List.of("weather"), cwd);
         assertEquals(new NewPluginCommand.Request("weather", "endpoint", cwd, "org.example", "1.0.0", false), request);
-        assertEquals(List.of("-B", "archetype:generate", "-DarchetypeGroupId=org.aibase",
+        assertEquals(List.of("-B", "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.aibase",
                 "-DarchetypeArtifactId=aibase-plugin-archetype", "-DarchetypeVersion=1.2.3", "-DpluginId=weather",
                 "-Dkind=endpoint", "-DgroupId=org.example", "-DartifactId=weather", "-Dversion=1.0.0",
-                "-Dpackage=org.example.weather", "-DinteractiveMode=false"), request.mavenArguments("1.2.3"));
+                "-Dpackage=org.example.weather", "-DinteractiveMode=false"), request.mavenArguments("1.2.3", "3.3.1"));
         NewPluginCommand.Request all = NewPluginCommand.parse(List.of("chat", "--kind", "llm", "--dir", "sub", "--group",
                 "com.acme", "--version", "2.0.0-SNAPSHOT", "--offline"), cwd);
         assertEquals(new NewPluginCommand.Request("chat", "llm", cwd.resolve("sub"), "com.acme", "2.0.0-SNAPSHOT", true), all);
-        assertEquals("-o", all.mavenArguments("1.0.0").get(0));
+        assertEquals("-o", all.mavenArguments("1.0.0", "3.3.1").get(0));
 
         assertEquals("--kind 'chat' is not a kind of plugin (allowed: endpoint, llm, storage-jobs)",
                 assertThrows(CommandFailure.class, () -> NewPluginCommand.parse(List.of("x1", "--kind", "chat"), cwd)).getMessage());
