@@ -196,7 +196,20 @@ class IsolatedPluginIT {
             openAi.stop(0);
         }
         if (launcher != null) {
-            launcher.close();
+            // a runtime stopped as an operator stops it (SIGTERM) stops its plugins' JVMs within 10 s
+            Set<Long> children = childrenOf(home, Optional.empty());
+            long stopping = System.nanoTime();
+            try {
+                launcher.terminate(Duration.ofSeconds(30));
+                while (children.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        && System.nanoTime() - stopping < 10_000_000_000L) {
+                    Thread.sleep(50);
+                }
+                assertTrue(children.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),
+                        "every JVM of an isolated plugin ended within 10 s of the runtime's stop: " + children);
+            } finally {
+                launcher.close();
+            }
         }
     }
 
