@@ -1,0 +1,143 @@
+package org.aibase.guide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.aibase.api.plugin.PluginDescriptor;
+import org.aibase.guide.GuideBlocks.Block;
+import org.aibase.validator.DescriptorReader;
+import org.aibase.validator.Finding;
+import org.aibase.validator.PluginValidator;
+import org.aibase.validator.ValidationReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The plugin guide's code is real: every ```java block compiles against what a plugin compiles
+ * against (and the test kit), the plugin code among them passes the validator's API allow-list, and
+ * every ```yaml block parses, those that are plugin.yaml (or a part of one) passing the validator with
+ * no finding at all. A failure names the guide's line.
+ */
+class PluginGuideTest {
+
+    /** The fence languages the guide may use; only java and yaml are checked, the others are shown as they are. */
+    private static final Set<String> LANGUAGES = Set.of("java", "yaml", "text", "sh", "xml", "json", "properties", "html", "js");
+
+    /** What the validator accepts at the top of a plugin.yaml. */
+    private static final Set<String> DESCRIPTOR_FIELDS = Set.copyOf(org.aibase.validator.internal.DescriptorContent.FIELDS);
+
+    private static Path guide;
+    private static List<Block> blocks;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void readGuide() throws IOException {
+        guide = Path.of(System.getProperty("aibase.guide", "../../docs/plugin-guide.md")).toAbsolutePath().normalize();
+        blocks = GuideBlocks.read(guide);
+    }
+
+    @Test
+    void everyBlockNamesALanguage() {
+        List<String> problems = blocks.stream().filter(b -> !LANGUAGES.contains(b.language()))
+                .map(b -> b.where(guide) + ": fence language '" + b.language() + "' (allowed: " + String.join(", ",
+                        LANGUAGES.stream().sorted().toList()) + "; java and yaml are checked)")
+                .toList();
+        assertNoProblems(problems);
+    }
+
+    @Test
+    void everyJavaBlockCompilesAndItsPluginCodePassesTheAllowList() throws IOException {
+        List<Block> java = blocks.stream().filter(b -> b.language().equals("java")).toList();
+        assertFalse(java.isEmpty(), "the guide has no java block");
+        Path classes = Files.createDirectories(work.resolve("classes"));
+
+        assertNoProblems(new BlockCompiler(guide).compile(java, classes));
+
+        TestPluginJar jar = new TestPluginJar("guide", "1.0.0",
+                "id: guide\nversion: 1.0.0\npermissions: [http, llm, storage, jobs]\n");
+        for (Path type : BlockCompiler.pluginClasses(classes, java)) {
+            jar.entry(type.toString().replace('\\', '/'), Files.readAllBytes(classes.resolve(type)));
+        }
+        ValidationReport report = new PluginValidator().validate(jar.writeTo(work.resolve("guide.jar")));
+        assertNoProblems(report.findings().stream().filter(f -> f.location().endsWith(".class"))
+                .map(f -> "the guide's plugin code: " + f.describe()).toList());
+    }
+
+    @Test
+    void everyYamlBlockParsesAndEveryDescriptorIsValid() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int descriptors = 0;
+        for (Block block : blocks) {
+            if (!block.language().equals("yaml")) {
+                continue;
+            }
+            Object document;
+            try {
+                document = new Yaml(new SafeConstructor(new LoaderOptions())).load(block.code());
+            } catch (YAMLException e) {
+                problems.add(block.where(guide) + ": not YAML: " + e.getMessage().replaceAll("\\s+", " "));
+                continue;
+            }
+            if (document instanceof Map<?, ?> fields && DESCRIPTOR_FIELDS.containsAll(fields.keySet())) {
+                descriptors++;
+                problems.addAll(validateDescriptor(block, fields));
+            }
+        }
+        assertNoProblems(problems);
+        assertFalse(descriptors == 0, "the guide shows no plugin.yaml");
+    }
+
+    /**
+     * Validates a descriptor, or a part of one (an {@code id} and {@code version} are added when the
+     * block has none), in a JAR that holds what its declarations need: a resource for {@code http}, a
+     * {@code Plugin} service for {@code tasks}, the files its {@code ui} pages name.
+     */
+    private List<String> validateDescriptor(Block block, Map<?, ?> fields) throws IOException {
+        String text = block.code();
+        String id = fields.get("id") instanceof String s ? s : "guide";
+        String version = fields.get("version") instanceof String s ? s : "1.0.0";
+        if (!fields.containsKey("id")) {
+            text = "id: " + id + "\nversion: " + version + "\n" + text;
+        }
+        PluginDescriptor descriptor = new DescriptorReader()
+                .read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .descriptor().orElse(null);
+        TestPluginJar jar = new TestPluginJar(id, version, text);
+        if (descriptor != null) {
+            if (descriptor.hasPermission(org.aibase.api.plugin.Permission.HTTP)) {
+                jar.component("org.example.guide.Resource", "org.example.guide.Resource", "aibase.plugin.endpoint", id);
+            }
+            if (!descriptor.tasks().isEmpty()) {
+                jar.component("org.example.guide.Tasks", "org.aibase.api.plugin.Plugin", null, null);
+            }
+            descriptor.pages().forEach(p -> jar.entry(p.entry(), "<!doctype html><title>page</title>".getBytes()));
+        }
+        ValidationReport report = new PluginValidator().validate(jar.writeTo(work.resolve(block.line() + ".jar")));
+        return report.findings().stream().map(Finding::describe).map(f -> block.where(guide) + ": " + f)
+                .collect(Collectors.toList());
+    }
+
+    private static void assertNoProblems(List<String> problems) {
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " problem(s) in " + guide + ":\n" + String.join("\n", problems));
+        }
+        assertEquals(List.of(), problems);
+    }
+}
