@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * kit starts a runtime), {@code aibase install} puts it into a running runtime (the one this class
  * runs against, started empty) where its endpoint answers 200. Five copies of the project, each with one
  * mistake, fail {@code mvn package} with the validator's message naming the file, the field and the fix.
+ * The archetype's other kinds ({@code llm}, {@code storage-jobs}) build, pass their unit tests and validate.
  */
 @AIBaseRuntime
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -127,6 +130,33 @@ class DeveloperKitIT {
                     assertTrue(run.output().contains("[ERROR]   error   ") && run.output().contains(expected),
                             mistake.name() + " does not say \"" + expected + "\":\n" + run.tail());
                 }
+            }
+        } finally {
+            builds.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theOtherKindsBuildAndValidateAsGenerated() throws Exception {
+        ExecutorService builds = Executors.newFixedThreadPool(2);
+        try {
+            Map<String, Future<NestedMaven.Run>> runs = new LinkedHashMap<>();
+            for (String kind : List.of("llm", "storage-jobs")) {
+                String id = "kind_" + kind.replace("-", "_");
+                NestedMaven.run(work, work.resolve("generate-" + kind + ".log"),
+                        "org.apache.maven.plugins:maven-archetype-plugin:" + System.getProperty("archetype.version") + ":generate",
+                        "-DarchetypeGroupId=org.aibase", "-DarchetypeArtifactId=aibase-plugin-archetype",
+                        "-DarchetypeVersion=" + System.getProperty("aibase.version"), "-DpluginId=" + id, "-Dkind=" + kind,
+                        "-DinteractiveMode=false").succeeded();
+                runs.put(kind, builds.submit(() -> NestedMaven.run(work.resolve(id), work.resolve("package-" + kind + ".log"), "package")));
+            }
+            for (Map.Entry<String, Future<NestedMaven.Run>> kind : runs.entrySet()) {
+                NestedMaven.Run run = kind.getValue().get().succeeded();
+                progress("mvn -o package of kind " + kind.getKey(), run);
+                String id = "kind_" + kind.getKey().replace("-", "_");
+                assertTrue(run.output().contains(id + "-1.0.0.jar: valid (" + id + " 1.0.0), 0 error(s)"), run.tail());
+                assertTrue(run.output().contains("Failures: 0, Errors: 0"), "unit tests: " + run.tail());
             }
         } finally {
             builds.shutdownNow();
