@@ -114,6 +114,19 @@ final class BlockCompiler {
         return block.code().contains("import org.junit.") || block.code().contains("import static org.junit.");
     }
 
+    /**
+     * The block that declares a class file's top-level type ({@code org/example/X$Y.class} is
+     * {@code org.example.X}'s), for findings about compiled code.
+     */
+    static java.util.Optional<Block> declaring(String classFile, List<Block> blocks) {
+        String name = classFile.replace('\\', '/').replaceAll("(\\$.*)?\\.class$", "");
+        return blocks.stream().filter(b -> {
+            Matcher pkg = PACKAGE.matcher(b.code());
+            Matcher type = TYPE.matcher(b.code());
+            return pkg.find() && type.find() && name.equals(pkg.group(1).replace('.', '/') + "/" + type.group(1));
+        }).findFirst();
+    }
+
     /** The class files of the blocks that are plugin code, relative to the output folder. */
     static List<Path> pluginClasses(Path output, List<Block> blocks) throws IOException {
         List<String> testPackages = new ArrayList<>();

@@ -77,7 +77,9 @@ class PluginGuideTest {
         }
         ValidationReport report = new PluginValidator().validate(jar.writeTo(work.resolve("guide.jar")));
         assertNoProblems(report.findings().stream().filter(f -> f.location().endsWith(".class"))
-                .map(f -> "the guide's plugin code: " + f.describe()).toList());
+                .map(f -> BlockCompiler.declaring(f.location(), java).map(b -> b.where(guide)).orElse(guide.getFileName().toString())
+                        + ": " + f.describe())
+                .toList());
     }
 
     @Test
