@@ -107,6 +107,56 @@ class PluginGuideTest {
     }
 
     /**
+     * The blocks are one plugin: a single complete plugin.yaml whose id every {@code @PluginEndpoint}
+     * and configuration PID names, and whose pages the guide's files provide. The project is written
+     * into a temporary folder, or into the folder {@code -Daibase.guide.project=DIR} names, where
+     * {@code mvn verify} builds, validates and tests it on the real runtime.
+     */
+    @Test
+    void theBlocksAreOnePluginProject() throws IOException {
+        List<Block> descriptors = new ArrayList<>();
+        for (Block block : blocks) {
+            if (block.language().equals("yaml") && block.code().startsWith("id: ")) {
+                descriptors.add(block);
+            }
+        }
+        assertEquals(1, descriptors.size(), "the guide's complete plugin.yaml blocks (one expected): "
+                + descriptors.stream().map(b -> b.where(guide)).toList());
+        Block descriptor = descriptors.get(0);
+        Map<?, ?> fields = new Yaml(new SafeConstructor(new LoaderOptions())).load(descriptor.code());
+        String id = (String) fields.get("id");
+
+        List<String> problems = new ArrayList<>();
+        java.util.regex.Pattern names = java.util.regex.Pattern.compile(
+                "@PluginEndpoint\\(\"(\\w+)\"\\)|configurationPid = \"aibase\\.plugin\\.(\\w+)\"");
+        for (Block block : blocks) {
+            java.util.regex.Matcher m = names.matcher(block.code());
+            while (block.language().equals("java") && m.find()) {
+                String named = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!named.equals(id)) {
+                    problems.add(block.where(guide) + ": " + m.group() + " names another plugin than plugin.yaml's id '"
+                            + id + "' (" + descriptor.where(guide) + ")");
+                }
+            }
+        }
+        String target = System.getProperty("aibase.guide.project", "");
+        Path project = target.isBlank() ? work.resolve("project") : Path.of(target);
+        List<String> written = GuideProject.write(blocks, fields, descriptor.code(),
+                System.getProperty("aibase.version", "1.0.0-SNAPSHOT"), project);
+        if (fields.get("ui") instanceof List<?> pages) {
+            for (Object page : pages) {
+                String path = String.valueOf(((Map<?, ?>) page).get("path"));
+                String entry = "src/main/resources/" + (path.equals("/ui/") ? "ui/index.html" : path.substring(1));
+                if (!written.contains(entry)) {
+                    problems.add(descriptor.where(guide) + ": the page " + path + " has no block writing " + entry
+                            + " (its first line a comment naming the file)");
+                }
+            }
+        }
+        assertNoProblems(problems);
+    }
+
+    /**
      * Validates a descriptor, or a part of one (an {@code id} and {@code version} are added when the
      * block has none), in a JAR that holds what its declarations need: a resource for {@code http}, a
      * {@code Plugin} service for {@code tasks}, the files its {@code ui} pages name.
