@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum SecurityLevel {
     /** The default: wires only to the API and an allow-list of safe libraries, sees only granted services. */
     SANDBOX("sandbox"),
-    /** Only the API and the Jakarta REST / Persistence APIs; permissions limited to llm, storage, jobs, http. */
+    /**
+     * Runs in a JVM of its own: only the API and Jakarta REST; permissions limited to http, llm and jobs
+     * (storage does not reach that JVM yet).
+     */
     ISOLATED("isolated"),
     /** Unrestricted; only for plugin ids the operator grants. */
     TRUSTED("trusted");
