@@ -96,8 +96,9 @@ public final class ChildAgent {
         String runtime = context.getProperty(ChildProtocol.RUNTIME_PROPERTY);
         Set<String> services = Set.of(Optional.ofNullable(context.getProperty(ChildProtocol.SERVICES_PROPERTY)).orElse("")
                 .split(","));
-        RuntimeChannel channel = runtime == null || runtime.equals("-") ? null
-                : new RuntimeChannel(java.net.URI.create(runtime), secret);
+        // only for a plugin granted a service: the JDK's HTTP client costs a child ~20 MB of resident memory
+        RuntimeChannel channel = runtime == null || runtime.equals("-") || !(services.contains("llm") || services.contains("jobs"))
+                ? null : new RuntimeChannel(java.net.URI.create(runtime), secret);
         RunningCalls calls = new RunningCalls();
         this.llm = services.contains("llm") && channel != null
                 ? context.registerService(LlmService.class, new RuntimeLlm(channel), null)
