@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
@@ -82,8 +83,7 @@ class CommandLineTest {
     }
 
     @Test
-    void readsTheNewCommandWithDefaultsAndRefusesWrongValues() {
-        Path cwd = Path.of("/work/projects");
+    void readsTheNewCommandWithDefaultsAndRefusesWrongValues(@TempDir Path cwd) {
         NewPluginCommand.Request request = NewPluginCommand.parse(List.of("weather"), cwd);
         assertEquals(new NewPluginCommand.Request("weather", "endpoint", cwd, "org.example", "1.0.0", false), request);
         assertEquals(List.of("-B", "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate", "-DarchetypeGroupId=org.aibase",
