@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,12 @@ final class RuntimeServices implements AutoCloseable {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final HttpServer server;
-    private final ExecutorService threads = new ThreadPoolExecutor(2, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+    /**
+     * Up to 64 calls at once (an LLM call takes seconds; a job's progress must not wait behind it), idle
+     * threads ending after 30 s: with an unbounded queue a pool never grows past its core size, so the
+     * core is the limit.
+     */
+    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
             work -> {
                 Thread thread = new Thread(work, "aibase-isolated-services");
                 thread.setDaemon(true);
@@ -81,6 +85,7 @@ final class RuntimeServices implements AutoCloseable {
 
     RuntimeServices(CallsInFlight calls) throws IOException {
         this.calls = calls;
+        threads.allowCoreThreadTimeOut(true);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext(ChildProtocol.LLM + "/", this::llm);
