@@ -51,15 +51,18 @@ final class ChildChannel {
 
     /** The plugin's calls. */
     private final OkHttpClient calls;
+    /** Jobs' attempts: silent for as long as they run (hours, within limits.job_timeout). */
+    private final OkHttpClient attempts;
     /** The runtime's control calls. */
     private final OkHttpClient control;
     private final int port;
     private final String secret;
     private final Duration timeout;
 
-    /** {@code shared} gives its connection pool and dispatcher; {@code timeout} is the plugin's. */
+    /** {@code shared} (no read timeout) gives its connection pool and dispatcher; {@code timeout} is the plugin's. */
     ChildChannel(OkHttpClient shared, int port, String secret, Duration timeout) {
         this.calls = shared.newBuilder().readTimeout(SILENCE).build();
+        this.attempts = shared;
         this.control = shared.newBuilder().callTimeout(CONTROL_WAIT).build();
         this.port = port;
         this.secret = secret;
@@ -87,11 +90,11 @@ final class ChildChannel {
      * @throws InterruptedException when the waiting thread was interrupted (the call is cancelled)
      */
     Response send(Request request) throws IOException, InterruptedException {
-        return send(request, timeout);
+        return send(calls, request, timeout);
     }
 
-    private Response send(Request request, Duration wait) throws IOException, InterruptedException {
-        Call call = calls.newCall(request);
+    private static Response send(OkHttpClient client, Request request, Duration wait) throws IOException, InterruptedException {
+        Call call = client.newCall(request);
         CompletableFuture<Response> answer = new CompletableFuture<>();
         call.enqueue(new Callback() {
             @Override
@@ -150,7 +153,7 @@ final class ChildChannel {
         body.put("input", job.input());
         body.put("attempt", job.attempt());
         body.put("node", job.node());
-        return json(send(controlCall("/job", call, body), UNTIL_INTERRUPTED));
+        return json(send(attempts, controlCall("/job", call, body), UNTIL_INTERRUPTED));
     }
 
     private Request controlCall(String path, String call, Map<String, Object> body) throws IOException {

@@ -163,7 +163,9 @@ public final class ForwardingResource {
             return unavailable("timeout", "Plugin '" + pluginId + "' did not answer within its timeout", 1);
         } catch (IOException e) {
             inFlight.close();
-            return unavailable("restarting", "Plugin '" + pluginId + "' lost its JVM during the call; retry shortly", 1);
+            // its JVM ended, or its answer broke the channel's limits (e.g. more than 256 KB of headers)
+            return unavailable("restarting", "Plugin '" + pluginId + "' broke off the call in its own JVM (its JVM "
+                    + "ended, or its answer was not one the runtime forwards); retry shortly", 1);
         }
         Response.ResponseBuilder response = Response.status(answer.code());
         for (String name : answer.headers().names()) {
