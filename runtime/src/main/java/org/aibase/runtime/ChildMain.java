@@ -17,7 +17,8 @@ import org.osgi.framework.BundleContext;
 
 /**
  * The JVM of one isolated plugin, started by the runtime (never by hand): a small Felix with SCR, the
- * API, Jersey, Jackson, the child host and the plugin. Arguments: the plugin's id, its JAR, a folder
+ * API, Jersey, Jackson, the child host and the plugin. Arguments: the plugin's id, its JAR (or
+ * {@link ChildProtocol#NO_PLUGIN}: a JVM the runtime starts only to record the classes of one), a folder
  * for the framework's cache, how many calls it serves at once, a JSON file with its configuration, what it
  * registers ({@link ChildProtocol#EXPECTS_PROPERTY}), where the runtime offers it the platform's services and
  * which ones ({@link ChildProtocol#SERVICES_PROPERTY}); the secret of the channel comes in the
@@ -65,7 +66,7 @@ public final class ChildMain {
 
     private static void run(String[] args) throws Exception {
         String pluginId = args[0];
-        Path jar = Path.of(args[1]);
+        boolean noPlugin = args[1].equals(ChildProtocol.NO_PLUGIN);
         Path cache = Path.of(args[2]);
         Map<String, String> properties = new HashMap<>();
         properties.put("org.osgi.framework.storage", cache.toString());
@@ -80,6 +81,7 @@ public final class ChildMain {
         properties.put(ChildProtocol.EXPECTS_PROPERTY, args[5]);
         properties.put(ChildProtocol.RUNTIME_PROPERTY, args[6]);
         properties.put(ChildProtocol.SERVICES_PROPERTY, args[7]);
+        properties.put(ChildProtocol.NO_PLUGIN_PROPERTY, String.valueOf(noPlugin));
         Felix framework = new Felix(properties);
         framework.start();
         BundleContext system = framework.getBundleContext();
@@ -103,11 +105,13 @@ public final class ChildMain {
         for (Bundle bundle : started) {
             bundle.start();
         }
-        Bundle plugin;
-        try (InputStream in = Files.newInputStream(jar)) {
-            plugin = system.installBundle("aibase:isolated/" + pluginId, in);
+        if (!noPlugin) {
+            Bundle plugin;
+            try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+                plugin = system.installBundle("aibase:isolated/" + pluginId, in);
+            }
+            plugin.start();
         }
-        plugin.start();
         framework.waitForStop(0);
     }
 

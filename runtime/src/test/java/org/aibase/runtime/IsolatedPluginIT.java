@@ -1,6 +1,7 @@
 package org.aibase.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -526,6 +527,34 @@ class IsolatedPluginIT {
     }
 
     @Test
+    void jvmsStartFromAClassDataArchiveRecordedWithoutAnyPluginsClass() throws Exception {
+        // recorded once the first plugin's JVM served, by a JVM of its own that runs no plugin
+        Path archive = awaitFile(home, "class-data archive", path -> path.getParent().getFileName().toString().equals("class-data")
+                && path.getFileName().toString().endsWith(".jsa"));
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("Recorded the class-data archive")),
+                "the log says it was recorded");
+        // the archive names every class it holds: the platform's are there, no plugin's is (nor their packages)
+        String names = new String(Files.readAllBytes(archive), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(names.contains("org/glassfish/jersey/server/ApplicationHandler")
+                && names.contains("org/apache/felix/framework/Felix"), "Jersey's and Felix's classes are in it");
+        for (String id : List.of("hog", "deaf", "ichatter", "iworker", "quitter")) {
+            assertFalse(names.contains(MisbehavingPlugins.pkg(id).replace('.', '/')), id + "'s classes are not in it");
+        }
+        assertFalse(names.contains("org/example"), "no plugin's class is in it");
+        // a JVM started now maps it, and serves as before
+        long before = childOf("deaf").orElseThrow();
+        for (String action : List.of("stop", "start")) {
+            HttpResponse<String> done = Http.send("POST", base + "/api/v1/plugins/deaf/" + action, api.key(), "application/json",
+                    java.net.http.HttpRequest.BodyPublishers.noBody());
+            assertEquals(200, done.statusCode(), action + ": " + done.body());
+        }
+        awaitTrue(() -> childOf("deaf").filter(pid -> pid != before).isPresent()
+                && status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves from a new JVM");
+        String maps = Files.readString(Path.of("/proc/" + childOf("deaf").orElseThrow() + "/maps"));
+        assertTrue(maps.contains(archive.toString()), "the new JVM maps " + archive);
+    }
+
+    @Test
     void noChildOutlivesItsRuntimeKilledWithKill9() throws Exception {
         // last: a runtime of its own, so the other tests keep theirs
         Path other = Files.createTempDirectory("isolated-kill9");
@@ -534,7 +563,7 @@ class IsolatedPluginIT {
             try (RunningLauncher doomed = RunningLauncher.ready(other)) {
                 GuardApi doomedApi = new GuardApi(doomed.baseUrl() + "/api/v1", doomed.credential("admin.api.key"));
                 doomedApi.awaitSettled(List.of("orphan.jar"), WAIT);
-                awaitTrue(() -> childrenOf(other, Optional.empty()).size() == 1,
+                awaitTrue(() -> childrenOf(other, Optional.of("orphan")).size() == 1,
                         "the orphan's JVM runs: " + childrenOf(other, Optional.empty()));
                 Set<Long> pids = childrenOf(other, Optional.empty());
                 doomed.process().toHandle().destroyForcibly(); // kill -9
@@ -600,6 +629,23 @@ class IsolatedPluginIT {
             }
         }
         throw new IOException("no VmRSS for " + pid);
+    }
+
+    /** The first file under {@code root} that {@code wanted} accepts, waiting for it up to {@link #WAIT}. */
+    private static Path awaitFile(Path root, String what, java.util.function.Predicate<Path> wanted) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try (var files = Files.walk(root)) {
+                Optional<Path> found = files.filter(path -> path.getParent() != null && wanted.test(path)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (java.io.UncheckedIOException e) {
+                // a file went away while walking: look again
+            }
+            assertTrue(System.nanoTime() < deadline, what + " within " + WAIT);
+            Thread.sleep(100);
+        }
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

@@ -52,6 +52,13 @@ public final class ChildProtocol {
     public static final String STUB_ENTRY = "aibase-isolated/plugin.jar";
     /** The main class of a child JVM (in the runtime JAR). */
     public static final String MAIN_CLASS = "org.aibase.runtime.ChildMain";
+    /**
+     * The plugin JAR argument of a JVM that runs no plugin: the runtime starts one to record the classes
+     * every child loads into a class-data archive, from which later children start faster.
+     */
+    public static final String NO_PLUGIN = "-";
+    /** The framework property set (to {@code true}) in a JVM that runs no plugin ({@link #NO_PLUGIN}). */
+    public static final String NO_PLUGIN_PROPERTY = "aibase.child.no-plugin";
     /** The environment variable carrying the secret into the child. */
     public static final String SECRET_VARIABLE = "AIBASE_CHILD_SECRET";
 

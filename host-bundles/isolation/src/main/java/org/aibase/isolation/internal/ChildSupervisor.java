@@ -89,7 +89,7 @@ final class ChildSupervisor {
             health = timer.scheduleWithFixedDelay(this::checkHealth, HEALTH_EVERY_MILLIS, HEALTH_EVERY_MILLIS,
                     TimeUnit.MILLISECONDS);
         }
-        String secret = HexFormat.of().formatHex(bytes());
+        String secret = newSecret();
         ChildProcess started = launch(secret);
         if (started == null) {
             restartLater();
@@ -124,7 +124,7 @@ final class ChildSupervisor {
         if (closed || process == null || !channel.isDone()) {
             return; // nothing serves yet: the start under way (or the next) reads the new configuration
         }
-        String secret = HexFormat.of().formatHex(bytes());
+        String secret = newSecret();
         ChildProcess next = launch(secret);
         if (next == null) {
             return;
@@ -194,10 +194,16 @@ final class ChildSupervisor {
         }
     }
 
-    private static byte[] bytes() {
+    /** A fresh secret for a JVM's channel. */
+    static String newSecret() {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
-        return secret;
+        return HexFormat.of().formatHex(secret);
+    }
+
+    /** Completes once the JVM started last serves (never, if it does not). */
+    synchronized CompletableFuture<ChildChannel> serving() {
+        return channel;
     }
 
     /**

@@ -97,6 +97,10 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     private final RuntimeServices services;
     /** The program that starts a JVM with its address-space limit, where the machine has it. */
     private final Optional<Path> prlimit = onPath("prlimit");
+    /** The {@code java} program and class path of every child: the runtime's own. */
+    private final String java = ProcessHandle.current().info().command().orElse("java");
+    private final String classPath = System.getProperty("java.class.path");
+    private final ClassDataArchive classData;
 
     /** A started stand-in: its plugin, its JVM's supervisor, what is registered for it and the files it was given. */
     private record Running(String pluginId, ChildSupervisor supervisor, List<ServiceRegistration<?>> registrations, Path jar,
@@ -110,6 +114,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.limits = limits;
         this.quarantines = quarantines;
         this.configurations = configurations;
+        this.classData = new ClassDataArchive(context.getDataFile("class-data").toPath(), java, classPath);
         try {
             this.services = new RuntimeServices(calls);
         } catch (IOException e) {
@@ -132,6 +137,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     void deactivate() {
         context.removeBundleListener(this);
         new ArrayList<>(running.keySet()).forEach(this::stopped);
+        classData.close();
         services.close();
         timer.shutdownNow();
         streams.shutdownNow();
@@ -188,7 +194,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
                 grantedServices(plugin),
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
-                ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"), prlimit);
+                java, classPath, prlimit, classData.options());
         }, http, timer, quarantines, RUNAWAY_GRACE, timeout);
         self.set(supervisor);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
@@ -203,6 +209,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         }
         running.put(bundle.getBundleId(), new Running(plugin.id(), supervisor, registrations, jar, configuration));
         supervisor.start();
+        // recorded once this JVM serves, so that the recording does not slow its start
+        supervisor.serving().thenRun(() -> classData.recordIfMissing(this::recorderLaunch, http, streams));
     }
 
     private void stopped(long bundleId) {
@@ -225,6 +233,21 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         } catch (IOException e) {
             LOG.debug("The JAR copy {} stays: {}", stopped.jar(), e.toString());
         }
+    }
+
+    /** A JVM without plugin that records the class-data archive (see {@link ClassDataArchive}). */
+    private ChildProcess.Launch recorderLaunch(List<String> classDataOptions) {
+        Path folder = context.getDataFile("class-data").toPath();
+        Path configuration = folder.resolve("recorder-configuration.json");
+        try {
+            Files.writeString(configuration, "{}");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ChildProcess.Launch(ClassDataArchive.RECORDER_ID, Path.of(ChildProtocol.NO_PLUGIN),
+                folder.resolve("recorder-cache"), configuration, "", "-", "-", BASE_HEAP_BYTES, 1, 4,
+                ChildSupervisor.newSecret(), java, classPath, Optional.empty(),
+                classDataOptions);
     }
 
     private static Optional<Path> onPath(String program) {

@@ -74,6 +74,8 @@ public final class ChildAgent {
     });
     private final BundleListener started;
     private final Set<String> expects;
+    /** A JVM without a plugin ({@link ChildProtocol#NO_PLUGIN}): it serves an application without resources. */
+    private final boolean noPlugin;
     private final ServiceRegistration<LlmService> llm;
     private final ServiceRegistration<JobService> jobService;
     private final Optional<ChildJobs> jobs;
@@ -111,6 +113,7 @@ public final class ChildAgent {
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader, which
         // in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
+        this.noPlugin = Boolean.parseBoolean(context.getProperty(ChildProtocol.NO_PLUGIN_PROPERTY));
         this.expects = Set.of(Optional.ofNullable(context.getProperty(ChildProtocol.EXPECTS_PROPERTY)).orElse("").split(","));
         int threads = Integer.parseInt(Optional.ofNullable(context.getProperty(ChildProtocol.THREADS_PROPERTY)).orElse("16"));
         this.tasks = new ServiceTracker<>(context, Plugin.class, null);
@@ -205,7 +208,7 @@ public final class ChildAgent {
     /** Builds the application of the resources registered now; announces readiness once the plugin runs. */
     private void build() {
         Optional<Bundle> plugin = plugin();
-        if (plugin.isEmpty() || plugin.get().getState() != Bundle.ACTIVE) {
+        if (!noPlugin && (plugin.isEmpty() || plugin.get().getState() != Bundle.ACTIVE)) {
             return;
         }
         ServiceReference<Object>[] references = endpoints.getServiceReferences();
