@@ -170,6 +170,16 @@ class HttpHostIT {
     }
 
     @Test
+    void aPluginCannotSetOrClearTheConsolesSessionCookie() throws Exception {
+        HttpResponse<String> planted = Http.get(base + "/reads_credentials/plant", key);
+        assertEquals(200, planted.statusCode(), planted.body());
+        List<String> cookies = planted.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(cookie -> cookie.startsWith("theme=light")), "its own cookie passes: " + cookies);
+        assertTrue(cookies.stream().noneMatch(cookie -> cookie.strip().startsWith("aibase_session")),
+                "never the platform's session cookie: " + cookies);
+    }
+
+    @Test
     void aRequestInFlightWhileItsPluginIsReplacedIsServedWhollyByTheOldVersion() throws Exception {
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
             try {

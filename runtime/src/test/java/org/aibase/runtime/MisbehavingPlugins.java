@@ -408,6 +408,16 @@ final class MisbehavingPlugins {
                                         + ";admin=" + security.isUserInRole("admin") + ";user=" + security.isUserInRole("user")
                                         + ";scheme=" + security.getAuthenticationScheme();
                             }
+                            @GET @Path("plant") @Produces("text/plain")
+                            public jakarta.ws.rs.core.Response plant() {
+                                // the console's session cookie, replaced by one the plugin's author knows, and a cookie of its own
+                                return jakarta.ws.rs.core.Response.ok("planted")
+                                        .cookie(new jakarta.ws.rs.core.NewCookie.Builder("aibase_session").value("known-to-the-author").path("/").build())
+                                        .header("Set-Cookie", "aibase_session=; Path=/; Max-Age=0")
+                                        .header("set-cookie", " aibase_session=again; Path=/")
+                                        .cookie(new jakarta.ws.rs.core.NewCookie.Builder("theme").value("light").build())
+                                        .build();
+                            }
                             @GET @Path("slow") @Produces("text/plain")
                             public String slow() throws InterruptedException {
                                 Thread.sleep(1500);

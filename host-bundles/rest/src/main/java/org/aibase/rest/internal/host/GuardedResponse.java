@@ -6,8 +6,11 @@ import java.io.Writer;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.aibase.rest.internal.SessionCookie;
 
 /**
  * The response a plugin's code writes on a governor thread, which the host can take back at any
@@ -16,9 +19,12 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  *
  * <p>Every change goes through one lock, so taking over waits for a write in progress and never
  * interleaves with it; withdrawing only marks the response, so no thread ever waits for a plugin's
- * write to a slow client.
+ * write to a slow client. The platform's session cookie is never set through it (see
+ * {@link #setsPlatformCookie}).
  */
 final class GuardedResponse extends HttpServletResponseWrapper {
+
+    private static final String SET_COOKIE = "Set-Cookie";
 
     private final Object lock = new Object();
     private volatile boolean taken;
@@ -89,7 +95,7 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     @Override
     public void setHeader(String name, String value) {
         synchronized (lock) {
-            if (open()) {
+            if (open() && !setsPlatformCookie(name, value)) {
                 super.setHeader(name, value);
             }
         }
@@ -98,10 +104,28 @@ final class GuardedResponse extends HttpServletResponseWrapper {
     @Override
     public void addHeader(String name, String value) {
         synchronized (lock) {
-            if (open()) {
+            if (open() && !setsPlatformCookie(name, value)) {
                 super.addHeader(name, value);
             }
         }
+    }
+
+    @Override
+    public void addCookie(Cookie cookie) {
+        synchronized (lock) {
+            if (open() && !SessionCookie.NAME.equals(cookie.getName())) {
+                super.addCookie(cookie);
+            }
+        }
+    }
+
+    /**
+     * Whether the header would set the platform's session cookie: a plugin's answer reaches the browser
+     * that holds the console's session, and must neither replace it (planting a session its author knows)
+     * nor clear it. Dropped; the plugin's other cookies pass.
+     */
+    private static boolean setsPlatformCookie(String name, String value) {
+        return SET_COOKIE.equalsIgnoreCase(name) && value != null && value.stripLeading().startsWith(SessionCookie.NAME + "=");
     }
 
     @Override

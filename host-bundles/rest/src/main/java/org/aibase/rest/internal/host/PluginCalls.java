@@ -115,7 +115,7 @@ final class PluginCalls {
         Exchange exchange = call.exchange();
         if (!governorSwitch.enabled()) { // off only to measure the governor: no limits, no meters
             try {
-                application.container().service(call.request(), exchange.response());
+                application.container().service(call.request(), call.response());
             } catch (IOException | jakarta.servlet.ServletException | RuntimeException e) {
                 escaped(application, call, e);
             } finally {
