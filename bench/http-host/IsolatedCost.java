@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What {@code security: isolated} costs, against the same plugin in-process: a hello clone
- * ({@code ihello}, isolated) from rename into deploy/ to its first 200 (its own JVM started), the
+ * ({@code ihello}, isolated) from rename into deploy/ to its first 200 (its own JVM started; the first
+ * one before the runtime recorded its class-data archive, the others from it), the
  * resident memory of that JVM, and hello's throughput and p99 in-process against ihello's through its
  * JVM, stretches alternated in one run.
  */
@@ -14,6 +15,8 @@ final class IsolatedCost {
 
     static final String ISOLATED = "ihello";
     private static final String FILE = ISOLATED + ".jar";
+    /** The runtime's line once the class-data archive of isolated plugins' JVMs is there. */
+    private static final String ARCHIVE_RECORDED = "Recorded the class-data archive";
 
     private final Path runtimeJar;
     private final Path helloJar;
@@ -44,7 +47,7 @@ final class IsolatedCost {
         jars.cloneAs(ISOLATED, template, true);
         String target = PluginPopulation.greeting(ISOLATED);
         List<Double> toOk = new ArrayList<>();
-        int deployments = Math.max(3, Math.min(rounds, 10));
+        int deployments = Math.max(4, Math.min(rounds, 10));
         for (int round = 1; round <= deployments; round++) {
             Progress.say("isolated: deployment " + round + " of " + deployments);
             Path staged = staging.resolve(FILE);
@@ -52,6 +55,12 @@ final class IsolatedCost {
             long renamed = System.nanoTime();
             PluginJars.moveInto(staged, runtime.deployFolder(), FILE);
             toOk.add(Stats.millis(client.awaitStatus(target, 200, renamed, 60_000)));
+            if (round == 1) {
+                // the runtime records the class-data archive its plugins' JVMs start from once the first one serves
+                runtime.output().lineWithin(line -> line.contains(ARCHIVE_RECORDED), 0, 60, "the class-data archive")
+                        .ifPresentOrElse(line -> Progress.say("isolated: class-data archive recorded"),
+                                () -> Progress.say("isolated: no class-data archive within 60 s; JVMs start without it"));
+            }
             if (round < deployments) {
                 long deleted = System.nanoTime();
                 Files.delete(runtime.deployFolder().resolve(FILE));
@@ -59,9 +68,12 @@ final class IsolatedCost {
                 Thread.sleep(500);
             }
         }
-        report.row("isolated", "rename -> first 200, its JVM started (" + toOk.size() + " deployments)",
-                "median " + Stats.num(Stats.median(toOk)) + " ms, max " + Stats.num(Stats.max(toOk)) + " ms",
-                "<= 1500 ms", Stats.median(toOk) <= 1500);
+        List<Double> archived = toOk.subList(1, toOk.size());
+        report.row("isolated", "rename -> first 200, the runtime's first isolated JVM (before its class-data archive)",
+                Stats.num(toOk.get(0)) + " ms");
+        report.row("isolated", "rename -> first 200, its JVM started from the archive (" + archived.size() + " deployments)",
+                "median " + Stats.num(Stats.median(archived)) + " ms, max " + Stats.num(Stats.max(archived)) + " ms",
+                "<= 1500 ms", Stats.median(archived) <= 1500);
         report.raw("isolated: rename -> 200 ms " + Stats.list(toOk));
 
         Optional<ProcessHandle> child = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
