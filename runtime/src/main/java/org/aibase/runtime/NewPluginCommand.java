@@ -97,14 +97,19 @@ final class NewPluginCommand {
                 + " (kind " + request.kind() + "): " + String.join(" ", command));
         int status;
         boolean archetypeMissing;
+        Process process = null;
         try {
-            Process process = new ProcessBuilder(command).directory(request.dir().toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).directory(request.dir().toFile()).redirectErrorStream(true).start();
             process.getOutputStream().close();
             archetypeMissing = stream(process.getInputStream());
             status = process.waitFor();
         } catch (IOException e) {
             throw new CommandFailure(ExitStatus.FAILED, "cannot run Maven ('" + maven + "'): " + e.getMessage()
                     + " (install Maven 3.8 or later and put mvn on the PATH, or name it in " + Main.MAVEN_ENV + ")");
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroy(); // its output could not be read, or this command was interrupted: Maven does not go on alone
+            }
         }
         if (status != 0) {
             throw new CommandFailure(ExitStatus.FAILED, archetypeMissing

@@ -2,10 +2,12 @@ package org.aibase.runtime;
 
 import java.util.regex.Pattern;
 
+import org.aibase.api.plugin.PluginDescriptor;
+
 /** A plugin id given on the command line: checked before it becomes a URL segment. */
 final class PluginIds {
 
-    static final String FORM = "[a-z][a-z0-9_]{1,39}";
+    static final String FORM = PluginDescriptor.ID_PATTERN;
     private static final Pattern ID = Pattern.compile(FORM);
 
     private PluginIds() {

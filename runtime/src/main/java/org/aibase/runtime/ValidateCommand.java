@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.aibase.validator.Finding;
 import org.aibase.validator.PluginValidator;
-import org.aibase.validator.Severity;
 import org.aibase.validator.ValidationReport;
 
 /**
@@ -67,13 +66,9 @@ final class ValidateCommand {
     }
 
     private void print(ValidationReport report) {
-        int errors = report.findings(Severity.ERROR).size();
-        int warnings = report.findings(Severity.WARNING).size();
-        String plugin = report.descriptor().map(d -> " (" + d.id() + " " + d.version() + ")").orElse("");
-        out.println(report.file() + ": " + (report.valid() ? "valid" : "invalid") + plugin + ", "
-                + errors + " error(s), " + warnings + " warning(s)");
+        out.println(report.headline());
         for (Finding finding : report.findings()) {
-            out.println("  " + (finding.severity() == Severity.ERROR ? "error  " : "warning") + " " + finding.describe());
+            out.println("  " + finding.line());
         }
     }
 

@@ -51,6 +51,13 @@ public record PluginDescriptor(String id, String name, String version, String de
     /** The descriptor entry at the JAR root. */
     public static final String DESCRIPTOR_FILE = "plugin.yaml";
 
+    /**
+     * The form of a plugin id: 2 to 40 lower-case letters, digits or {@code _}, starting with a letter. It is a
+     * URL segment and part of configuration PIDs (no hyphen: FileInstall reads {@code -} in a configuration
+     * file's name as the factory separator).
+     */
+    public static final String ID_PATTERN = "[a-z][a-z0-9_]{1,39}";
+
     /** Ids no plugin may take: the platform's own paths under {@code /api/v1/}. */
     public static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("plugins", "jobs", "llm", "health", "validate",
             "deployments", "metrics", "system", "ui", "web", "api", "static", "session", "docs", "logs");

@@ -2,7 +2,7 @@
  * What a plugin is: its descriptor ({@code plugin.yaml}) and the closed vocabulary of permissions.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.aibase.api.plugin;
 
 import org.osgi.annotation.bundle.Export;

@@ -48,7 +48,7 @@ public class ValidateMojo extends AbstractMojo {
                     + "(phase package, after maven-jar-plugin), or set aibase.validate.jar");
         }
         ValidationReport report = new PluginValidator().validate(jar.toPath());
-        String summary = ReportText.summary(report);
+        String summary = report.headline();
         if (report.valid()) {
             getLog().info(summary);
         } else {
@@ -56,9 +56,9 @@ public class ValidateMojo extends AbstractMojo {
         }
         for (Finding finding : report.findings()) {
             if (finding.severity() == Severity.ERROR) {
-                getLog().error("  " + ReportText.line(finding));
+                getLog().error("  " + finding.line());
             } else {
-                getLog().warn("  " + ReportText.line(finding));
+                getLog().warn("  " + finding.line());
             }
         }
         if (!report.valid()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -88,7 +89,9 @@ public final class RunningRuntime {
     /** Runs one of the plugin's tasks: {@code POST /api/v1/plugins/<id>/tasks {"type": type, "config": config}}. */
     public ApiResponse task(String type, String configJson) {
         return call("POST", apiUrl() + "/plugins/" + pluginId + "/tasks",
-                "{\"type\":\"" + type + "\",\"config\":" + (configJson == null ? "{}" : configJson) + "}");
+                // the type quoted as JSON (a test may well pass an odd one); the configuration goes as given
+                "{\"type\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(type)) + "\",\"config\":"
+                        + (configJson == null ? "{}" : configJson) + "}");
     }
 
     /** The plugin's record in the registry ({@code GET /api/v1/plugins/<id>}): state, descriptor, report. */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,8 +40,10 @@ public final class RuntimeExtension implements BeforeAllCallback, ParameterResol
         }
         AIBaseRuntime settings = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), AIBaseRuntime.class)
                 .orElseThrow(() -> new IllegalStateException("annotate the test class with @AIBaseRuntime"));
-        Path home = newHome(context.getRequiredTestClass().getSimpleName());
-        store.put(SESSION, Session.start(runtimeJar(), pluginJar(), home, settings));
+        String work = System.getProperty(WORK);
+        Path home = newHome(work, context.getRequiredTestClass().getSimpleName());
+        // a home under the work folder stays for a look after the tests (mvn clean removes it); a temporary one goes
+        store.put(SESSION, Session.start(runtimeJar(), pluginJar(), home, work == null, settings));
     }
 
     @Override
@@ -80,8 +84,7 @@ public final class RuntimeExtension implements BeforeAllCallback, ParameterResol
         return Path.of(value);
     }
 
-    private static Path newHome(String testClass) throws IOException {
-        String work = System.getProperty(WORK);
+    private static Path newHome(String work, String testClass) throws IOException {
         String name = testClass + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         if (work == null) {
             return Files.createTempDirectory("aibase-" + name);
@@ -89,11 +92,15 @@ public final class RuntimeExtension implements BeforeAllCallback, ParameterResol
         return Files.createDirectories(Path.of(work).resolve(name));
     }
 
-    /** One runtime, its scripted LLM server and the plugin under test; ended when the test class's store closes. */
-    private record Session(RuntimeProcess process, ScriptedLlm llm, RunningRuntime runtime)
+    /**
+     * One runtime, its scripted LLM server and the plugin under test; ended when the test class's store
+     * closes, and its home deleted then if it is a temporary folder.
+     */
+    private record Session(RuntimeProcess process, ScriptedLlm llm, RunningRuntime runtime, Path home, boolean temporary)
             implements ExtensionContext.Store.CloseableResource {
 
-        static Session start(Path runtimeJar, Path pluginJar, Path home, AIBaseRuntime settings) throws Exception {
+        static Session start(Path runtimeJar, Path pluginJar, Path home, boolean temporary, AIBaseRuntime settings)
+                throws Exception {
             RuntimeHomeSetup setup = new RuntimeHomeSetup(home);
             ScriptedLlm llm = ScriptedLlm.start();
             RuntimeProcess process = null;
@@ -109,7 +116,7 @@ public final class RuntimeExtension implements BeforeAllCallback, ParameterResol
                 if (pluginId != null) {
                     PluginActivation.await(runtime, process, timeout.minusNanos(System.nanoTime() - started));
                 }
-                return new Session(process, llm, runtime);
+                return new Session(process, llm, runtime, home, temporary);
             } catch (Exception | Error e) {
                 if (process != null) {
                     process.close();
@@ -125,6 +132,17 @@ public final class RuntimeExtension implements BeforeAllCallback, ParameterResol
                 process.close();
             } finally {
                 llm.close();
+                if (temporary) {
+                    delete(home);
+                }
+            }
+        }
+
+        private static void delete(Path folder) throws IOException {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }

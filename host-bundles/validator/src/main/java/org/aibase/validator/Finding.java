@@ -40,6 +40,11 @@ public record Finding(Severity severity, String location, String message, String
         return map;
     }
 
+    /** The finding as a report prints it: {@code error   location: message (allowed: ...)}, severities aligned. */
+    public String line() {
+        return (severity == Severity.ERROR ? "error  " : "warning") + " " + describe();
+    }
+
     /** One line for logs and reports: {@code location: message (allowed: ...)}. */
     public String describe() {
         return allowed.isEmpty()

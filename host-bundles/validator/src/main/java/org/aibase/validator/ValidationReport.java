@@ -42,9 +42,8 @@ public record ValidationReport(String file, Optional<PluginDescriptor> descripto
      */
     public String verdict() {
         if (valid()) {
-            String plugin = descriptor.map(d -> " (" + d.id() + " " + d.version() + ")").orElse("");
             int warnings = findings(Severity.WARNING).size();
-            return "valid" + plugin + (warnings == 0 ? "" : ", " + warnings + " warning(s): " + join(Severity.WARNING));
+            return "valid" + named() + (warnings == 0 ? "" : ", " + warnings + " warning(s): " + join(Severity.WARNING));
         }
         return "invalid — " + join(Severity.ERROR);
     }
@@ -65,9 +64,24 @@ public record ValidationReport(String file, Optional<PluginDescriptor> descripto
         return map;
     }
 
+    /**
+     * The first line of the report as the {@code validate} command and the Maven plugin print it:
+     * {@code <file>: valid|invalid (<id> <version>), N error(s), N warning(s)}; each finding follows as its
+     * {@link Finding#line()}.
+     */
+    public String headline() {
+        return file + ": " + (valid() ? "valid" : "invalid") + named() + ", " + findings(Severity.ERROR).size()
+                + " error(s), " + findings(Severity.WARNING).size() + " warning(s)";
+    }
+
     /** A one-line summary for logs: {@code <file>: <verdict>}. */
     public String summary() {
         return file + ": " + verdict();
+    }
+
+    /** {@code  (<id> <version>)} when the descriptor was read, else nothing. */
+    private String named() {
+        return descriptor.map(d -> " (" + d.id() + " " + d.version() + ")").orElse("");
     }
 
     private String join(Severity severity) {

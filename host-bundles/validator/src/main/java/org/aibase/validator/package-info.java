@@ -3,7 +3,7 @@
  * finding. Plain Java, usable inside OSGi and from the command line.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.aibase.validator;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.aibase.api.plugin.PluginDescriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -19,7 +20,7 @@ public final class TrustedPlugins {
 
     static final String PID = "org.aibase.sandbox";
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    private static final Pattern PLUGIN_ID = Pattern.compile(PluginDescriptor.ID_PATTERN);
 
     /** The one key of the sandbox's configuration the deployer reads. */
     @interface Grants {
@@ -48,7 +49,7 @@ public final class TrustedPlugins {
         Set<String> trusted = Arrays.stream(values).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         trusted.stream().filter(id -> !PLUGIN_ID.matcher(id).matches()).findFirst().ifPresent(id -> {
-            throw new IllegalArgumentException(PID + ": trusted.plugins: '" + id + "' is not a plugin id ([a-z][a-z0-9_]{1,39})");
+            throw new IllegalArgumentException(PID + ": trusted.plugins: '" + id + "' is not a plugin id (" + PluginDescriptor.ID_PATTERN + ")");
         });
         return trusted;
     }

@@ -25,6 +25,7 @@ import org.aibase.api.jobs.Job;
 import org.aibase.api.jobs.JobPage;
 import org.aibase.api.jobs.JobQuery;
 import org.aibase.api.jobs.JobStatus;
+import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.jobs.JobView;
 import org.aibase.sandbox.Requester;
 import org.osgi.service.component.annotations.Activate;
@@ -43,7 +44,7 @@ public final class JobsResource {
 
     /** A requester no job has: what a caller acting for nobody may read. */
     private static final String NOBODY = "";
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    private static final Pattern PLUGIN_ID = Pattern.compile(PluginDescriptor.ID_PATTERN);
     private static final List<String> STATUSES = EnumSet.allOf(JobStatus.class).stream().map(JobStatus::id).toList();
 
     private final JobPlatform platform;
@@ -61,7 +62,7 @@ public final class JobsResource {
             @QueryParam("type") String type, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @Context SecurityContext caller) {
         if (plugin != null && !PLUGIN_ID.matcher(plugin).matches()) {
-            throw JobJson.invalidParameter("plugin", "plugin '" + plugin + "' is not a plugin id (allowed: [a-z][a-z0-9_]{1,39})");
+            throw JobJson.invalidParameter("plugin", "plugin '" + plugin + "' is not a plugin id (allowed: " + PluginDescriptor.ID_PATTERN + ")");
         }
         Set<JobStatus> statuses = statuses(status);
         int from = number("offset", offset, 0, 0, Integer.MAX_VALUE);

@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.aibase.api.plugin.PluginDescriptor;
+
 /**
  * The parameters of {@code GET /api/v1/logs}, read as text so that each wrong one is a 400 naming it,
  * what was wrong and what is allowed.
@@ -27,7 +29,7 @@ record LogQuery(Optional<String> plugin, Optional<Instant> since, int limit) {
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 5000;
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    private static final Pattern PLUGIN_ID = Pattern.compile(PluginDescriptor.ID_PATTERN);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
     private static final String SINCE_ALLOWED = "an ISO-8601 instant (2026-12-04T10:15:30Z, or with an offset), "
             + "an ISO-8601 duration (PT10M) or a duration of whole seconds, minutes, hours or days back from now (30s, 10m, 2h, 1d)";
@@ -48,7 +50,7 @@ record LogQuery(Optional<String> plugin, Optional<Instant> since, int limit) {
             return Optional.empty();
         }
         if (!PLUGIN_ID.matcher(text).matches()) {
-            throw invalid("plugin", "plugin '" + text + "' is not a plugin id", "[a-z][a-z0-9_]{1,39}");
+            throw invalid("plugin", "plugin '" + text + "' is not a plugin id", PluginDescriptor.ID_PATTERN);
         }
         return Optional.of(text);
     }

@@ -17,9 +17,8 @@ public final class IdCheck extends DescriptorRule {
     public static final List<String> RESERVED = List.of("plugins", "jobs", "llm", "health", "validate", "deployments",
             "metrics", "system", "ui", "web", "api", "static", "session", "docs", "logs");
 
-    // no hyphen: FileInstall reads '-' in a configuration file name as the factory separator
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
-    private static final String ALLOWED_FORM = "[a-z][a-z0-9_]{1,39}: 2 to 40 lower-case letters, digits or '_', "
+    private static final Pattern ID = Pattern.compile(PluginDescriptor.ID_PATTERN);
+    private static final String ALLOWED_FORM = PluginDescriptor.ID_PATTERN + ": 2 to 40 lower-case letters, digits or '_', "
             + "starting with a letter";
 
     private final ValidationContext context;

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.aibase.api.plugin.PluginDescriptor;
+
 /**
  * A dashboard as a user describes it ({@code config} of {@code create_dashboard}, or the body of an
  * update): a name, an optional description and time range, and its widgets. {@link #parse} names every
@@ -17,7 +19,7 @@ public record DashboardSpec(String name, String description, TimeRange timeRange
 
     public static final int MAX_NAME = 100;
     public static final int MAX_DESCRIPTION = 500;
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    private static final Pattern PLUGIN_ID = Pattern.compile(PluginDescriptor.ID_PATTERN);
 
     /** A valid spec, or every problem found. */
     public record Parsed(Optional<DashboardSpec> spec, List<Problem> problems) {
@@ -74,7 +76,7 @@ public record DashboardSpec(String name, String description, TimeRange timeRange
         String title = text(w.get("title"), field + ".title", MAX_NAME, false, problems);
         Object plugin = w.get("plugin");
         if (plugin != null && !(plugin instanceof String p && PLUGIN_ID.matcher(p).matches())) {
-            problems.add(new Problem(field + ".plugin", "must be a plugin id ([a-z][a-z0-9_]{1,39}), got '" + plugin + "'"));
+            problems.add(new Problem(field + ".plugin", "must be a plugin id (" + PluginDescriptor.ID_PATTERN + "), got '" + plugin + "'"));
         }
         Optional<TimeRange> range = w.get("time_range") == null ? Optional.empty()
                 : range(w.get("time_range"), field + ".time_range", problems);

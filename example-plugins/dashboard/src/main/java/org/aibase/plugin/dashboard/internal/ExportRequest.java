@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.aibase.api.export.ExportFormat;
+import org.aibase.api.plugin.PluginDescriptor;
 
 /**
  * What to export: {@code format} (csv, json, xlsx), {@code data_type} (metrics, dashboards, report),
@@ -17,7 +18,7 @@ import org.aibase.api.export.ExportFormat;
 public record ExportRequest(ExportFormat format, String dataType, TimeRange range, List<String> metrics,
         Optional<String> plugin, String reportType) {
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    private static final Pattern PLUGIN_ID = Pattern.compile(PluginDescriptor.ID_PATTERN);
 
     public record Parsed(Optional<ExportRequest> request, List<Problem> problems) {
     }
@@ -63,7 +64,7 @@ public record ExportRequest(ExportFormat format, String dataType, TimeRange rang
         }
         Object plugin = fields.get("plugin");
         if (plugin != null && !(plugin instanceof String p && PLUGIN_ID.matcher(p).matches())) {
-            problems.add(new Problem(prefix + "plugin", "must be a plugin id ([a-z][a-z0-9_]{1,39}), got '" + plugin + "'"));
+            problems.add(new Problem(prefix + "plugin", "must be a plugin id (" + PluginDescriptor.ID_PATTERN + "), got '" + plugin + "'"));
         }
         Object reportType = fields.get("report_type");
         if (reportType != null && !(reportType instanceof String t && ReportBuilder.TYPES.contains(t))) {

@@ -20,7 +20,7 @@ import org.aibase.validator.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportTextTest {
+class ReportLinesTest {
 
     @TempDir
     Path dir;
@@ -29,8 +29,8 @@ class ReportTextTest {
     void aValidJarIsOneSummaryLine() throws IOException {
         ValidationReport report = new PluginValidator().validate(jar("notes", "1.2.3", "1.2.3"));
 
-        assertTrue(report.valid(), ReportText.findings(report).toString());
-        assertEquals("notes.jar: valid (notes 1.2.3), 0 error(s), 0 warning(s)", ReportText.summary(report));
+        assertTrue(report.valid(), report.findings().toString());
+        assertEquals("notes.jar: valid (notes 1.2.3), 0 error(s), 0 warning(s)", report.headline());
     }
 
     @Test
@@ -38,8 +38,8 @@ class ReportTextTest {
         ValidationReport report = new PluginValidator().validate(jar("Notes!", "1.0", "1.0.0"));
 
         assertFalse(report.valid());
-        assertTrue(ReportText.summary(report).startsWith("notes.jar: invalid"), ReportText.summary(report));
-        List<String> lines = ReportText.findings(report);
+        assertTrue(report.headline().startsWith("notes.jar: invalid"), report.headline());
+        List<String> lines = report.findings().stream().map(org.aibase.validator.Finding::line).toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("error   plugin.yaml/id: ") && l.contains("Notes!")
                 && l.contains("(allowed: ")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("error   plugin.yaml/version: ") && l.contains("1.0")), lines.toString());
