@@ -2,11 +2,11 @@ package org.aibase.rest.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.io.InputStreamReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/v1/logs?plugin=&since=&limit=} (admin): the newest lines of the runtime's log file,
  * which the launcher writes under {@code data/logs/} (framework property {@code aibase.log.file}), each
  * line prefixed with its instant, oldest first. Each request reads the file from its start (at most twice
- * 10 MiB, with the rotated part): fine for an operator's look, not for a log shipper. The rotated file is read before the current one. Without
+ * 10 MiB, with the rotated part, which is read first and skipped when it ends before {@code since}): fine for
+ * an operator's look and {@code aibase logs --follow}, not for a log shipper. Without
  * a launcher (a test framework) there is no file and the answer is empty.
  */
 @Component(service = LogsResource.class, property = { PlatformApplication.RESOURCE, PlatformApplication.SELECTED })
@@ -58,8 +60,11 @@ public final class LogsResource {
         long matched = 0;
         if (file.isPresent()) {
             java.nio.file.Path current = file.get();
+            Predicate<String> mentionsPlugin = query.pluginFilter();
             for (java.nio.file.Path part : List.of(current.resolveSibling(current.getFileName() + ".1"), current)) {
-                matched += read(part, query, newest);
+                if (!endsBefore(part, query.since())) {
+                    matched += read(part, query, mentionsPlugin, newest);
+                }
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -70,10 +75,22 @@ public final class LogsResource {
         return json;
     }
 
+    /**
+     * Whether the file was last written before {@code since}: then every line of it is older, and a follower
+     * polling with {@code since} does not read the rotated 10 MiB again and again.
+     */
+    private static boolean endsBefore(java.nio.file.Path part, Optional<Instant> since) {
+        try {
+            return since.isPresent() && Files.getLastModifiedTime(part).toInstant().isBefore(since.get());
+        } catch (IOException e) {
+            return false; // not there (yet): reading it says so
+        }
+    }
+
     /** Adds the file's matching lines, keeping only the newest {@code limit}; returns how many matched. */
-    private static long read(java.nio.file.Path part, LogQuery query, ArrayDeque<Map<String, Object>> newest) {
+    private static long read(java.nio.file.Path part, LogQuery query, Predicate<String> mentionsPlugin,
+            ArrayDeque<Map<String, Object>> newest) {
         long matched = 0;
-        java.util.function.Predicate<String> mentionsPlugin = query.pluginFilter();
         // a line cut by a rotation or written in another encoding is read with replacement characters, never refused
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
