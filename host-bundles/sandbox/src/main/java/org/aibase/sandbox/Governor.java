@@ -15,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
 public interface Governor {
 
     /**
-     * Runs a request or task on a governor-owned thread. Never throws: the future completes with the
-     * work's value, with the work's own exception, or with a {@link GovernorException} when the work
-     * was refused, timed out or exceeded its memory budget.
+     * Runs a request or task on a governor-owned thread. Never throws, and never waits: work over its
+     * plugin's concurrency waits in line for a slot (up to 250 ms) without holding the caller's thread.
+     * The future completes with the work's value, with the work's own exception, or with a
+     * {@link GovernorException} when the work was refused, timed out or exceeded its memory budget.
      */
     <T> CompletableFuture<T> submit(WorkUnit unit, Callable<T> work);
 

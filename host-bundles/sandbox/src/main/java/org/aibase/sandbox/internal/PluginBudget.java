@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.PluginLoad;
@@ -21,6 +21,8 @@ final class PluginBudget {
     final CpuWindow cpu = new CpuWindow();
     /** Units admitted but waiting for CPU budget, oldest first. */
     final Queue<RunningUnit<?>> waitingForCpu = new ConcurrentLinkedQueue<>();
+    /** Units waiting for one of the plugin's concurrency slots, oldest first: each is handed the next slot given back. */
+    final Queue<RunningUnit<?>> waitingForSlot = new ConcurrentLinkedQueue<>();
     final AtomicInteger running = new AtomicInteger();
     final LongAdder cpuNanos = new LongAdder();
     final LongAdder allocatedBytes = new LongAdder();
@@ -31,34 +33,67 @@ final class PluginBudget {
     final LongAdder memoryExceeded = new LongAdder();
     final LongAdder runaways = new LongAdder();
     final PluginRequests requests = new PluginRequests();
+    /** What becomes of a unit that holds its slot: the governor starts it, or queues it for CPU. */
+    private final Consumer<RunningUnit<?>> admitted;
     private volatile Slots slots = new Slots(0, new Semaphore(0));
 
-    PluginBudget(String pluginId) {
+    PluginBudget(String pluginId, Consumer<RunningUnit<?>> admitted) {
         this.pluginId = pluginId;
+        this.admitted = admitted;
     }
 
     /**
-     * Takes one of {@code limit} slots, waiting up to {@code waitMillis} when all are taken.
-     *
-     * @return the semaphore to release when the work ends
-     * @throws GovernorException {@code TOO_MANY_REQUESTS} naming the limit when none came free
+     * Admits the unit under {@code limit} slots: at once when one is free, else it waits in line (no
+     * thread waits with it) until a unit ending hands it its slot, or the watchdog refuses it
+     * ({@link #refuseWaiting}).
      */
-    Semaphore admit(int limit, long waitMillis) {
+    void admit(RunningUnit<?> unit, int limit) {
         Semaphore slot = slots(limit);
         if (slot.tryAcquire()) {
-            return slot;
+            unit.tookSlot(slot);
+            admitted.accept(unit);
+            return;
         }
         slotWaits.increment();
-        try {
-            if (slot.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                return slot;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        waitingForSlot.add(unit);
+        // a slot given back between the try above and joining the line went to nobody: take it for the line
+        if (slot.tryAcquire()) {
+            giveBack(slot);
         }
-        rejections.increment();
-        throw new GovernorException(GovernorException.Reason.TOO_MANY_REQUESTS, "Plugin '" + pluginId
-                + "' is serving its limit of " + limit + " requests at once; retry shortly", Map.of("limit", limit));
+    }
+
+    /**
+     * A slot comes back: the unit first in line takes it (and is admitted), else it is free again. Never
+     * waits: a unit that ended runs this on its own thread.
+     */
+    void giveBack(Semaphore slot) {
+        Semaphore held = slot;
+        while (true) {
+            RunningUnit<?> next = waitingForSlot.poll();
+            if (next == null) {
+                held.release();
+                // one may have joined the line after the poll and tried before the release: look again
+                held = slots.semaphore();
+                if (waitingForSlot.isEmpty() || !held.tryAcquire()) {
+                    return;
+                }
+            } else if (next.tookSlot(held)) {
+                admitted.accept(next);
+                return;
+            }
+            // that one was stopped while it waited: the next in line
+        }
+    }
+
+    /** Refuses the units that waited past their admission deadline for a slot, oldest first. */
+    void refuseWaiting(long now) {
+        for (RunningUnit<?> head; (head = waitingForSlot.peek()) != null && now > head.admissionDeadline;) {
+            if (waitingForSlot.remove(head)) {
+                head.stop(new GovernorException(GovernorException.Reason.TOO_MANY_REQUESTS, "Plugin '" + pluginId
+                        + "' is serving its limit of " + head.concurrencyLimit + " requests at once; retry shortly",
+                        Map.of("limit", head.concurrencyLimit)), now, rejections);
+            }
+        }
     }
 
     /** The semaphore for the current limit; a new one when the limit changed (holders release into the old one). */

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -100,36 +99,40 @@ public final class PluginGovernor implements Governor {
         GovernorException stopping = new GovernorException(Reason.BUSY, "The platform is stopping", Map.of());
         long now = System.nanoTime();
         budgets.values().forEach(budget -> {
+            for (RunningUnit<?> waiting; (waiting = budget.waitingForSlot.poll()) != null;) {
+                waiting.stop(stopping, now, budget.rejections);
+            }
             for (RunningUnit<?> waiting; (waiting = budget.waitingForCpu.poll()) != null;) {
                 waiting.stop(stopping, now, budget.rejections);
             }
         });
     }
 
+    /** Never waits: work over its plugin's concurrency waits in line for a slot, and its caller with the future. */
     @Override
     public <T> CompletableFuture<T> submit(WorkUnit unit, Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         ResourceLimits limits = defaults.effective(unit.plugin().limits());
         PluginBudget budget = budget(unit.plugin().id());
-        Semaphore slot = null;
+        RunningUnit<T> running = new RunningUnit<>(unit, budget, limits, System.nanoTime(), work, result, active);
         if (unit.admitted()) {
-            try {
-                slot = budget.admit(limits.concurrency().orElseThrow(), SLOT_WAIT_MILLIS);
-            } catch (GovernorException refused) {
-                result.completeExceptionally(refused);
-                return result;
-            }
+            budget.admit(running, running.concurrencyLimit);
+        } else {
+            admitted(running);
         }
-        long now = System.nanoTime();
-        RunningUnit<T> running = new RunningUnit<>(unit, budget, limits, now, work, result, slot, active);
-        if (!budget.waitingForCpu.isEmpty() || budget.cpu.over(running.cpuLimit, now)) {
+        return result;
+    }
+
+    /** The unit holds its slot (if it needs one): it starts, or waits for CPU budget if its plugin is over it. */
+    private void admitted(RunningUnit<?> running) {
+        PluginBudget budget = running.budget;
+        if (!budget.waitingForCpu.isEmpty() || budget.cpu.over(running.cpuLimit, System.nanoTime())) {
             // over its CPU budget: the work waits (in order) and the watchdog starts it when there is room
             budget.cpuWaits.increment();
             budget.waitingForCpu.add(running);
         } else {
             start(running);
         }
-        return result;
     }
 
     private void start(RunningUnit<?> running) {
@@ -154,7 +157,7 @@ public final class PluginGovernor implements Governor {
                 Thread.sleep(CPU_POLL_MILLIS);
             } while (budget.cpu.over(cpuLimit, System.nanoTime()));
         }
-        RunningUnit<Void> running = new RunningUnit<>(unit, budget, limits, System.nanoTime(), null, null, null, active);
+        RunningUnit<Void> running = new RunningUnit<>(unit, budget, limits, System.nanoTime(), null, null, active);
         running.begin();
         active.add(running);
         return running;
@@ -180,7 +183,7 @@ public final class PluginGovernor implements Governor {
     }
 
     private PluginBudget budget(String pluginId) {
-        return budgets.computeIfAbsent(pluginId, PluginBudget::new);
+        return budgets.computeIfAbsent(pluginId, id -> new PluginBudget(id, this::admitted));
     }
 
     private void tickSafely() {
@@ -209,7 +212,10 @@ public final class PluginGovernor implements Governor {
                 runaways.runaway(runaway); // the policy decides, on its own thread, whether the plugin is quarantined
             }
         }
-        budgets.values().forEach(budget -> startWaiting(budget, now));
+        budgets.values().forEach(budget -> {
+            budget.refuseWaiting(now);
+            startWaiting(budget, now);
+        });
     }
 
     private void startWaiting(PluginBudget budget, long now) {

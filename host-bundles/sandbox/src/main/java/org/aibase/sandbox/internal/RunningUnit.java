@@ -28,10 +28,16 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
     final long timeoutMillis;
     final long memoryLimit;
     final double cpuLimit;
+    /** Its plugin's {@code limits.concurrency}, 0 for background work. */
+    final int concurrencyLimit;
+    /** Until when it may wait for a slot ({@code System.nanoTime()}); refused past it. */
+    final long admissionDeadline;
     private final Callable<T> work;
     private final CompletableFuture<T> result;
-    private final Semaphore slot;
     private final Set<RunningUnit<?>> active;
+
+    /** The concurrency slot it holds, once it has one, until it ends. */
+    private Semaphore slot;
 
     private Thread thread;
     private ClassLoader previousLoader;
@@ -44,22 +50,23 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
     private boolean runawayReported;
 
     /**
-     * A unit under the given limits; {@code work}, {@code result} and {@code slot} are null for
-     * background work accounted on its own thread.
+     * A unit under the given limits; {@code work} and {@code result} are null for background work
+     * accounted on its own thread.
      *
      * @param active the governor's set of running units, which the unit leaves when it ends
      */
     RunningUnit(WorkUnit unit, PluginBudget budget, ResourceLimits limits, long now, Callable<T> work,
-            CompletableFuture<T> result, Semaphore slot, Set<RunningUnit<?>> active) {
+            CompletableFuture<T> result, Set<RunningUnit<?>> active) {
         this.unit = unit;
         this.budget = budget;
         this.timeoutMillis = unit.admitted() ? limits.timeout().orElseThrow().toMillis() : 0;
         this.deadline = unit.admitted() ? now + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
         this.memoryLimit = limits.memoryBytes().orElseThrow();
         this.cpuLimit = limits.cpu().orElseThrow();
+        this.concurrencyLimit = unit.admitted() ? limits.concurrency().orElseThrow() : 0;
+        this.admissionDeadline = now + TimeUnit.MILLISECONDS.toNanos(PluginGovernor.SLOT_WAIT_MILLIS);
         this.work = work;
         this.result = result;
-        this.slot = slot;
         this.active = active;
     }
 
@@ -115,6 +122,30 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
         end();
     }
 
+    /**
+     * The unit takes a slot handed to it; false when it was stopped meanwhile (the slot then goes to
+     * another).
+     */
+    synchronized boolean tookSlot(Semaphore given) {
+        if (stoppedAt != 0) {
+            return false;
+        }
+        slot = given;
+        return true;
+    }
+
+    /** The slot it holds, now given back (to the next unit in line), if it held one. */
+    private void giveBackSlot() {
+        Semaphore held;
+        synchronized (this) {
+            held = slot;
+            slot = null;
+        }
+        if (held != null) {
+            budget.giveBack(held);
+        }
+    }
+
     /** The unit's thread is done with it: final accounting, the slot back, no interrupt left behind. */
     void end() {
         synchronized (this) {
@@ -122,9 +153,7 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
             finished = true;
         }
         budget.running.decrementAndGet();
-        if (slot != null) {
-            slot.release();
-        }
+        giveBackSlot();
         if (unit.loader() != null) {
             Thread.currentThread().setContextClassLoader(previousLoader);
         }
@@ -184,9 +213,8 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
             result.completeExceptionally(why);
         }
         if (!started) {
-            if (slot != null) {
-                slot.release(); // never started: nothing else gives the slot back
-            }
+            budget.waitingForSlot.remove(this); // if it waited in line for a slot
+            giveBackSlot(); // never started: nothing else gives the slot back
             return true;
         }
         synchronized (this) {

@@ -151,6 +151,59 @@ class PluginGovernorTest {
     }
 
     @Test
+    void workOverTheConcurrencyLimitWaitsInLineWithoutHoldingTheCallersThreadAndTakesTheNextSlot() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WorkUnit unit = unit("queued", "limits: {concurrency: 1, timeout: 10s}", WorkUnit.Kind.REQUEST);
+        List<String> order = new CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> first = governor.submit(unit, () -> order.add("first") && release.await(10, TimeUnit.SECONDS));
+
+        long submitting = System.nanoTime();
+        CompletableFuture<Boolean> second = governor.submit(unit, () -> order.add("second"));
+        CompletableFuture<Boolean> third = governor.submit(unit, () -> order.add("third"));
+        long submitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitting);
+        assertTrue(submitMillis < PluginGovernor.SLOT_WAIT_MILLIS, "submitting waited " + submitMillis + " ms");
+        assertTrue(!second.isDone() && !third.isDone(), "both wait for the one slot");
+        release.countDown();
+
+        assertTrue(first.get(5, TimeUnit.SECONDS) && second.get(5, TimeUnit.SECONDS) && third.get(5, TimeUnit.SECONDS));
+        assertEquals(List.of("first", "second", "third"), order, "handed the slot in the order they came");
+        assertEquals(2, governor.load("queued").slotWaits());
+        assertEquals(0, governor.load("queued").rejections());
+        assertEquals(0, governor.load("queued").running());
+    }
+
+    @Test
+    void manyCallersOverTheConcurrencyLimitNeverRunMoreThanItAtOnce() throws Exception {
+        WorkUnit unit = unit("crowded", "limits: {concurrency: 3, timeout: 10s}", WorkUnit.Kind.REQUEST);
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        List<CompletableFuture<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(governor.submit(unit, () -> {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                Thread.sleep(1);
+                inside.decrementAndGet();
+                return true;
+            }));
+        }
+        int served = 0;
+        int refused = 0;
+        for (CompletableFuture<Boolean> call : calls) {
+            try {
+                served += call.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            } catch (ExecutionException e) {
+                assertEquals(Reason.TOO_MANY_REQUESTS, ((GovernorException) e.getCause()).reason());
+                refused++;
+            }
+        }
+        assertEquals(200, served + refused);
+        assertTrue(most.get() <= 3, "at most 3 at once, not " + most.get());
+        assertEquals(refused, governor.load("crowded").rejections());
+        assertTrue(governor.submit(unit, () -> true).get(5, TimeUnit.SECONDS), "every slot came back");
+        assertEquals(0, governor.load("crowded").running());
+    }
+
+    @Test
     void newWorkWaitsWhileThePluginIsOverItsCpuLimit() throws Exception {
         WorkUnit unit = unit("burner", "limits: {cpu: 0.02, timeout: 30s}", WorkUnit.Kind.REQUEST);
         // 0.02 cores over 10 s is 200 ms of CPU: burn more than that
