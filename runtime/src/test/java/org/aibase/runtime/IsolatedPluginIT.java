@@ -555,6 +555,51 @@ class IsolatedPluginIT {
     }
 
     @Test
+    void aJvmBurningCpuIsHeldToItsQuotaWhereTheMachineAllowsOne() throws Exception {
+        String startLine = launcher.output().stream().filter(line -> line.contains("CPU quota: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the start line says whether CPU quotas apply"));
+        Path deploy = home.resolve("deploy");
+        isolated("burner", "cpu: 0.25", "Hello", """
+                @GET @Path("burn")
+                public String burn(@QueryParam("ms") long ms) {
+                    long end = System.nanoTime() + ms * 1_000_000L;
+                    long rounds = 0;
+                    while (System.nanoTime() < end) {
+                        rounds++;
+                    }
+                    return "burnt " + rounds;
+                }
+                """).writeInto(deploy);
+        api.awaitSettled(List.of("burner.jar"), WAIT);
+        awaitTrue(() -> status(base + "/api/v1/burner/greet?name=x") == 200, "burner serves");
+        long pid = childOf("burner").orElseThrow();
+        long before = cpuMillis(pid);
+        long started = System.nanoTime();
+        HttpResponse<String> burnt = Http.get(base + "/api/v1/burner/burn?ms=2000", api.key());
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        long used = cpuMillis(pid) - before;
+        assertEquals(200, burnt.statusCode(), burnt.body());
+        System.out.println("A 2 s spin in a JVM with limits.cpu 0.25 used " + used + " ms of CPU in " + wallMillis + " ms");
+        if (startLine.contains("CPU quota: applied")) {
+            // 2 s of a spinning thread on a quarter of a core: about 0.5 s of CPU, not 2 s
+            assertTrue(used < 1_000, "the JVM used " + used + " ms of CPU in " + wallMillis + " ms; " + startLine);
+        } else {
+            assertTrue(startLine.contains("CPU quota: not applied ("), startLine);
+            System.out.println("No CPU quota on this machine: " + startLine);
+        }
+        assertEquals(200, Http.get(base + "/api/v1/hello/greeting?name=Ada", api.key()).statusCode(), "others unaffected");
+        Files.delete(deploy.resolve("burner.jar"));
+    }
+
+    /** The CPU time the process used so far (user and system), from {@code /proc/<pid>/stat}, in ms. */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields from the state on: utime and stime are the 14th and 15th of the whole line, in clock ticks of 10 ms
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    @Test
     void noChildOutlivesItsRuntimeKilledWithKill9() throws Exception {
         // last: a runtime of its own, so the other tests keep theirs
         Path other = Files.createTempDirectory("isolated-kill9");

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import org.aibase.isolation.JvmFigures;
 import org.aibase.sandbox.Quarantines;
@@ -50,6 +51,7 @@ final class ChildSupervisor {
 
     private final String pluginId;
     private final Function<String, ChildProcess.Launch> launches;
+    private final LongFunction<Runnable> confinement;
     private final OkHttpClient http;
     private final ScheduledExecutorService timer;
     private final Quarantines quarantines;
@@ -68,11 +70,16 @@ final class ChildSupervisor {
     private int restarts;
     private java.util.concurrent.ScheduledFuture<?> health;
 
-    /** @param launches the launch of a JVM for a fresh secret */
-    ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, OkHttpClient http,
-            ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace, Duration timeout) {
+    /**
+     * @param launches the launch of a JVM for a fresh secret
+     * @param confinement what confines a JVM (by pid) once it serves, returning what undoes it when it ended
+     */
+    ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, LongFunction<Runnable> confinement,
+            OkHttpClient http, ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace,
+            Duration timeout) {
         this.pluginId = pluginId;
         this.launches = launches;
+        this.confinement = confinement;
         this.http = http;
         this.timer = timer;
         this.quarantines = quarantines;
@@ -100,6 +107,7 @@ final class ChildSupervisor {
         CompletableFuture<ChildChannel> waiting = channel;
         started.ready().whenComplete((port, failure) -> {
             if (failure == null) {
+                confine(started);
                 LOG.info("Plugin '{}' serves from its own JVM (pid {}, port {}) after {} ms", pluginId, started.pid(), port,
                         System.currentTimeMillis() - startedAtMillis);
                 waiting.complete(new ChildChannel(http, port, secret, timeout));
@@ -139,6 +147,7 @@ final class ChildSupervisor {
                     next.kill();
                     return;
                 }
+                confine(next);
                 old = process;
                 process = next;
                 startedAtMillis = began;
@@ -192,6 +201,11 @@ final class ChildSupervisor {
             LOG.error("The JVM of plugin '{}' cannot be started: {}", pluginId, e.toString());
             return null;
         }
+    }
+
+    /** The JVM serves: from now on within its CPU quota, until it ends. */
+    private void confine(ChildProcess serving) {
+        serving.exited().thenRun(confinement.apply(serving.pid()));
     }
 
     /** A fresh secret for a JVM's channel. */

@@ -101,6 +101,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classPath = System.getProperty("java.class.path");
     private final ClassDataArchive classData;
+    private final CpuQuotas quotas = CpuQuotas.detect();
 
     /** A started stand-in: its plugin, its JVM's supervisor, what is registered for it and the files it was given. */
     private record Running(String pluginId, ChildSupervisor supervisor, List<ServiceRegistration<?>> registrations, Path jar,
@@ -122,9 +123,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         }
         LOG.info("Isolated plugins run in JVMs of their own: heap (-Xmx = limits.memory + {} MB), processors "
                 + "(-XX:ActiveProcessorCount from limits.cpu), exit on OutOfMemoryError; address space (heap + 1 GiB): {}; "
-                + "CPU quota: not applied (cgroup v2 {})", BASE_HEAP_BYTES >> 20,
-                prlimit.map(p -> "applied with " + p).orElse("not applied (prlimit not found)"),
-                Files.isWritable(Path.of("/sys/fs/cgroup/cgroup.subtree_control")) ? "writable, not used yet" : "not writable");
+                + "CPU quota: {}", BASE_HEAP_BYTES >> 20,
+                prlimit.map(p -> "applied with " + p).orElse("not applied (prlimit not found)"), quotas.describe());
         context.addBundleListener(this);
         for (Bundle bundle : context.getBundles()) {
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
@@ -138,6 +138,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         context.removeBundleListener(this);
         new ArrayList<>(running.keySet()).forEach(this::stopped);
         classData.close();
+        quotas.close();
         services.close();
         timer.shutdownNow();
         streams.shutdownNow();
@@ -195,7 +196,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
                 java, classPath, prlimit, classData.options());
-        }, http, timer, quarantines, RUNAWAY_GRACE, timeout);
+        }, pid -> quotas.confine(plugin.id(), pid, effective.cpu().orElse(1.0)), http, timer, quarantines, RUNAWAY_GRACE,
+                timeout);
         self.set(supervisor);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
         if (plugin.hasPermission(Permission.HTTP)) {
