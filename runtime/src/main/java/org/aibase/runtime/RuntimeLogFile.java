@@ -87,11 +87,19 @@ final class RuntimeLogFile {
         open();
     }
 
-    /** Passes bytes through to the console and hands each complete line to the file. */
+    /**
+     * The longest line the file keeps: a plugin may print (System.out is allowed), and a line without end
+     * must not grow in the runtime's heap.
+     */
+    static final int LONGEST_LINE = 8192;
+
+    /** Passes bytes through to the console and hands each complete line (cut at {@link #LONGEST_LINE}) to the file. */
     private final class LineCopy extends OutputStream {
         private final PrintStream console;
         private final Charset charset;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        /** Whether the pending line went past {@link #LONGEST_LINE}: the rest of it is not kept. */
+        private boolean cut;
 
         LineCopy(PrintStream console, Charset charset) {
             this.console = console;
@@ -121,9 +129,13 @@ final class RuntimeLogFile {
             if (b == '\n') {
                 String line = pending.toString(charset);
                 pending.reset();
-                append(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-            } else {
+                line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                append(cut ? line + " [cut at " + LONGEST_LINE + " bytes]" : line);
+                cut = false;
+            } else if (pending.size() < LONGEST_LINE) {
                 pending.write(b);
+            } else {
+                cut = true;
             }
         }
     }

@@ -591,6 +591,36 @@ class IsolatedPluginIT {
         Files.delete(deploy.resolve("burner.jar"));
     }
 
+    @Test
+    void aLineWithoutEndFromAPluginsJvmIsCutNotKeptByTheRuntime() throws Exception {
+        // System.out is allowed to plugins; in its own JVM it is the pipe the runtime reads the JVM's lines from
+        Path deploy = home.resolve("deploy");
+        isolated("shouter", "memory: 64MB", "Hello", """
+                @GET @Path("shout")
+                public String shout(@QueryParam("mb") int mb) {
+                    String megabyte = "x".repeat(1 << 20);
+                    for (int i = 0; i < mb; i++) {
+                        System.out.print(megabyte);
+                    }
+                    System.out.println();
+                    System.out.println("shouted " + mb + " MB");
+                    return "shouted";
+                }
+                """).writeInto(deploy);
+        api.awaitSettled(List.of("shouter.jar"), WAIT);
+        awaitTrue(() -> status(base + "/api/v1/shouter/greet?name=x") == 200, "shouter serves");
+        HttpResponse<String> shouted = Http.get(base + "/api/v1/shouter/shout?mb=32", api.key());
+        assertEquals(200, shouted.statusCode(), shouted.body());
+        awaitTrue(() -> launcher.output().stream().anyMatch(line -> line.contains("[shouter] shouted 32 MB")),
+                "the line after the endless one is logged whole");
+        List<String> lines = launcher.output().stream().filter(line -> line.contains("[shouter] xxx")).toList();
+        assertEquals(1, lines.size(), "one line for the 32 MB");
+        assertTrue(lines.get(0).length() < 8192 + 200 && lines.get(0).endsWith("[cut at 8192 characters]"),
+                "cut at 8192 characters: " + lines.get(0).length());
+        assertEquals(200, Http.get(base + "/api/v1/hello/greeting?name=Ada", api.key()).statusCode(), "others unaffected");
+        Files.delete(deploy.resolve("shouter.jar"));
+    }
+
     /** The CPU time the process used so far (user and system), from {@code /proc/<pid>/stat}, in ms. */
     private static long cpuMillis(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -26,6 +26,9 @@ final class ChildProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
 
+    /** The longest line of a JVM's output the runtime keeps; the rest of such a line is dropped. */
+    static final int LONGEST_LINE = 8192;
+
     private final String pluginId;
     private final Process process;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -121,6 +124,32 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Passes on the lines the JVM writes, each cut at {@value #LONGEST_LINE} characters: the plugin's code
+     * writes to the same output, and a line without end must not grow in the runtime's heap (nor its log).
+     */
+    static void readLines(java.io.Reader reader, Consumer<String> lines) throws IOException {
+        StringBuilder line = new StringBuilder();
+        boolean cut = false;
+        for (int c = reader.read(); c >= 0; c = reader.read()) {
+            if (c == '\n') {
+                if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+                    line.setLength(line.length() - 1);
+                }
+                lines.accept(cut ? line + " [cut at " + LONGEST_LINE + " characters]" : line.toString());
+                line.setLength(0);
+                cut = false;
+            } else if (line.length() < LONGEST_LINE) {
+                line.append((char) c);
+            } else {
+                cut = true;
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.accept(cut ? line + " [cut at " + LONGEST_LINE + " characters]" : line.toString());
+        }
+    }
+
     /** Completes with the port once the child serves; fails when it exits first. */
     CompletableFuture<Integer> ready() {
         return port;
@@ -164,9 +193,7 @@ final class ChildProcess {
     private void pump(InputStream stream, String name, Consumer<String> lines) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.accept(line);
-                }
+                readLines(reader, lines);
             } catch (IOException e) {
                 // the JVM ended: nothing more to read
             }
