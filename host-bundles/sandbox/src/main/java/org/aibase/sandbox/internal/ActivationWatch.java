@@ -19,9 +19,10 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /**
  * Tells whether a plugin's components took a configuration revision: SCR applies a configuration
  * update asynchronously, so the store watches the components that read the PID until each holds
- * the revision ({@value #REVISION} in its properties). A component that is then only satisfied
- * (a delayed or per-request service nobody holds right now) is activated here once, by taking and
- * returning its service, so a value it refuses shows now rather than at its first request.
+ * the revision ({@value #REVISION} in its properties). Each service component is then activated here
+ * once, by taking and returning its service (a delayed or per-request service nobody holds, or a
+ * per-request one whose held instances say nothing of the next), so a value it refuses shows now
+ * rather than at its next request.
  */
 class ActivationWatch {
 
@@ -82,12 +83,17 @@ class ActivationWatch {
     }
 
     /**
-     * Activates each satisfied service component once: true when all activate, false when one
-     * fails, empty when a service is between registrations (asked again on the next poll).
+     * Takes and returns one instance of each satisfied or active service component: true when all
+     * activate, false when one fails, empty when a service is between registrations (asked again on the
+     * next poll).
      */
     private Optional<Boolean> probe(List<ComponentConfigurationDTO> configurations) {
         for (ComponentConfigurationDTO configuration : configurations) {
-            if (configuration.state != ComponentConfigurationDTO.SATISFIED || configuration.description.serviceInterfaces.length == 0) {
+            // an active one too: a prototype-scoped service may show ACTIVE (instances held by requests in
+            // flight) while a new instance, the one the next request gets, fails with the new configuration
+            boolean probed = configuration.state == ComponentConfigurationDTO.SATISFIED
+                    || configuration.state == ComponentConfigurationDTO.ACTIVE;
+            if (!probed || configuration.description.serviceInterfaces.length == 0) {
                 continue;
             }
             ServiceReference<?>[] references;
