@@ -43,6 +43,11 @@ public final class ChildMain {
 
     /** Jersey and HK2 log through java.util.logging: only what is severe reaches the runtime's log. */
     private static final java.util.logging.Logger JERSEY_LOG = java.util.logging.Logger.getLogger("org.glassfish");
+    /**
+     * SpiFly tells of every provider it registers at INFO on standard error, which the runtime logs as a
+     * warning of the plugin: only its warnings, as in the runtime.
+     */
+    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     private ChildMain() {
     }
@@ -54,6 +59,7 @@ public final class ChildMain {
         }
         haltWhenTheRuntimeGoes();
         JERSEY_LOG.setLevel(java.util.logging.Level.SEVERE);
+        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             run(args);
         } catch (Exception | LinkageError e) {
