@@ -488,8 +488,7 @@ class IsolatedPluginIT {
     void aPluginWhoseJvmCallsSystemExitEndsOnlyThatJvm() throws Exception {
         Path deploy = home.resolve("deploy");
         isolated("quitter", "memory: 64MB").writeInto(deploy);
-        api.awaitSettled(List.of("quitter.jar"), WAIT);
-        awaitTrue(() -> status(base + "/api/v1/quitter/greet?name=x") == 200, "quitter serves");
+        awaitServing("quitter");
         // the verifier refuses System.exit at deploy; here it is skipped: the JAR its JVM reads is swapped
         // after validation for one that exits, and its JVM killed so that the next reads it
         Path hostile = isolated("quitter", "memory: 64MB", "Hello", """
@@ -570,8 +569,7 @@ class IsolatedPluginIT {
                     return "burnt " + rounds;
                 }
                 """).writeInto(deploy);
-        api.awaitSettled(List.of("burner.jar"), WAIT);
-        awaitTrue(() -> status(base + "/api/v1/burner/greet?name=x") == 200, "burner serves");
+        awaitServing("burner");
         long pid = childOf("burner").orElseThrow();
         long before = cpuMillis(pid);
         long started = System.nanoTime();
@@ -607,8 +605,7 @@ class IsolatedPluginIT {
                     return "shouted";
                 }
                 """).writeInto(deploy);
-        api.awaitSettled(List.of("shouter.jar"), WAIT);
-        awaitTrue(() -> status(base + "/api/v1/shouter/greet?name=x") == 200, "shouter serves");
+        awaitServing("shouter");
         HttpResponse<String> shouted = Http.get(base + "/api/v1/shouter/shout?mb=32", api.key());
         assertEquals(200, shouted.statusCode(), shouted.body());
         awaitTrue(() -> launcher.output().stream().anyMatch(line -> line.contains("[shouter] shouted 32 MB")),
@@ -704,6 +701,12 @@ class IsolatedPluginIT {
             }
         }
         throw new IOException("no VmRSS for " + pid);
+    }
+
+    /** Waits until the plugin deployed last is settled and answers from its JVM. */
+    private void awaitServing(String pluginId) throws Exception {
+        api.awaitSettled(List.of(pluginId + ".jar"), WAIT);
+        awaitTrue(() -> status(base + "/api/v1/" + pluginId + "/greet?name=x") == 200, pluginId + " serves");
     }
 
     /** The first file under {@code root} that {@code wanted} accepts, waiting for it up to {@link #WAIT}. */

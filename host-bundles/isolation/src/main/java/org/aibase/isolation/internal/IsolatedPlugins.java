@@ -100,6 +100,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     /** The {@code java} program and class path of every child: the runtime's own. */
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classPath = System.getProperty("java.class.path");
+    /** Where the class-data archive and the JVM recording it live. */
+    private final Path classDataFolder;
     private final ClassDataArchive classData;
     private final CpuQuotas quotas = CpuQuotas.detect();
 
@@ -115,7 +117,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.limits = limits;
         this.quarantines = quarantines;
         this.configurations = configurations;
-        this.classData = new ClassDataArchive(context.getDataFile("class-data").toPath(), java, classPath);
+        this.classDataFolder = context.getDataFile("class-data").toPath();
+        this.classData = new ClassDataArchive(classDataFolder, java, classPath);
         try {
             this.services = new RuntimeServices(calls);
         } catch (IOException e) {
@@ -239,15 +242,14 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
 
     /** A JVM without plugin that records the class-data archive (see {@link ClassDataArchive}). */
     private ChildProcess.Launch recorderLaunch(List<String> classDataOptions) {
-        Path folder = context.getDataFile("class-data").toPath();
-        Path configuration = folder.resolve("recorder-configuration.json");
+        Path configuration = classDataFolder.resolve("recorder-configuration.json");
         try {
             Files.writeString(configuration, "{}");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return new ChildProcess.Launch(ClassDataArchive.RECORDER_ID, Path.of(ChildProtocol.NO_PLUGIN),
-                folder.resolve("recorder-cache"), configuration, "", "-", "-", BASE_HEAP_BYTES, 1, 4,
+                classDataFolder.resolve("recorder-cache"), configuration, "", "-", "-", BASE_HEAP_BYTES, 1, 4,
                 ChildSupervisor.newSecret(), java, classPath, Optional.empty(),
                 classDataOptions);
     }
