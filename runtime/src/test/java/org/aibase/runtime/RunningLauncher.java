@@ -139,6 +139,27 @@ final class RunningLauncher implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * What a failed wait needs to be understood: the last lines of output and the runtime's threads
+     * (jcmd's thread dump), taken when the wait failed rather than when it began.
+     */
+    String diagnosis(int lines) {
+        List<String> tail = output.subList(Math.max(0, output.size() - lines), output.size());
+        String threads;
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            threads = "<no thread dump: " + e.getMessage() + ">";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threads = "<no thread dump: interrupted>";
+        }
+        return "last " + tail.size() + " lines of output:\n" + String.join("\n", tail) + "\nthreads:\n" + threads;
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

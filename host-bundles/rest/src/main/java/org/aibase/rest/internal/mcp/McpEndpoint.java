@@ -105,6 +105,7 @@ public final class McpEndpoint {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile JobStatistics jobs;
     private final PromptOffers templates;
+    private final OfferChanges offers = new OfferChanges(CLOSE_WAIT);
 
     @Activate
     public McpEndpoint(BundleContext context, McpConfiguration config, @Reference TaskRunner runner,
@@ -152,7 +153,8 @@ public final class McpEndpoint {
             }
         };
         plugins.open();
-        this.templates = new PromptOffers(context, prompts, servers.values().stream().map(RoleServer::server).toList());
+        this.templates = new PromptOffers(context, prompts, servers.values().stream().map(RoleServer::server).toList(),
+                offers);
         templates.open();
     }
 
@@ -160,6 +162,7 @@ public final class McpEndpoint {
     void deactivate() {
         templates.close();
         plugins.close();
+        offers.close();
         servers.values().forEach(role -> {
             try {
                 role.server().closeGracefully().block(CLOSE_WAIT);
@@ -262,9 +265,10 @@ public final class McpEndpoint {
             McpSchema.Tool tool = PluginTools.tool(target);
             servers.forEach((role, server) -> {
                 if (PluginTools.visibleTo(role, target)) {
-                    server.server().addTool(McpServerFeatures.AsyncToolSpecification.builder().tool(tool)
-                            .callHandler((exchange, call) -> call(exchange, role, target, call)).build())
-                            .subscribe(null, e -> LOG.warn("Tool {} could not be offered: {}", target.tool(), e.toString()));
+                    McpServerFeatures.AsyncToolSpecification specification = McpServerFeatures.AsyncToolSpecification
+                            .builder().tool(tool).callHandler((exchange, call) -> call(exchange, role, target, call)).build();
+                    offers.apply(() -> server.server().addTool(specification),
+                            e -> LOG.warn("Tool {} could not be offered: {}", target.tool(), e.toString()));
                 }
             });
         }
@@ -276,8 +280,8 @@ public final class McpEndpoint {
             targets.remove(target.tool(), target);
             servers.forEach((role, server) -> {
                 if (PluginTools.visibleTo(role, target)) {
-                    server.server().removeTool(target.tool())
-                            .subscribe(null, e -> LOG.debug("Tool {} withdrawn with {}", target.tool(), e.toString()));
+                    offers.apply(() -> server.server().removeTool(target.tool()),
+                            e -> LOG.debug("Tool {} withdrawn with {}", target.tool(), e.toString()));
                 }
             });
         }

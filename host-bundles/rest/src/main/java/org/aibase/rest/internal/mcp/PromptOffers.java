@@ -36,11 +36,13 @@ final class PromptOffers {
 
     private final PluginPrompts prompts;
     private final List<McpAsyncServer> servers;
+    private final OfferChanges offers;
     private final BundleTracker<List<String>> plugins;
 
-    PromptOffers(BundleContext context, PluginPrompts prompts, List<McpAsyncServer> servers) {
+    PromptOffers(BundleContext context, PluginPrompts prompts, List<McpAsyncServer> servers, OfferChanges offers) {
         this.prompts = prompts;
         this.servers = List.copyOf(servers);
+        this.offers = offers;
         this.plugins = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
             public List<String> addingBundle(Bundle bundle, BundleEvent event) {
@@ -49,8 +51,8 @@ final class PromptOffers {
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, List<String> offered) {
-                offered.forEach(name -> PromptOffers.this.servers.forEach(server -> server.removePrompt(name)
-                        .subscribe(null, e -> LOG.debug("Prompt {} withdrawn with {}", name, e.toString()))));
+                offered.forEach(name -> PromptOffers.this.servers.forEach(server -> offers.apply(() -> server.removePrompt(name),
+                        e -> LOG.debug("Prompt {} withdrawn with {}", name, e.toString()))));
             }
         };
     }
@@ -77,8 +79,8 @@ final class PromptOffers {
                             a.description() + " (" + a.type() + ")", true)).toList());
             McpServerFeatures.AsyncPromptSpecification specification = new McpServerFeatures.AsyncPromptSpecification(offer,
                     (exchange, request) -> text(bundle, prompt, request));
-            servers.forEach(server -> server.addPrompt(specification)
-                    .subscribe(null, e -> LOG.warn("Prompt {} could not be offered: {}", name, e.toString())));
+            servers.forEach(server -> offers.apply(() -> server.addPrompt(specification),
+                    e -> LOG.warn("Prompt {} could not be offered: {}", name, e.toString())));
             offered.add(name);
         }
         return offered;
