@@ -39,6 +39,9 @@ final class FrameworkProperties {
         // with write-back on, configuration files were found emptied after restarts
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");
+        // its working folder: by default a new one in the system's temporary folder at every start,
+        // left there whenever the runtime does not end normally
+        p.put("felix.fileinstall.tmpdir", home.data().resolve("fileinstall").toString());
 
         // framework properties are on show (the console's "Framework Properties" printer, any bundle's
         // getProperty): the console gets its password hashed, the API its generated key by file

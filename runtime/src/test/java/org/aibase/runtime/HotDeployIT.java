@@ -48,7 +48,7 @@ public class HotDeployIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        RuntimeHome home = new RuntimeHome(Files.createTempDirectory("aibase-it")).prepare();
+        RuntimeHome home = new RuntimeHome(TestFolders.create("aibase-it")).prepare();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

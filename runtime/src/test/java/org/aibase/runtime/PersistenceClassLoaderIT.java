@@ -54,13 +54,13 @@ public class PersistenceClassLoaderIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        RuntimeHome home = new RuntimeHome(Files.createTempDirectory("aibase-it")).prepare();
+        RuntimeHome home = new RuntimeHome(TestFolders.create("aibase-it")).prepare();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         // built here, outside the framework, where the compiler finds the API JARs
-        Path plugin = PersistenceTestPlugins.build(Files.createTempDirectory("aibase-gc-plugin"), "keeper",
+        Path plugin = PersistenceTestPlugins.build(TestFolders.create("aibase-gc-plugin"), "keeper",
                 "http, storage", "");
         LaunchOptions launch = new LaunchOptions(home.root(), Optional.of(port), Optional.empty());
         ConsoleCredentials console = ConsoleCredentials.loadOrCreate(home.credentials());

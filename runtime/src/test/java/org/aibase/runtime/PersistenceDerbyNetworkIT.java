@@ -28,7 +28,7 @@ class PersistenceDerbyNetworkIT extends PersistenceScenarios {
 
     @BeforeAll
     static void startServer() throws Exception {
-        System.setProperty("derby.system.home", Files.createTempDirectory("aibase-derby-server").toString());
+        System.setProperty("derby.system.home", TestFolders.create("aibase-derby-server").toString());
         port = RunningLauncher.freePort();
         server = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
         server.start(null);
