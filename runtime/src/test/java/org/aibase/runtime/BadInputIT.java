@@ -134,7 +134,7 @@ class BadInputIT {
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " bad answers (statuses " + statuses + "):\n" + String.join("\n", failures));
-        List<String> logged = List.copyOf(launcher.output().subList(linesBefore, launcher.output().size()));
+        List<String> logged = launcher.outputSince(linesBefore);
         assertTrue(logged.stream().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")),
                 "a request refused for a known reason logs no stack trace:\n" + String.join("\n", logged));
         int requests = statuses.values().stream().mapToInt(Integer::intValue).sum();
@@ -241,8 +241,7 @@ class BadInputIT {
     private void assertClientError(String response) {
         int status = Integer.parseInt(response.substring(9, 12));
         assertTrue(status >= 400 && status < 500, response.substring(0, Math.min(600, response.length()))
-                + "\n" + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 40),
-                        launcher.output().size())));
+                + "\n" + launcher.lastLines(40));
     }
 
     /** Sends bytes as they are (no client library would send them) and returns the whole answer. */

@@ -91,7 +91,7 @@ class HttpHostIT {
             assertTrue(load.requests() > 100, load.summary());
         }
         // no request that met a changing plugin left a trace: no error of the host, no plugin class built by Jersey
-        List<String> during = launcher.output().subList(linesBefore, launcher.output().size());
+        List<String> during = launcher.outputSince(linesBefore);
         assertFalse(during.stream().anyMatch(line -> line.startsWith("\tat org.aibase.") || line.contains("Unexpected error")
                 || line.contains("suitable constructor") || line.contains("changing")),
                 "no request failed while hello changed:\n" + String.join("\n", during));

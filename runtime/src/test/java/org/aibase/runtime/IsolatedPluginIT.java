@@ -322,7 +322,7 @@ class IsolatedPluginIT {
         assertTrue(tookMillis < 5_000, "answered at the 1 s timeout, not later: " + tookMillis + " ms");
         // the runaway grace (5 s) later, the spinning JVM is killed: its CPU is free again
         awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the spinning JVM " + pid + " was killed\n"
-                + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 30), launcher.output().size())));
+                + launcher.lastLines(30));
         awaitTrue(() -> childOf("deaf").filter(p -> p != pid).isPresent(), "a new JVM for deaf");
         awaitTrue(() -> status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves again");
     }
@@ -403,7 +403,7 @@ class IsolatedPluginIT {
         // frozen, as a JVM stuck in a collection or a deadlock of its own would be
         assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor());
         awaitTrue(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the frozen JVM " + pid + " was killed\n"
-                + String.join("\n", launcher.output().subList(Math.max(0, launcher.output().size() - 30), launcher.output().size())));
+                + launcher.lastLines(30));
         awaitTrue(() -> childOf("hog").filter(p -> p != pid).isPresent(), "a new JVM for hog");
         awaitTrue(() -> status(base + "/api/v1/hog/greet?name=x") == 200, "hog serves again");
         assertTrue(launcher.output().stream().anyMatch(line -> line.contains("health check")),

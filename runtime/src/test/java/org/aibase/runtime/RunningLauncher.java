@@ -105,8 +105,21 @@ final class RunningLauncher implements AutoCloseable {
         return process;
     }
 
+    /** What it printed so far (a copy: lines keep coming). */
     List<String> output() {
-        return output;
+        return List.copyOf(output);
+    }
+
+    /** What it printed from line {@code first} on (0-based), e.g. a size of {@link #output()} taken before. */
+    List<String> outputSince(int first) {
+        List<String> all = output();
+        return all.subList(Math.min(first, all.size()), all.size());
+    }
+
+    /** Its last lines, one per line, for a failure message. */
+    String lastLines(int lines) {
+        List<String> all = output();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Waits for an output line matching the pattern, looking at what was printed already first. */
@@ -144,7 +157,6 @@ final class RunningLauncher implements AutoCloseable {
      * (jcmd's thread dump), taken when the wait failed rather than when it began.
      */
     String diagnosis(int lines) {
-        List<String> tail = output.subList(Math.max(0, output.size() - lines), output.size());
         String threads;
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -157,7 +169,7 @@ final class RunningLauncher implements AutoCloseable {
             Thread.currentThread().interrupt();
             threads = "<no thread dump: interrupted>";
         }
-        return "last " + tail.size() + " lines of output:\n" + String.join("\n", tail) + "\nthreads:\n" + threads;
+        return "last " + lines + " lines of output:\n" + lastLines(lines) + "\nthreads:\n" + threads;
     }
 
     @Override
