@@ -136,7 +136,7 @@ final class ChildProcess {
                 if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
                     line.setLength(line.length() - 1);
                 }
-                lines.accept(cut ? line + " [cut at " + LONGEST_LINE + " characters]" : line.toString());
+                lines.accept(kept(line, cut));
                 line.setLength(0);
                 cut = false;
             } else if (line.length() < LONGEST_LINE) {
@@ -146,8 +146,12 @@ final class ChildProcess {
             }
         }
         if (!line.isEmpty()) {
-            lines.accept(cut ? line + " [cut at " + LONGEST_LINE + " characters]" : line.toString());
+            lines.accept(kept(line, cut));
         }
+    }
+
+    private static String kept(CharSequence line, boolean cut) {
+        return cut ? line + " [cut at " + LONGEST_LINE + " characters]" : line.toString();
     }
 
     /** Completes with the port once the child serves; fails when it exits first. */

@@ -24,6 +24,7 @@ import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.rest.internal.AccessDecision;
 import org.aibase.rest.internal.Caller;
+import org.aibase.rest.internal.DaemonThreads;
 import org.aibase.rest.internal.Gatekeeper;
 import org.aibase.rest.internal.GovernorSwitch;
 import org.aibase.rest.internal.JacksonJsonExtension;
@@ -96,11 +97,7 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader,
         // which in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once, for all
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
-        this.tasks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "aibase-http-host");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.tasks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("aibase-http-host"));
         this.routes = new RouteTable();
         this.calls = new PluginCalls(routes, governor, governorSwitch, limits, registry, tasks);
         this.readiness = new HostReadiness(context, () -> inService() && plugins().allStartedServed());

@@ -20,6 +20,7 @@ import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.deployer.PluginGateway;
+import org.aibase.rest.internal.DaemonThreads;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.CallingPlugin;
 import org.aibase.sandbox.RequestMeter;
@@ -69,11 +70,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     private final Governor governor;
     private final ScheduledExecutorService tasks;
     /** Drains replaced applications: each may wait up to its plugin's timeout. */
-    private final ExecutorService drains = Executors.newCachedThreadPool(drain -> {
-        Thread thread = new Thread(drain, "aibase-http-drain");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService drains = Executors.newCachedThreadPool(DaemonThreads.named("aibase-http-drain"));
     private final PluginCalls calls;
     private final Runnable changed;
     private final ServiceTracker<Object, ServiceReference<Object>> endpoints;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.aibase.rest.internal.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,7 @@ final class OfferChanges implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferChanges.class);
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-        Thread offers = new Thread(task, "aibase-mcp-offers");
-        offers.setDaemon(true);
-        return offers;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("aibase-mcp-offers"));
     private final Duration closeWait;
 
     OfferChanges(Duration closeWait) {
