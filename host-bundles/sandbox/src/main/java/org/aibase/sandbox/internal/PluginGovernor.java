@@ -52,6 +52,8 @@ public final class PluginGovernor implements Governor {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService watchdog;
     private final RunawayReports runaways;
+    /** A work thread's handover while it runs units ({@link #work}); none on other threads. */
+    private final ThreadLocal<SlotHandover> handovers = new ThreadLocal<>();
     private volatile PlatformDefaults defaults;
     private volatile long graceNanos;
 
@@ -137,12 +139,29 @@ public final class PluginGovernor implements Governor {
 
     private void start(RunningUnit<?> running) {
         active.add(running);
+        SlotHandover handover = handovers.get();
+        if (handover != null && handover.keep(running)) {
+            return; // the work thread whose unit gave this one its slot runs it next: no other thread to wake
+        }
         try {
-            workers.execute(running);
+            workers.execute(() -> work(running));
         } catch (RejectedExecutionException e) {
             active.remove(running);
             running.stop(new GovernorException(Reason.BUSY, "Every platform work thread is taken; retry shortly",
                     Map.of("threads", workers.getMaximumPoolSize())), System.nanoTime(), running.budget.rejections);
+        }
+    }
+
+    /** A work thread's turn: the unit, then each unit that one ending here handed its slot to. */
+    private void work(RunningUnit<?> first) {
+        SlotHandover handover = new SlotHandover();
+        handovers.set(handover);
+        try {
+            for (RunningUnit<?> unit = first; unit != null; unit = handover.next()) {
+                unit.run(handover);
+            }
+        } finally {
+            handovers.remove();
         }
     }
 

@@ -16,7 +16,7 @@ import org.aibase.sandbox.WorkUnit;
  * A unit of a plugin's work between admission and its end: which thread runs it, what that thread
  * has used so far, and whether the governor stopped it. The watchdog samples it while it runs.
  */
-final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Accounted {
+final class RunningUnit<T> implements org.aibase.sandbox.Governor.Accounted {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -70,8 +70,8 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
         this.active = active;
     }
 
-    @Override
-    public void run() {
+    /** Runs the unit on the calling work thread; a unit it hands its slot to as it ends may stay with {@code handover}. */
+    void run(SlotHandover handover) {
         if (!begin()) {
             active.remove(this); // stopped before a thread took it up: its caller has the answer already
             return;
@@ -83,7 +83,7 @@ final class RunningUnit<T> implements Runnable, org.aibase.sandbox.Governor.Acco
         } catch (Throwable e) {
             failure = e;
         } finally {
-            end(); // accounted and the slot back before the caller hears of it
+            handover.during(this::end); // accounted and the slot back before the caller hears of it
         }
         if (failure == null) {
             result.complete(value);

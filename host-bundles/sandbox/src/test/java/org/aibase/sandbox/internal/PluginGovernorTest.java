@@ -173,6 +173,34 @@ class PluginGovernorTest {
     }
 
     @Test
+    void workWaitingInLineRunsOnTheThreadWhoseWorkGaveItTheSlot() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WorkUnit unit = unit("handed", "limits: {concurrency: 1, timeout: 10s}", WorkUnit.Kind.REQUEST);
+        CompletableFuture<Thread> first = governor.submit(unit, () -> {
+            release.await(10, TimeUnit.SECONDS);
+            return Thread.currentThread();
+        });
+        CompletableFuture<Thread> second = governor.submit(unit, Thread::currentThread);
+        CompletableFuture<Thread> third = governor.submit(unit, Thread::currentThread);
+        release.countDown();
+
+        Thread ran = first.get(5, TimeUnit.SECONDS);
+        assertEquals(ran, second.get(5, TimeUnit.SECONDS), "no other thread woken for the second");
+        assertEquals(ran, third.get(5, TimeUnit.SECONDS), "nor for the third");
+        assertEquals(0, governor.load("handed").running());
+    }
+
+    @Test
+    void workThatStartsWorkAndWaitsForItIsNotMadeToWaitForItself() throws Exception {
+        WorkUnit unit = unit("nested", "limits: {concurrency: 2, timeout: 10s}", WorkUnit.Kind.REQUEST);
+        String inner = governor.submit(unit, () -> governor.submit(unit, () -> "inner").get(5, TimeUnit.SECONDS))
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals("inner", inner);
+        assertEquals(0, governor.load("nested").timeouts());
+    }
+
+    @Test
     void manyCallersOverTheConcurrencyLimitNeverRunMoreThanItAtOnce() throws Exception {
         WorkUnit unit = unit("crowded", "limits: {concurrency: 3, timeout: 10s}", WorkUnit.Kind.REQUEST);
         java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
