@@ -83,7 +83,14 @@ final class RunningUnit<T> implements org.aibase.sandbox.Governor.Accounted {
         } catch (Throwable e) {
             failure = e;
         } finally {
-            handover.during(this::end); // accounted and the slot back before the caller hears of it
+            // accounted and the slot back before the caller hears of it. The HTTP host completes a request
+            // without waiting, so the unit given the slot may wait on this thread for that; a task's caller
+            // may write its result to a slow client here, which no other unit should wait for
+            if (unit.kind() == WorkUnit.Kind.REQUEST) {
+                handover.during(this::end);
+            } else {
+                end();
+            }
         }
         if (failure == null) {
             result.complete(value);

@@ -1,10 +1,11 @@
 package org.aibase.sandbox.internal;
 
 /**
- * One work thread's hand-over of a concurrency slot: while a unit ends on the thread, the unit first in
- * line takes its slot, and is kept for this thread to run next instead of waking another. Under load
- * half of a plugin's requests may wait in line for a slot; each such hand-over to a sleeping thread
- * costs a wake-up and a context switch, which this saves. Only its own thread touches it.
+ * One work thread's hand-over of a concurrency slot: while a request ends on the thread, the unit first
+ * in line takes its slot, and is kept for this thread to run next (once the request is completed)
+ * instead of waking another. Under load half of a plugin's requests may wait in line for a slot; each
+ * such hand-over to a sleeping thread costs a wake-up and a context switch, which this saves. Only its
+ * own thread touches it.
  */
 final class SlotHandover {
 

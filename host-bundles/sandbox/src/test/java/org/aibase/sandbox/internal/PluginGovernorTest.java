@@ -191,6 +191,31 @@ class PluginGovernorTest {
     }
 
     @Test
+    void workWaitingInLineDoesNotWaitForATaskResultGoingToASlowClient() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        String limits = "limits: {concurrency: 1, timeout: 10s}";
+        CompletableFuture<Boolean> task = governor.submit(unit("mixed", limits, WorkUnit.Kind.TASK),
+                () -> release.await(10, TimeUnit.SECONDS));
+        // the task's caller writes its result on the completing thread, to a client that reads slowly
+        task.thenRun(() -> sleep(3_000));
+        CompletableFuture<Boolean> request = governor.submit(unit("mixed", limits, WorkUnit.Kind.REQUEST), () -> true);
+        long released = System.nanoTime();
+        release.countDown();
+
+        assertTrue(request.get(5, TimeUnit.SECONDS));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - released);
+        assertTrue(millis < 1_500, "the request waited " + millis + " ms for the task's slow caller");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void workThatStartsWorkAndWaitsForItIsNotMadeToWaitForItself() throws Exception {
         WorkUnit unit = unit("nested", "limits: {concurrency: 2, timeout: 10s}", WorkUnit.Kind.REQUEST);
         String inner = governor.submit(unit, () -> governor.submit(unit, () -> "inner").get(5, TimeUnit.SECONDS))
