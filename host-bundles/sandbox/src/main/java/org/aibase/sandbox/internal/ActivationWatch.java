@@ -67,7 +67,7 @@ class ActivationWatch {
                 allArrived &= arrived;
             }
             if (allArrived) {
-                Optional<Boolean> probed = probe(configurations);
+                Optional<Boolean> probed = probe(configurations, revision);
                 if (probed.isPresent()) {
                     return probed.get() ? Optional.empty() : probeFailure(plugin, pid, configurations);
                 }
@@ -84,10 +84,10 @@ class ActivationWatch {
 
     /**
      * Takes and returns one instance of each satisfied or active service component: true when all
-     * activate, false when one fails, empty when a service is between registrations (asked again on the
-     * next poll).
+     * activate, false when one fails, empty when a service is between registrations or still registered
+     * with an older revision (asked again on the next poll).
      */
-    private Optional<Boolean> probe(List<ComponentConfigurationDTO> configurations) {
+    private Optional<Boolean> probe(List<ComponentConfigurationDTO> configurations, long revision) {
         for (ComponentConfigurationDTO configuration : configurations) {
             // an active one too: a prototype-scoped service may show ACTIVE (instances held by requests in
             // flight) while a new instance, the one the next request gets, fails with the new configuration
@@ -102,7 +102,12 @@ class ActivationWatch {
             } catch (InvalidSyntaxException e) {
                 throw new IllegalStateException("a component id makes a valid filter", e);
             }
-            ServiceObjects<Object> objects = references == null ? null : serviceObjects(references[0]);
+            // SCR shows a component's new properties before it has replaced the service registered with
+            // the old ones: an instance of that one says nothing of the new revision
+            if (references == null || !String.valueOf(revision).equals(String.valueOf(references[0].getProperty(REVISION)))) {
+                return Optional.empty();
+            }
+            ServiceObjects<Object> objects = serviceObjects(references[0]);
             if (objects == null) {
                 return Optional.empty();
             }
