@@ -85,7 +85,7 @@ public final class TaskRunner {
                             stopped.reason().code(), stopped.getMessage(), stopped.details()));
                 }
             } else {
-                LOG.warn("Task '{}' of plugin {} failed", request.type(), plugin.id(), cause);
+                LOG.warn("Task '{}' of plugin {} failed", request.type(), plugin.id(), StackTraces.cut(cause));
                 String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
                 answer.complete(TaskResult.failure("task_failed", message, Severity.HIGH));
             }

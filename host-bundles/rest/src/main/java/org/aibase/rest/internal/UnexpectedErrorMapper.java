@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last resort: 500 with a generic message and an error id. The stack trace goes to the log
- * under that id, never into the body, where it would show internals to any caller.
+ * under that id (its first {@value StackTraces#LOGGED_FRAMES} frames), never into the body, where it
+ * would show internals to any caller.
  */
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
@@ -25,7 +26,7 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     /** Logs the failure under a new error id and answers the JSON 500 that names only the id. */
     static Response logged(Throwable exception) {
         String errorId = UUID.randomUUID().toString();
-        LOG.error("Unexpected error {} in the HTTP API", errorId, exception);
+        LOG.error("Unexpected error {} in the HTTP API", errorId, StackTraces.cut(exception));
         return ApiError.response(500, "internal_error",
                 "An unexpected error occurred; the server log has the details under error id " + errorId,
                 Map.of("error_id", errorId));

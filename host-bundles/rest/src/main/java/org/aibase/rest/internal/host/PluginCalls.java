@@ -16,6 +16,7 @@ import org.aibase.deployer.PluginRecord;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.rest.internal.GovernorSwitch;
 import org.aibase.rest.internal.QuarantineNotice;
+import org.aibase.rest.internal.StackTraces;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.PluginLimits;
@@ -167,7 +168,7 @@ final class PluginCalls {
             return;
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.error("Unexpected error {} serving {}", errorId, call.name(), cause);
+        LOG.error("Unexpected error {} serving {}", errorId, call.name(), StackTraces.cut(cause));
         answer(call, 500, "internal_error", "An unexpected error occurred; the server log has the details under error id "
                 + errorId, Map.of("error_id", errorId));
     }
