@@ -203,6 +203,24 @@ class PluginConfigurationIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void aConfigurationFileRemovedWhileTheRuntimeIsStoppedNoLongerApplies() throws Exception {
+        Path file = home.resolve("config/aibase.plugin.hello.cfg");
+        Files.writeString(file, "audience=Files\n");
+        awaitGreeting("Howdy, Files!");
+
+        assertEquals(0, launcher.terminate(Duration.ofSeconds(20)), "stops cleanly");
+        launcher.close();
+        Files.delete(file);
+        launcher = RunningLauncher.ready(home);
+
+        awaitGreeting("Howdy, world!");
+        assertEquals("world", GuardApi.json(Http.get(api("/plugins/hello/config"), key).body()).path("audience").asText());
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("Configuration aibase.plugin.hello came from")
+                && line.contains("which is gone: deleted")), () -> "the log says why; " + launcher.lastLines(40));
+    }
+
     private void awaitGreeting(String text) throws Exception {
         HttpResponse<String> answer = Http.await(api("/hello/greeting"), key, r -> r.body().contains(text), WAIT);
         assertEquals("{\"message\":\"" + text + "\"}", answer.body());
