@@ -18,15 +18,21 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
 
-    @Override
-    public Response toResponse(Throwable exception) {
-        return logged(exception);
+    private final String served;
+
+    /**
+     * @param served what the log names as the error's place: {@code plugin '<id>'} (so that the line shows
+     *        under {@code aibase logs <id>}) or {@code the HTTP API}
+     */
+    public UnexpectedErrorMapper(String served) {
+        this.served = served;
     }
 
     /** Logs the failure under a new error id and answers the JSON 500 that names only the id. */
-    static Response logged(Throwable exception) {
+    @Override
+    public Response toResponse(Throwable exception) {
         String errorId = UUID.randomUUID().toString();
-        LOG.error("Unexpected error {} in the HTTP API", errorId, StackTraces.cut(exception));
+        LOG.error("Unexpected error {} in {}", errorId, served, StackTraces.cut(exception));
         return ApiError.response(500, "internal_error",
                 "An unexpected error occurred; the server log has the details under error id " + errorId,
                 Map.of("error_id", errorId));

@@ -134,7 +134,7 @@ class ErrorMappersTest {
 
     @Test
     void unexpectedErrorsHideTheirDetailsButGiveAnId() {
-        Response response = new UnexpectedErrorMapper().toResponse(new IllegalStateException("secret internals"));
+        Response response = new UnexpectedErrorMapper("plugin 'hello'").toResponse(new IllegalStateException("secret internals"));
         Map<String, Object> error = ErrorBodies.error(response, 500, "internal_error");
         String id = (String) ErrorBodies.details(error).get("error_id");
         assertTrue(((String) error.get("message")).contains(id));

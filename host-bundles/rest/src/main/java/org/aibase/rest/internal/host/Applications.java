@@ -34,13 +34,13 @@ public final class Applications {
      * failures, and {@code @RolesAllowed} on a resource class or method enforced against the caller's
      * role (Jersey's feature; the host's request gives the role as the SecurityContext).
      */
-    public static ResourceConfig plugin(String name) {
-        return base(name).register(RolesAllowedDynamicFeature.class);
+    public static ResourceConfig plugin(String pluginId) {
+        return base("aibase." + pluginId, "plugin '" + pluginId + "'").register(RolesAllowedDynamicFeature.class);
     }
 
     /** The platform's own application, before its resources join: also the mappers of its own exceptions. */
     public static ResourceConfig platform(String name) {
-        ResourceConfig config = base(name);
+        ResourceConfig config = base(name, "the HTTP API");
         config.register(new ApiExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new RegistryExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new PluginConfigurationExceptionMapper(), PLATFORM_FALLBACK);
@@ -48,7 +48,8 @@ public final class Applications {
         return config;
     }
 
-    private static ResourceConfig base(String name) {
+    /** {@code served} names, in the log, what an unexpected error happened in. */
+    private static ResourceConfig base(String name, String served) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName(name);
         // WADL needs JAXB, which the platform does not ship; without this Jersey looks for it on every build
@@ -61,7 +62,7 @@ public final class Applications {
         config.register(new WebApplicationExceptionMapper(), PLATFORM_FALLBACK);
         config.register(new HttpErrorMapper(), PLATFORM_FALLBACK);
         config.register(new JsonProcessingExceptionMapper(), PLATFORM_FALLBACK);
-        config.register(new UnexpectedErrorMapper(), PLATFORM_FALLBACK);
+        config.register(new UnexpectedErrorMapper(served), PLATFORM_FALLBACK);
         return config;
     }
 }
