@@ -60,7 +60,7 @@ class ActivationWatch {
             List<ComponentConfigurationDTO> configurations = configurations(plugin, pid);
             boolean allArrived = true;
             for (ComponentConfigurationDTO configuration : configurations) {
-                boolean arrived = String.valueOf(revision).equals(String.valueOf(configuration.properties.get(REVISION)));
+                boolean arrived = carries(configuration.properties.get(REVISION), revision);
                 if (arrived && configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     return Optional.of(reason(configuration));
                 }
@@ -104,7 +104,7 @@ class ActivationWatch {
             }
             // SCR shows a component's new properties before it has replaced the service registered with
             // the old ones: an instance of that one says nothing of the new revision
-            if (references == null || !String.valueOf(revision).equals(String.valueOf(references[0].getProperty(REVISION)))) {
+            if (references == null || !carries(references[0].getProperty(REVISION), revision)) {
                 return Optional.empty();
             }
             ServiceObjects<Object> objects = serviceObjects(references[0]);
@@ -118,6 +118,11 @@ class ActivationWatch {
             objects.ungetService(instance);
         }
         return Optional.of(true);
+    }
+
+    /** Whether a component's or service's {@value #REVISION} property is {@code revision}. */
+    private static boolean carries(Object property, long revision) {
+        return String.valueOf(revision).equals(String.valueOf(property));
     }
 
     /** Why the components failed: the DTO's failure when SCR recorded one. */

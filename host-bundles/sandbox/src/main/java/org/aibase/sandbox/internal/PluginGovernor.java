@@ -98,7 +98,7 @@ public final class PluginGovernor implements Governor {
     public void deactivate() {
         watchdog.shutdownNow();
         workers.shutdownNow();
-        GovernorException stopping = new GovernorException(Reason.BUSY, "The platform is stopping", Map.of());
+        GovernorException stopping = stopping();
         long now = System.nanoTime();
         budgets.values().forEach(budget -> {
             for (RunningUnit<?> waiting; (waiting = budget.waitingForSlot.poll()) != null;) {
@@ -158,6 +158,10 @@ public final class PluginGovernor implements Governor {
         handovers.set(handover);
         try {
             for (RunningUnit<?> unit = first; unit != null; unit = handover.next()) {
+                if (workers.isShutdown()) {
+                    // kept here, it left the line before deactivate() refused the units waiting in it
+                    unit.stop(stopping(), System.nanoTime(), unit.budget.rejections);
+                }
                 unit.run(handover);
             }
         } finally {
@@ -249,6 +253,10 @@ public final class PluginGovernor implements Governor {
                 return;
             }
         }
+    }
+
+    private static GovernorException stopping() {
+        return new GovernorException(Reason.BUSY, "The platform is stopping", Map.of());
     }
 
     private static GovernorException timedOut(RunningUnit<?> unit, String what) {

@@ -35,7 +35,12 @@ public final class Applications {
      * role (Jersey's feature; the host's request gives the role as the SecurityContext).
      */
     public static ResourceConfig plugin(String pluginId) {
-        return base("aibase." + pluginId, "plugin '" + pluginId + "'").register(RolesAllowedDynamicFeature.class);
+        return base(pluginApplication(pluginId), "plugin '" + pluginId + "'").register(RolesAllowedDynamicFeature.class);
+    }
+
+    /** The name of a plugin's application and container: {@code aibase.<id>}. */
+    public static String pluginApplication(String pluginId) {
+        return "aibase." + pluginId;
     }
 
     /** The platform's own application, before its resources join: also the mappers of its own exceptions. */

@@ -304,7 +304,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             ServletContext servlets, Endpoints served, List<ServiceReference<?>> endpoints) throws ServletException {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         RequestMeter meter = governor.requests(id);
-        JerseyContainer container = JerseyContainer.start("aibase." + id, served.into(Applications.plugin(id)),
+        JerseyContainer container = JerseyContainer.start(Applications.pluginApplication(id), served.into(Applications.plugin(id)),
                 servlets, served::release, (exchange, status, nanos) -> {
                     if (exchange.isMetered()) {
                         meter.ended(status, nanos);
