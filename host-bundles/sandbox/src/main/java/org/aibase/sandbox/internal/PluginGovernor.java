@@ -46,6 +46,8 @@ public final class PluginGovernor implements Governor {
     /** How long work waits for a concurrency slot before it is refused. */
     static final long SLOT_WAIT_MILLIS = 250;
     private static final long CPU_POLL_MILLIS = 50;
+    /** How long a work thread looks for its next unit before it sleeps, outside OSGi. */
+    static final Duration LINGER = Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(20));
 
     private final Map<String, PluginBudget> budgets = new ConcurrentHashMap<>();
     private final Set<RunningUnit<?>> active = ConcurrentHashMap.newKeySet();
@@ -54,13 +56,15 @@ public final class PluginGovernor implements Governor {
     private final RunawayReports runaways;
     /** A work thread's handover while it runs units ({@link #work}); none on other threads. */
     private final ThreadLocal<SlotHandover> handovers = new ThreadLocal<>();
+    private final IdleWorkers<RunningUnit<?>> idle;
     private volatile PlatformDefaults defaults;
     private volatile long graceNanos;
 
     /** A governor whose runaways go to the platform's quarantine policy. */
     @Activate
     public PluginGovernor(SandboxConfiguration configuration, @Reference RunawayReports runaways) {
-        this(PlatformDefaults.from(configuration), configuration.work_threads(), grace(configuration), runaways);
+        this(PlatformDefaults.from(configuration), configuration.work_threads(), linger(configuration), grace(configuration),
+                runaways);
     }
 
     /**
@@ -69,17 +73,18 @@ public final class PluginGovernor implements Governor {
      * no quarantine policy hears of them.
      */
     public PluginGovernor(int workThreads, Duration grace) {
-        this(PlatformDefaults.BUILT_IN, workThreads, grace,
+        this(PlatformDefaults.BUILT_IN, workThreads, LINGER, grace,
                 work -> LOG.warn("Plugin {}: {} (no quarantine policy here)", work.pluginId(), work.description()));
     }
 
-    PluginGovernor(PlatformDefaults defaults, int workThreads, Duration grace, RunawayReports runaways) {
+    PluginGovernor(PlatformDefaults defaults, int workThreads, Duration linger, Duration grace, RunawayReports runaways) {
         this.runaways = runaways;
         if (workThreads < 1) {
             throw new IllegalArgumentException(SandboxConfiguration.PID + ": work.threads must be at least 1, not " + workThreads);
         }
         this.defaults = defaults;
         this.graceNanos = grace.toNanos();
+        this.idle = new IdleWorkers<>(linger);
         this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 PlatformThreads.numbered("aibase-work-"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-governor-watchdog"));
@@ -91,6 +96,7 @@ public final class PluginGovernor implements Governor {
         this.defaults = PlatformDefaults.from(configuration);
         this.graceNanos = grace(configuration).toNanos();
         workers.setMaximumPoolSize(Math.max(1, configuration.work_threads()));
+        idle.linger(linger(configuration));
     }
 
     /** Stops the watchdog and the work threads. */
@@ -143,6 +149,9 @@ public final class PluginGovernor implements Governor {
         if (handover != null && handover.keep(running)) {
             return; // the work thread whose unit gave this one its slot runs it next: no other thread to wake
         }
+        if (idle.handOver(running)) {
+            return; // a work thread that just ended a unit runs it: none to wake
+        }
         try {
             workers.execute(() -> work(running));
         } catch (RejectedExecutionException e) {
@@ -152,12 +161,15 @@ public final class PluginGovernor implements Governor {
         }
     }
 
-    /** A work thread's turn: the unit, then each unit that one ending here handed its slot to. */
+    /**
+     * A work thread's turn: the unit, then each unit that one ending here handed its slot to or that was
+     * handed to it while it lingered.
+     */
     private void work(RunningUnit<?> first) {
         SlotHandover handover = new SlotHandover();
         handovers.set(handover);
         try {
-            for (RunningUnit<?> unit = first; unit != null; unit = handover.next()) {
+            for (RunningUnit<?> unit = first; unit != null; unit = next(handover)) {
                 if (workers.isShutdown()) {
                     // kept here, it left the line before deactivate() refused the units waiting in it
                     unit.stop(stopping(), System.nanoTime(), unit.budget.rejections);
@@ -167,6 +179,11 @@ public final class PluginGovernor implements Governor {
         } finally {
             handovers.remove();
         }
+    }
+
+    private RunningUnit<?> next(SlotHandover handover) {
+        RunningUnit<?> kept = handover.next();
+        return kept != null ? kept : idle.linger();
     }
 
     @Override
@@ -268,6 +285,14 @@ public final class PluginGovernor implements Governor {
         return new GovernorException(Reason.MEMORY_LIMIT, unit.unit.name() + " allocated more than its limits.memory of "
                 + unit.memoryLimit + " bytes and was stopped",
                 Map.of("plugin", unit.budget.pluginId, "limit_bytes", unit.memoryLimit, "allocated_bytes", unit.allocated()));
+    }
+
+    private static Duration linger(SandboxConfiguration configuration) {
+        if (configuration.work_linger_micros() < 0) {
+            throw new IllegalArgumentException(SandboxConfiguration.PID + ": work.linger.micros must be 0 (never) or more, not "
+                    + configuration.work_linger_micros());
+        }
+        return Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(configuration.work_linger_micros()));
     }
 
     private static Duration grace(SandboxConfiguration configuration) {

@@ -45,6 +45,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Threads that run plugins' requests and tasks, over all plugins; more answer 503")
     int work_threads() default 256;
 
+    @AttributeDefinition(name = "Work thread linger",
+            description = "Microseconds a work thread that ended a unit looks for the next before it sleeps (yielding its "
+                    + "core meanwhile): under load a unit handed to a thread still awake costs no wake-up; 0 never lingers")
+    int work_linger_micros() default 20;
+
     @AttributeDefinition(name = "Runaway grace",
             description = "How long interrupted work may take to stop before it counts as a runaway, e.g. 5s")
     String runaway_grace() default "5s";

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class PluginGovernorTest {
 
     private final List<StoppedWork> runaways = new CopyOnWriteArrayList<>();
-    private final PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 16, Duration.ofMillis(300),
-            runaways::add);
+    private final PluginGovernor governor = new PluginGovernor(PlatformDefaults.BUILT_IN, 16, PluginGovernor.LINGER,
+            Duration.ofMillis(300), runaways::add);
 
     @AfterEach
     void stop() {
