@@ -165,6 +165,38 @@ final class MisbehavingPlugins {
     }
 
     /**
+     * A resource {@code GET /api/v1/clingy/scratch} that keeps a buffer of its own type in a thread-local
+     * of the thread it runs on, as libraries with per-thread caches do, and answers {@code answer}
+     * (different builds of the same plugin answer differently).
+     */
+    static MisbehavingPlugin keepsThreadLocals(String answer) {
+        String id = "clingy";
+        String scratch = type(id, "Scratch");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .header("Import-Package", "jakarta.ws.rs")
+                .source(scratch, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        @Path("scratch")
+                        public class Scratch {
+                            static final class Buffer {
+                                final byte[] bytes = new byte[64 * 1024];
+                            }
+                            private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+                            @GET @Produces("text/plain")
+                            public String get() {
+                                BUFFERS.get().bytes[0]++;
+                                return "%s";
+                            }
+                        }
+                        """.formatted(pkg(id), answer))
+                .component(scratch, endpoint(id, scratch, ""));
+    }
+
+    /**
      * A {@code Plugin} service that declares the task {@code tidy} for users and {@code purge} for
      * admins, and answers every task it is given with its type (so a test sees which reached it).
      */

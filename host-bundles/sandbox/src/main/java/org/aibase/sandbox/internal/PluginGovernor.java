@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.aibase.api.plugin.ResourceLimits;
@@ -21,6 +19,9 @@ import org.aibase.sandbox.GovernorException.Reason;
 import org.aibase.sandbox.PluginLoad;
 import org.aibase.sandbox.RequestMeter;
 import org.aibase.sandbox.WorkUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -51,20 +52,31 @@ public final class PluginGovernor implements Governor {
 
     private final Map<String, PluginBudget> budgets = new ConcurrentHashMap<>();
     private final Set<RunningUnit<?>> active = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor workers;
+    private final WorkThreads workers;
     private final ScheduledExecutorService watchdog;
     private final RunawayReports runaways;
     /** A work thread's handover while it runs units ({@link #work}); none on other threads. */
     private final ThreadLocal<SlotHandover> handovers = new ThreadLocal<>();
     private final IdleWorkers<RunningUnit<?>> idle;
+    /** Renews the work threads when a bundle's code is replaced or removed; none outside OSGi. */
+    private BundleContext context;
+    private SynchronousBundleListener codeChanges;
     private volatile PlatformDefaults defaults;
     private volatile long graceNanos;
 
     /** A governor whose runaways go to the platform's quarantine policy. */
     @Activate
-    public PluginGovernor(SandboxConfiguration configuration, @Reference RunawayReports runaways) {
+    public PluginGovernor(SandboxConfiguration configuration, @Reference RunawayReports runaways, BundleContext context) {
         this(PlatformDefaults.from(configuration), configuration.work_threads(), linger(configuration), grace(configuration),
                 runaways);
+        this.context = context;
+        // synchronous: the renewal comes with the change itself, and adds nothing to the framework's event queue
+        this.codeChanges = event -> {
+            if ((event.getType() & (BundleEvent.UPDATED | BundleEvent.UNINSTALLED)) != 0) {
+                renewWorkThreads();
+            }
+        };
+        context.addBundleListener(codeChanges);
     }
 
     /**
@@ -85,8 +97,7 @@ public final class PluginGovernor implements Governor {
         this.defaults = defaults;
         this.graceNanos = grace.toNanos();
         this.idle = new IdleWorkers<>(linger);
-        this.workers = new ThreadPoolExecutor(0, workThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                PlatformThreads.numbered("aibase-work-"));
+        this.workers = new WorkThreads(workThreads, "aibase-work-");
         this.watchdog = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-governor-watchdog"));
         watchdog.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -102,6 +113,9 @@ public final class PluginGovernor implements Governor {
     /** Stops the watchdog and the work threads. */
     @Deactivate
     public void deactivate() {
+        if (context != null) {
+            context.removeBundleListener(codeChanges);
+        }
         watchdog.shutdownNow();
         workers.shutdownNow();
         GovernorException stopping = stopping();
@@ -183,7 +197,15 @@ public final class PluginGovernor implements Governor {
 
     private RunningUnit<?> next(SlotHandover handover) {
         RunningUnit<?> kept = handover.next();
-        return kept != null ? kept : idle.linger();
+        return kept != null || workers.retiring() ? kept : idle.linger();
+    }
+
+    /**
+     * Ends every work thread once it is done with its current unit, so that none keeps what replaced or
+     * removed code left in its thread-locals ({@link WorkThreads}).
+     */
+    void renewWorkThreads() {
+        workers.renew();
     }
 
     @Override

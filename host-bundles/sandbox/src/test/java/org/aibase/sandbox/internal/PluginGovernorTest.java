@@ -1,6 +1,9 @@
 package org.aibase.sandbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,6 +295,47 @@ class PluginGovernorTest {
         }
         assertTrue(governor.load("bg").cpuNanos() > 0);
         assertEquals(0, governor.load("bg").running());
+    }
+
+    @Test
+    void afterARenewalNoWorkRunsOnAThreadThatRanTheOldCode() throws Exception {
+        // two threads: a thread's replacement may not be waiting for work yet when the next unit comes
+        PluginGovernor twoThreads = new PluginGovernor(PlatformDefaults.BUILT_IN, 2, PluginGovernor.LINGER,
+                Duration.ofMillis(300), runaways::add);
+        ThreadLocal<String> cache = new ThreadLocal<>(); // as a plugin's library keeps one
+        WorkUnit unit = unit("cache", "limits: {timeout: 5s}", WorkUnit.Kind.REQUEST);
+        try {
+            Thread idle = twoThreads.submit(unit, () -> {
+                cache.set("the old code's");
+                return Thread.currentThread();
+            }).get(5, TimeUnit.SECONDS);
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            twoThreads.renewWorkThreads();
+            idle.join(5_000);
+            assertFalse(idle.isAlive(), "an idle thread ends at the renewal");
+
+
+            CompletableFuture<Thread> busy = twoThreads.submit(unit, () -> {
+                cache.set("the old code's");
+                running.countDown();
+                release.await();
+                return Thread.currentThread();
+            });
+            assertTrue(running.await(5, TimeUnit.SECONDS));
+            twoThreads.renewWorkThreads();
+            release.countDown();
+            Thread renewed = busy.get(5, TimeUnit.SECONDS);
+            renewed.join(5_000);
+            assertFalse(renewed.isAlive(), "a busy thread ends after its work");
+
+            String[] next = twoThreads.submit(unit, () -> new String[] {Thread.currentThread().getName(), cache.get()})
+                    .get(5, TimeUnit.SECONDS);
+            assertNotEquals(renewed.getName(), next[0]);
+            assertNull(next[1]);
+        } finally {
+            twoThreads.deactivate();
+        }
     }
 
     /** Uses this much CPU time (not wall time: a busy machine must not make it burn less). */

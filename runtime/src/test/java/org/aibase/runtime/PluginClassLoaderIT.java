@@ -38,13 +38,15 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * The real platform bundle set in Felix: a plugin that used JPA (its factory created, a row written
- * and read) leaves nothing behind once it is removed: the platform closes its EntityManagerFactory,
- * and its class loader is garbage collected.
+ * The real platform bundle set in Felix: a plugin's code leaves nothing behind once it is removed or
+ * replaced. A plugin that used JPA (its factory created, a row written and read): the platform closes its
+ * EntityManagerFactory, and its class loader is garbage collected. A plugin that keeps objects of its own
+ * classes in thread-locals of the platform's threads that ran it: its old class loader is collected after
+ * an update, as the governor renews those threads.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PersistenceClassLoaderIT {
+public class PluginClassLoaderIT {
 
     private static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.framework.system.packages.extra";
     private static final Duration REGISTRATION = Duration.ofSeconds(60);
@@ -75,6 +77,10 @@ public class PersistenceClassLoaderIT {
         }
         options.add(junitBundles());
         options.add(systemProperty("aibase.test.jpa.plugin").value(plugin.toString()));
+        for (String build : List.of("1", "2")) {
+            Path jar = MisbehavingPlugins.keepsThreadLocals(build).writeInto(TestFolders.create("aibase-clingy-" + build));
+            options.add(systemProperty("aibase.test.clingy." + build).value(jar.toString()));
+        }
         options.add(RuntimeLoggingOption.quiet());
         return options.toArray(Option[]::new);
     }
@@ -111,15 +117,67 @@ public class PersistenceClassLoaderIT {
                 + threadsHolding(loader.get()), loader.get());
     }
 
+    @Test
+    public void anUpdatedPluginsClassLoaderIsCollectedThoughItsThreadLocalsKeptItsObjects() throws Exception {
+        Path deploy = Path.of(context.getProperty("aibase.deploy.dir"));
+        String scratch = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/api/v1/clingy/scratch";
+        String key = LauncherCredentials.read(context, "admin.api.key");
+
+        PluginJars.dropInto(deploy, "clingy.jar", Path.of(System.getProperty("aibase.test.clingy.1")));
+        assertEquals("1", Http.await(scratch, key, r -> r.statusCode() == 200, REGISTRATION).body());
+        callFromManyThreads(scratch, key, "1"); // a buffer of build 1's own class on each governor thread that served it
+        WeakReference<ClassLoader> first = new WeakReference<>(installed("org.example.misbehaving.clingy")
+                .adapt(BundleWiring.class).getClassLoader());
+
+        PluginJars.dropInto(deploy, "clingy.jar", Path.of(System.getProperty("aibase.test.clingy.2")));
+        assertEquals("2", Http.await(scratch, key, r -> "2".equals(r.body()), REGISTRATION).body());
+        callFromManyThreads(scratch, key, "2");
+        refresh(); // drops the old revision's wiring, if the deployer has not already
+
+        // an idle work thread keeps a thread-local for 60 s before it ends: the governor must end it sooner
+        for (int i = 0; i < 100 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        assertNull("build 1's class loader is still reachable after the update", first.get());
+    }
+
+    /** 8 clients, 50 calls each: the calls spread over several of the governor's threads. */
+    private static void callFromManyThreads(String url, String key, String expected) throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+            for (int client = 0; client < 8; client++) {
+                calls.add(clients.submit(() -> {
+                    for (int call = 0; call < 50; call++) {
+                        HttpResponse<String> answer = Http.get(url, key);
+                        assertEquals(answer.body(), 200, answer.statusCode());
+                        assertEquals(expected, answer.body());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     private static List<String> threadsHolding(ClassLoader loader) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> loader != null && t.getContextClassLoader() == loader)
                 .map(Thread::getName).toList();
     }
 
     private Bundle keeper() {
+        return installed("org.example.keeper");
+    }
+
+    private Bundle installed(String symbolicName) {
         return List.of(context.getBundles()).stream()
-                .filter(b -> "org.example.keeper".equals(b.getSymbolicName()))
-                .findFirst().orElseThrow(() -> new AssertionError("keeper is not installed"));
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
     }
 
     private void awaitUninstalled() throws InterruptedException {
