@@ -299,42 +299,43 @@ class PluginGovernorTest {
 
     @Test
     void afterARenewalNoWorkRunsOnAThreadThatRanTheOldCode() throws Exception {
-        // two threads: a thread's replacement may not be waiting for work yet when the next unit comes
-        PluginGovernor twoThreads = new PluginGovernor(PlatformDefaults.BUILT_IN, 2, PluginGovernor.LINGER,
+        // room for more threads than the test uses: a retired thread's replacement may not be waiting for work yet
+        // when the next unit comes, which then starts a thread of its own
+        PluginGovernor fewThreads = new PluginGovernor(PlatformDefaults.BUILT_IN, 4, PluginGovernor.LINGER,
                 Duration.ofMillis(300), runaways::add);
         ThreadLocal<String> cache = new ThreadLocal<>(); // as a plugin's library keeps one
         WorkUnit unit = unit("cache", "limits: {timeout: 5s}", WorkUnit.Kind.REQUEST);
         try {
-            Thread idle = twoThreads.submit(unit, () -> {
+            Thread idle = fewThreads.submit(unit, () -> {
                 cache.set("the old code's");
                 return Thread.currentThread();
             }).get(5, TimeUnit.SECONDS);
             CountDownLatch running = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            twoThreads.renewWorkThreads();
+            fewThreads.renewWorkThreads();
             idle.join(5_000);
             assertFalse(idle.isAlive(), "an idle thread ends at the renewal");
 
 
-            CompletableFuture<Thread> busy = twoThreads.submit(unit, () -> {
+            CompletableFuture<Thread> busy = fewThreads.submit(unit, () -> {
                 cache.set("the old code's");
                 running.countDown();
                 release.await();
                 return Thread.currentThread();
             });
             assertTrue(running.await(5, TimeUnit.SECONDS));
-            twoThreads.renewWorkThreads();
+            fewThreads.renewWorkThreads();
             release.countDown();
             Thread renewed = busy.get(5, TimeUnit.SECONDS);
             renewed.join(5_000);
             assertFalse(renewed.isAlive(), "a busy thread ends after its work");
 
-            String[] next = twoThreads.submit(unit, () -> new String[] {Thread.currentThread().getName(), cache.get()})
+            String[] next = fewThreads.submit(unit, () -> new String[] {Thread.currentThread().getName(), cache.get()})
                     .get(5, TimeUnit.SECONDS);
             assertNotEquals(renewed.getName(), next[0]);
             assertNull(next[1]);
         } finally {
-            twoThreads.deactivate();
+            fewThreads.deactivate();
         }
     }
 
