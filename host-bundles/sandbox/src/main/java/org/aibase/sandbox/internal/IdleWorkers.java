@@ -1,5 +1,6 @@
 package org.aibase.sandbox.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,11 +25,11 @@ final class IdleWorkers<T> {
     private final ConcurrentLinkedDeque<AtomicReference<Object>> lingering = new ConcurrentLinkedDeque<>();
     private volatile long lingerNanos;
 
-    IdleWorkers(java.time.Duration linger) {
+    IdleWorkers(Duration linger) {
         linger(linger);
     }
 
-    void linger(java.time.Duration linger) {
+    void linger(Duration linger) {
         this.lingerNanos = linger.toNanos();
     }
 

@@ -1,6 +1,7 @@
 package org.aibase.sandbox.internal;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,8 +48,9 @@ public final class PluginGovernor implements Governor {
     /** How long work waits for a concurrency slot before it is refused. */
     static final long SLOT_WAIT_MILLIS = 250;
     private static final long CPU_POLL_MILLIS = 50;
-    /** How long a work thread looks for its next unit before it sleeps, outside OSGi. */
-    static final Duration LINGER = Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(20));
+    /** How long a work thread looks for its next unit before it sleeps, unless configured ({@code work.linger.micros}). */
+    static final int LINGER_MICROS = 20;
+    static final Duration LINGER = Duration.of(LINGER_MICROS, ChronoUnit.MICROS);
 
     private final Map<String, PluginBudget> budgets = new ConcurrentHashMap<>();
     private final Set<RunningUnit<?>> active = ConcurrentHashMap.newKeySet();
@@ -314,7 +316,7 @@ public final class PluginGovernor implements Governor {
             throw new IllegalArgumentException(SandboxConfiguration.PID + ": work.linger.micros must be 0 (never) or more, not "
                     + configuration.work_linger_micros());
         }
-        return Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(configuration.work_linger_micros()));
+        return Duration.of(configuration.work_linger_micros(), ChronoUnit.MICROS);
     }
 
     private static Duration grace(SandboxConfiguration configuration) {

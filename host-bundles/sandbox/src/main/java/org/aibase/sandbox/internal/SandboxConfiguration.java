@@ -48,7 +48,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Work thread linger",
             description = "Microseconds a work thread that ended a unit looks for the next before it sleeps (yielding its "
                     + "core meanwhile): under load a unit handed to a thread still awake costs no wake-up; 0 never lingers")
-    int work_linger_micros() default 20;
+    int work_linger_micros() default PluginGovernor.LINGER_MICROS;
 
     @AttributeDefinition(name = "Runaway grace",
             description = "How long interrupted work may take to stop before it counts as a runaway, e.g. 5s")
