@@ -280,6 +280,7 @@ public final class PluginGovernor implements Governor {
             budget.refuseWaiting(now);
             startWaiting(budget, now);
         });
+        workers.sweep();
     }
 
     private void startWaiting(PluginBudget budget, long now) {

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkThreads extends ThreadPoolExecutor {
 
     private final AtomicInteger generation = new AtomicInteger();
+    /** Threads started before the last renewal and not yet ended. */
+    private final AtomicInteger retiring = new AtomicInteger();
 
     WorkThreads(int maximum, String namePrefix) {
         super(0, maximum, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
@@ -27,8 +29,17 @@ final class WorkThreads extends ThreadPoolExecutor {
     /** Every thread started before now ends after its current work; the idle ones end now. */
     void renew() {
         generation.incrementAndGet();
-        // an idle thread ends after a unit of no work: each of these goes to one, or to a new thread if none is idle
-        for (int idle = getPoolSize() - getActiveCount(); idle > 0; idle--) {
+        retiring.set(getPoolSize());
+        sweep();
+    }
+
+    /**
+     * Ends idle threads started before the last renewal: each gets a unit of no work, after which it ends.
+     * A unit may go to a newer idle thread instead (the pool hands work to the thread that waited least), so
+     * the governor's watchdog sweeps again until none of them is left.
+     */
+    void sweep() {
+        for (int idle = Math.min(retiring.get(), getPoolSize() - getActiveCount()); idle > 0; idle--) {
             try {
                 execute(() -> {
                 });
@@ -50,7 +61,7 @@ final class WorkThreads extends ThreadPoolExecutor {
         }
     }
 
-    private static final class WorkThread extends Thread {
+    private final class WorkThread extends Thread {
 
         final int generation;
 
@@ -63,6 +74,17 @@ final class WorkThreads extends ThreadPoolExecutor {
                     thread.getThreadGroup().uncaughtException(thread, e);
                 }
             });
+        }
+
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } finally {
+                if (generation != WorkThreads.this.generation.get()) {
+                    retiring.decrementAndGet(); // however it ended: its work, an idle timeout, the shutdown
+                }
+            }
         }
     }
 
