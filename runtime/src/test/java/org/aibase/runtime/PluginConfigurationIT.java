@@ -176,7 +176,9 @@ class PluginConfigurationIT {
 
     /**
      * SCR re-creates the endpoint component on every change (it has no {@code @Modified}): clients
-     * calling meanwhile must not notice, a rolled-back change included.
+     * calling meanwhile must not notice, rolled-back changes included. A rollback unregisters the
+     * failed component and registers the last good one: the moment between them is a gap that a
+     * build must not fill with an application missing the endpoint.
      */
     @Test
     @Order(7)
@@ -189,7 +191,7 @@ class PluginConfigurationIT {
                         HttpRequest.BodyPublishers.ofString("{\"divisor\":" + divisor + "}"));
                 assertEquals(200, put.statusCode(), put.body());
                 assertTrue(load.awaitBody(String.valueOf(100 / divisor), WAIT), "the loop sees " + 100 / divisor + ": " + load.summary());
-                if (i == 5) {
+                if (i % 2 == 1) {
                     assertEquals(422, Http.send("PUT", api("/plugins/picky/config"), key, "application/json",
                             HttpRequest.BodyPublishers.ofString("{\"divisor\":0}")).statusCode(), "rolled back");
                 }

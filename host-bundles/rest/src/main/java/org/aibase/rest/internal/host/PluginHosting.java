@@ -91,9 +91,12 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         }
     };
     /**
-     * Plugins whose endpoint service went away while they run, by id: how many endpoints their
-     * application had, and until when (nanoTime) a build with fewer keeps their calls held rather
-     * than serve an application without the missing one.
+     * Plugins whose endpoint service went away while they run, by id: how many endpoint services they
+     * had, and until when (nanoTime) a build with fewer keeps their calls held rather than serve an
+     * application without the missing one. It stays until an application is swapped in: a build that
+     * waits for a service to activate, or finds it gone again (a rolled-back configuration replaces the
+     * service twice), still knows what to wait for. Written, with the endpoint services, under this
+     * object's lock, which is where a build reads both.
      */
     private final Map<String, Replacement> awaitingReplacement = new ConcurrentHashMap<>();
 
@@ -274,12 +277,16 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         PluginApplication application;
         long buildStarted = System.nanoTime();
         try {
-            List<ServiceReference<?>> own = endpointsOf(bundle, id);
-            Replacement replacement = awaitingReplacement.get(id);
+            List<ServiceReference<?>> own;
+            Replacement replacement;
+            synchronized (this) {
+                own = endpointsOf(bundle, id);
+                replacement = awaitingReplacement.get(id);
+            }
+            warnOfForeignEndpoints(bundle, id);
             if (replacement != null && own.size() < replacement.endpoints() && System.nanoTime() < replacement.deadlineNanos()) {
                 return; // between SCR's unregistering and registering a component: the build comes with the new service
             }
-            awaitingReplacement.remove(id);
             Endpoints served = new Endpoints(context);
             long available = own.stream().filter(served::add).count();
             if (available < own.size() && retries < UNAVAILABLE_RETRIES) {
@@ -314,20 +321,29 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
                 wiring == null ? null : wiring.getClassLoader(), meter, List.copyOf(endpoints));
     }
 
-    /** The endpoint services a plugin bundle registered for its own id; others are refused with a warning. */
+    /** The endpoint services a plugin bundle registered for its own id, in ranking order. */
     private List<ServiceReference<?>> endpointsOf(Bundle bundle, String id) {
         List<ServiceReference<?>> own = new ArrayList<>();
         for (ServiceReference<?> reference : endpointsByBundle.getOrDefault(bundle.getBundleId(), Set.of())) {
-            Object claimed = reference.getProperty(PluginEndpoint.PROPERTY);
-            if (id.equals(claimed)) {
+            if (claims(reference, id)) {
                 own.add(reference);
-            } else {
-                LOG.warn("Not serving endpoint service {} of plugin '{}': it names plugin '{}'",
-                        reference.getProperty(Constants.SERVICE_ID), id, claimed);
             }
         }
         own.sort(null); // ranking order: a stable application for the same services
         return own;
+    }
+
+    private void warnOfForeignEndpoints(Bundle bundle, String id) {
+        for (ServiceReference<?> reference : endpointsByBundle.getOrDefault(bundle.getBundleId(), Set.of())) {
+            if (!claims(reference, id)) {
+                LOG.warn("Not serving endpoint service {} of plugin '{}': it names plugin '{}'",
+                        reference.getProperty(Constants.SERVICE_ID), id, reference.getProperty(PluginEndpoint.PROPERTY));
+            }
+        }
+    }
+
+    private static boolean claims(ServiceReference<?> endpoint, String id) {
+        return id.equals(endpoint.getProperty(PluginEndpoint.PROPERTY));
     }
 
     private boolean endpointsChanged(PluginApplication application, Bundle bundle) {
@@ -347,7 +363,14 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
                 application.container().close(); // the bundle changed again meanwhile
                 return;
             }
+            if (endpointsChanged(application, application.bundle())) {
+                // an endpoint service came or went during the build (its calls would find it gone):
+                // the build that its change scheduled decides
+                application.container().close();
+                return;
+            }
             routes.put(id, new Route.Served(application));
+            awaitingReplacement.remove(id);
             served = waiting.remove(application.bundle().getBundleId());
         }
         if (before instanceof Route.Held hold) {
@@ -368,6 +391,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         synchronized (this) {
             Route before = routes.get(id);
             routes.put(id, new Route.Broken(reason));
+            awaitingReplacement.remove(id);
             if (before instanceof Route.Held hold) {
                 released = hold.calls().release();
             }
@@ -410,24 +434,35 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
      * An endpoint service of a running plugin went away while its bundle stays active: most often SCR
      * re-registering a component whose configuration changed. Its calls wait, rather than meet a
      * route without the endpoint, until the application is rebuilt with the replacement (or without
-     * it, when none comes within {@link #REPLACEMENT_WAIT_MILLIS}). The calls in flight finish first,
-     * here, while the service's unregistering is announced: until this returns, the service and its
-     * component are still there for them (afterwards a per-request instance could no longer be had).
+     * it, when none comes within {@link #REPLACEMENT_WAIT_MILLIS} of the last service that went). The
+     * calls in flight finish first, here, while the service's unregistering is announced: until this
+     * returns, the service and its component are still there for them (afterwards a per-request
+     * instance could no longer be had).
+     *
+     * @param endpoint the endpoint service that goes away
      */
-    private void holdForReplacement(String id, Bundle bundle) {
-        PluginApplication previous;
+    private void holdForReplacement(String id, Bundle bundle, ServiceReference<?> endpoint) {
+        PluginApplication previous = null;
         synchronized (this) {
-            if (!(routes.get(id) instanceof Route.Served served) || served.application().bundle().getBundleId() != bundle.getBundleId()) {
-                return; // held already, or not served
+            int endpoints = endpointsOf(bundle, id).size(); // this one included
+            forget(endpoint);
+            Route route = routes.get(id);
+            if (route instanceof Route.Served served && served.application().bundle().getBundleId() == bundle.getBundleId()) {
+                previous = served.application();
+                routes.put(id, new Route.Held(new HeldCalls(), null)); // the same revision may be served again
+            } else if (!(route instanceof Route.Held hold && hold.retired() == null)) {
+                return; // not served, or held for an update that brings its own endpoints
             }
-            previous = served.application();
-            routes.put(id, new Route.Held(new HeldCalls(), null)); // the same revision may be served again
-            awaitingReplacement.put(id, new Replacement(previous.endpoints().size(),
-                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPLACEMENT_WAIT_MILLIS)));
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REPLACEMENT_WAIT_MILLIS);
+            awaitingReplacement.merge(id, new Replacement(endpoints, deadline),
+                    (waiting, latest) -> new Replacement(Math.max(waiting.endpoints(), latest.endpoints()), latest.deadlineNanos()));
         }
-        drain(previous);
-        drains.execute(() -> previous.container().close());
         tasks.schedule(() -> build(bundle), REPLACEMENT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        if (previous != null) {
+            PluginApplication replaced = previous;
+            drain(replaced);
+            drains.execute(() -> replaced.container().close());
+        }
     }
 
     /** Puts the plugin's route on hold; the application it replaced, if any. Under the lock. */
@@ -480,6 +515,10 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         }
     }
 
+    private synchronized void forget(ServiceReference<?> endpoint) {
+        endpointsByBundle.values().forEach(references -> references.remove(endpoint));
+    }
+
     private Optional<Bundle> activePlugin(String id) {
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.ACTIVE && pluginId(bundle).filter(id::equals).isPresent()) {
@@ -519,10 +558,12 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         @Override
         public void removedService(ServiceReference<Object> reference, ServiceReference<Object> tracked) {
             Bundle bundle = reference.getBundle();
-            endpointsByBundle.values().forEach(references -> references.remove(reference));
-            if (bundle != null && bundle.getState() == Bundle.ACTIVE && !starting.contains(bundle.getBundleId())) {
-                // a stopping bundle's calls are held by retire(); a running one's wait for the replacement
-                pluginId(bundle).ifPresent(id -> holdForReplacement(id, bundle));
+            Optional<String> running = bundle != null && bundle.getState() == Bundle.ACTIVE && !starting.contains(bundle.getBundleId())
+                    ? pluginId(bundle).filter(id -> claims(reference, id)) : Optional.empty();
+            if (running.isPresent()) {
+                holdForReplacement(running.get(), bundle, reference); // its calls wait for the replacement
+            } else {
+                forget(reference); // a stopping bundle's calls are held by retire()
             }
         }
 
