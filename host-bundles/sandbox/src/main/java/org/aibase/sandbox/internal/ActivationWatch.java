@@ -15,6 +15,8 @@ import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
  * Tells whether a plugin's components took a configuration revision: SCR applies a configuration
@@ -64,7 +66,7 @@ class ActivationWatch {
                 if (arrived && configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     return Optional.of(reason(configuration));
                 }
-                allArrived &= arrived;
+                allArrived &= arrived && !inTransit(configuration);
             }
             if (allArrived) {
                 Optional<Boolean> probed = probe(configurations, revision);
@@ -118,6 +120,34 @@ class ActivationWatch {
             objects.ungetService(instance);
         }
         return Optional.of(true);
+    }
+
+    /**
+     * Whether SCR is between deactivating a component for its new configuration and activating it
+     * again: it shows the new properties and {@code UNSATISFIED_REFERENCE} for that moment (its
+     * reference trackers closed) though every service it needs is there. Skipping it as unsatisfied
+     * would take a configuration it will fail with for a good one.
+     */
+    private boolean inTransit(ComponentConfigurationDTO configuration) {
+        if (configuration.state != ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+            return false;
+        }
+        for (UnsatisfiedReferenceDTO unsatisfied : configuration.unsatisfiedReferences) {
+            Optional<ReferenceDTO> declared = Arrays.stream(configuration.description.references)
+                    .filter(reference -> reference.name.equals(unsatisfied.name)).findFirst();
+            if (declared.isEmpty() || !registered(declared.get().interfaceName, unsatisfied.target)) {
+                return false; // it waits for a service that is not there
+            }
+        }
+        return true;
+    }
+
+    private boolean registered(String type, String target) {
+        try {
+            return context.getAllServiceReferences(type, target) != null;
+        } catch (InvalidSyntaxException e) {
+            return false; // SCR refused the same filter: the reference stays unsatisfied
+        }
     }
 
     /** Whether a component's or service's {@value #REVISION} property is {@code revision}. */
