@@ -46,10 +46,7 @@ final class ChildTasks implements Plugin {
         Map<String, Object> answer;
         try (CallsInFlight.Scope inFlight = calls.begin(call, standInId)) {
             answer = channel.task(call, request.type(), request.config());
-        } catch (InterruptedIOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedIOException e) {
             supervisor.overran(channel, call, "task '" + request.type() + "'");
             return TaskResult.failure("timeout", "Task '" + request.type() + "' of plugin '" + pluginId
                     + "' did not end within its timeout", Severity.HIGH);

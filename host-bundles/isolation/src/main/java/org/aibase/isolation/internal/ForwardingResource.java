@@ -154,11 +154,8 @@ public final class ForwardingResource {
         CallsInFlight.Scope inFlight = calls.begin(call, standInId);
         try {
             answer = channel.send(request.build());
-        } catch (InterruptedIOException | InterruptedException e) {
+        } catch (InterruptedIOException e) {
             inFlight.close();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
             supervisor.overran(channel, call, method + " /api/v1/" + pluginId + "/" + path);
             return unavailable("timeout", "Plugin '" + pluginId + "' did not answer within its timeout", 1);
         } catch (IOException e) {

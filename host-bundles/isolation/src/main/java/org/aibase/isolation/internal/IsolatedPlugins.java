@@ -276,8 +276,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     }
 
     /**
-     * Calls to the plugins' JVMs wait for their answers' heads on their callers' threads, so the
-     * dispatcher queues none: the governor already admits at most each plugin's concurrency.
+     * Jobs' attempts run on the dispatcher's threads for as long as they last, so it queues none: the
+     * job engine already admits at most each plugin's concurrency.
      */
     private static Dispatcher unlimited() {
         Dispatcher dispatcher = new Dispatcher();
