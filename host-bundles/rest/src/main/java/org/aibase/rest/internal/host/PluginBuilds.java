@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
 
 import org.aibase.rest.internal.DaemonThreads;
 import org.slf4j.Logger;
@@ -23,13 +21,7 @@ final class PluginBuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginBuilds.class);
 
-    /**
-     * A thread ends with its build: what a build leaves on its thread (the thread-locals of the plugin's
-     * code and of Jersey's start, which can hold the plugin's classes) must not outlive it and keep an
-     * updated plugin's old class loader reachable, as an idle pooled thread would for a minute.
-     */
-    private final ExecutorService threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 0, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), DaemonThreads.named("aibase-http-build"));
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("aibase-http-build"));
     /** The last build queued for each bundle, by bundle id; gone once it has run. */
     private final Map<Long, CompletableFuture<Void>> last = new ConcurrentHashMap<>();
 
