@@ -139,7 +139,8 @@ public class PluginClassLoaderIT {
             System.gc();
             Thread.sleep(200);
         }
-        assertNull("build 1's class loader is still reachable after the update", first.get());
+        assertNull("build 1's class loader is still reachable after the update; threads with it as context class loader: "
+                + threadsHolding(first.get()), first.get());
     }
 
     /** 8 clients, 50 calls each: the calls spread over several of the governor's threads. */
