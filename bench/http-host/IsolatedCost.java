@@ -123,25 +123,25 @@ final class IsolatedCost {
         // stretches above and a long warm-up on this connection, so that both JVMs and this caller run compiled
         // code: with 400 calls of warm-up the caller's own compilations (two cores shared by three JVMs) added
         // 2-3 ms to the p99 of either path, and by hand the p99 of both settled only after ~6,000 calls
-        List<Double> p50In = new ArrayList<>();
-        List<Double> p99In = new ArrayList<>();
-        List<Double> p50Iso = new ArrayList<>();
-        List<Double> p99Iso = new ArrayList<>();
+        List<long[]> inProcessRounds = new ArrayList<>();
+        List<long[]> isolatedRounds = new ArrayList<>();
         try (KeepAliveClient caller = new KeepAliveClient("127.0.0.1", runtime.port(), authorization)) {
             sequentialCalls(caller, target, WARM_UP_CALLS);
             for (int round = 1; round <= SEQUENTIAL_ROUNDS; round++) {
                 Progress.say("isolated: one caller, round " + round + " of " + SEQUENTIAL_ROUNDS);
                 long[][] sequential = sequentialCalls(caller, target, SEQUENTIAL_CALLS);
-                p50In.add(Stats.millis(Stats.percentile(sequential[0], 50)));
-                p99In.add(Stats.millis(Stats.percentile(sequential[0], 99)));
-                p50Iso.add(Stats.millis(Stats.percentile(sequential[1], 50)));
-                p99Iso.add(Stats.millis(Stats.percentile(sequential[1], 99)));
+                inProcessRounds.add(sequential[0]);
+                isolatedRounds.add(sequential[1]);
             }
         }
+        List<Double> p50In = percentileOfEach(inProcessRounds, 50);
+        List<Double> p99In = percentileOfEach(inProcessRounds, 99);
+        List<Double> p50Iso = percentileOfEach(isolatedRounds, 50);
+        List<Double> p99Iso = percentileOfEach(isolatedRounds, 99);
         double addedP99 = Stats.median(p99Iso) - Stats.median(p99In);
-        String rounds = "median of " + SEQUENTIAL_ROUNDS + " rounds of " + SEQUENTIAL_CALLS + " calls each, after "
+        String measure = "median of " + SEQUENTIAL_ROUNDS + " rounds of " + SEQUENTIAL_CALLS + " calls each, after "
                 + WARM_UP_CALLS + " of warm-up";
-        report.row("isolated", "one caller, calls alternated (" + rounds + "): hello in-process p50 / p99",
+        report.row("isolated", "one caller, calls alternated (" + measure + "): hello in-process p50 / p99",
                 Stats.num(Stats.median(p50In)) + " / " + Stats.num(Stats.median(p99In)) + " ms");
         report.row("isolated", "the same: ihello through its JVM p50 / p99",
                 Stats.num(Stats.median(p50Iso)) + " / " + Stats.num(Stats.median(p99Iso)) + " ms");
@@ -154,6 +154,11 @@ final class IsolatedCost {
         report.raw("isolated: failed answers under load " + failed + "; in-process req/s "
                 + Stats.list(inProcess.stream().map(LoadGenerator.Segment::answeredPerSecond).toList()) + ", isolated req/s "
                 + Stats.list(isolated.stream().map(LoadGenerator.Segment::answeredPerSecond).toList()));
+    }
+
+    /** The {@code p}th percentile of each round's sorted latencies, in milliseconds. */
+    private static List<Double> percentileOfEach(List<long[]> sortedRounds, double p) {
+        return sortedRounds.stream().map(sorted -> Stats.millis(Stats.percentile(sorted, p))).toList();
     }
 
     /**
