@@ -22,14 +22,19 @@ public record Caller(Optional<CallerRole> role, Optional<String> scheme, Optiona
     /** Nobody in particular: a public endpoint called without credentials. */
     public static final Caller ANONYMOUS = new Caller(Optional.empty(), Optional.empty(), Optional.empty());
 
-    /** The requester id of an API key. */
-    static String keyRequester(String key) {
-        return "key:" + Gatekeeper.fingerprint(key);
+    /** The requester id of an API key, from its unsalted SHA-256 digest. */
+    static String keyRequester(byte[] keyDigest) {
+        return "key:" + fingerprint(keyDigest);
     }
 
     /** The requester id of a Web Console user. */
     static String consoleRequester(String user) {
-        return "console:" + Gatekeeper.fingerprint(user);
+        return "console:" + fingerprint(ApiKeys.digest("", user));
+    }
+
+    /** A short form of a credential's digest, to tell callers apart without holding their keys (e.g. for rate limits). */
+    private static String fingerprint(byte[] digest) {
+        return java.util.HexFormat.of().formatHex(digest, 0, 12);
     }
 
     /** The caller as a principal named by its role ({@code admin}, {@code user}). */

@@ -100,23 +100,12 @@ public final class Gatekeeper {
     }
 
     private Optional<Caller> keyCaller(String authorization) {
-        return bearerToken(authorization).flatMap(key -> keys.roleOf(key)
-                .map(role -> new Caller(Optional.of(role), Optional.of("Bearer"), Optional.of(Caller.keyRequester(key)))));
+        return bearerToken(authorization).flatMap(keys::holderOf)
+                .map(holder -> new Caller(Optional.of(holder.role()), Optional.of("Bearer"), Optional.of(holder.requester())));
     }
 
     private static Caller sessionCaller(BrowserSession session) {
         return new Caller(Optional.of(session.role()), Optional.of("Session"), Optional.of(session.requester()));
-    }
-
-    /** A short digest of a credential, to tell callers apart without holding their keys (e.g. for rate limits). */
-    static String fingerprint(String credential) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** The role a call needs; empty for a public one (what {@link #authorize} enforces). */
@@ -126,7 +115,7 @@ public final class Gatekeeper {
 
     /** Opens a browser session for a valid key. */
     Optional<BrowserSession> signIn(String key) {
-        return keys.roleOf(key).map(role -> sessions.open(role, Caller.keyRequester(key)));
+        return keys.holderOf(key).map(holder -> sessions.open(holder.role(), holder.requester()));
     }
 
     /** Opens an admin browser session for the Web Console's user and password. */

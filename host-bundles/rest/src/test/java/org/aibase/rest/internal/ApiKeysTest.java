@@ -99,6 +99,16 @@ class ApiKeysTest {
         assertTrue(onlyWrong.refused().get(0).startsWith("user.keys entry 1"), onlyWrong.refused().toString());
     }
 
+    @Test
+    void aKeysRequesterIsTheStartOfItsUnsaltedDigestHoweverTheKeyIsConfigured() throws Exception {
+        // jobs record their owner by this id: it must not change with the way a key is configured
+        String salted = "sha256:5f1c9a:" + sha256("5f1c9a" + "aib_admin-key");
+        ApiKeys keys = ApiKeys.resolve(new String[] { salted }, new String[] { "plain" }, "generated");
+        assertEquals("key:" + sha256("aib_admin-key").substring(0, 24), keys.holderOf("aib_admin-key").orElseThrow().requester());
+        assertEquals("key:" + sha256("plain").substring(0, 24), keys.holderOf("plain").orElseThrow().requester());
+        assertEquals(Optional.empty(), keys.holderOf("plain2"));
+    }
+
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
