@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import org.aibase.isolation.child.ChildProtocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,7 +227,6 @@ class IsolatedPluginIT {
         assertTrue(childOf("hog").isPresent(), "a JVM runs the plugin: " + childrenOf(home, Optional.empty()));
         // its usage figures name its JVM: the heap is limits.memory (64 MB) plus the JVM's base (64 MB)
         var jvm = api.usage("hog").path("jvm");
-        assertEquals(childOf("hog").orElseThrow().longValue(), jvm.path("pid").asLong(), jvm.toString());
         long heapMax = jvm.path("heap_max_bytes").asLong();
         assertTrue(heapMax > 100L << 20 && heapMax <= 128L << 20, "heap limit " + heapMax);
         assertTrue(jvm.path("cpu_ms").asLong() > 0 && jvm.path("resident_bytes").asLong() > 0, jvm.toString());
@@ -542,11 +542,7 @@ class IsolatedPluginIT {
         assertFalse(names.contains("org/example"), "no plugin's class is in it");
         // a JVM started now maps it, and serves as before
         long before = childOf("deaf").orElseThrow();
-        for (String action : List.of("stop", "start")) {
-            HttpResponse<String> done = Http.send("POST", base + "/api/v1/plugins/deaf/" + action, api.key(), "application/json",
-                    java.net.http.HttpRequest.BodyPublishers.noBody());
-            assertEquals(200, done.statusCode(), action + ": " + done.body());
-        }
+        restart("deaf");
         awaitTrue(() -> childOf("deaf").filter(pid -> pid != before).isPresent()
                 && status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves from a new JVM");
         String maps = Files.readString(Path.of("/proc/" + childOf("deaf").orElseThrow() + "/maps"));
@@ -627,6 +623,61 @@ class IsolatedPluginIT {
     }
 
     @Test
+    void aSpareJvmStartedAheadTakesTheNextStartOfAPluginWithTheSameOptions() throws Exception {
+        // deaf starts again: once its JVM serves, a spare with deaf's JVM options starts and serves an empty application
+        int before = launcher.output().size();
+        restart("deaf");
+        awaitTrue(() -> lineSince(before, "Plugin 'deaf' serves from its own JVM") >= 0, "deaf's JVM serves");
+        int served = lineSince(before, "Plugin 'deaf' serves from its own JVM");
+        awaitTrue(() -> spareSince(served).isPresent(), "a spare JVM waits after deaf's JVM served");
+        long spare = spareSince(served).orElseThrow();
+        assertTrue(childrenOf(home, Optional.of(ChildProtocol.SPARE_ID)).contains(spare), "the spare is a JVM of its own");
+        // the next start of deaf takes it: the same process serves deaf, within a second of the start
+        long started = System.nanoTime();
+        restart("deaf");
+        awaitTrue(() -> status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves again");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Optional.of(spare), childOf("deaf"), "deaf runs in the spare JVM");
+        assertTrue(launcher.output().stream().anyMatch(line -> line.contains("Plugin 'deaf' starts in the spare JVM (pid " + spare + ")")),
+                "the log says so");
+        assertTrue(millis < 5_000, "stop, start and first 200 took " + millis + " ms");
+        HttpResponse<String> greeted = Http.get(base + "/api/v1/deaf/greet?name=Ada", api.key());
+        assertEquals(200, greeted.statusCode(), greeted.body());
+    }
+
+    private void restart(String pluginId) throws Exception {
+        for (String action : List.of("stop", "start")) {
+            HttpResponse<String> done = Http.send("POST", base + "/api/v1/plugins/" + pluginId + "/" + action, api.key(),
+                    "application/json", java.net.http.HttpRequest.BodyPublishers.noBody());
+            assertEquals(200, done.statusCode(), action + ": " + done.body());
+        }
+    }
+
+    /** The index of the first line of the runtime's log from {@code from} on that holds {@code text}; -1 if none. */
+    private int lineSince(int from, String text) {
+        List<String> lines = launcher.output();
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The pid of the last spare JVM the runtime's log says is waiting, among its lines from {@code from} on. */
+    private Optional<Long> spareSince(int from) {
+        List<String> lines = launcher.output();
+        Optional<Long> spare = Optional.empty();
+        for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
+            java.util.regex.Matcher waiting = java.util.regex.Pattern.compile("A spare JVM \\(pid (\\d+)\\) waits").matcher(line);
+            if (waiting.find()) {
+                spare = Optional.of(Long.parseLong(waiting.group(1)));
+            }
+        }
+        return spare;
+    }
+
+    @Test
     void noChildOutlivesItsRuntimeKilledWithKill9() throws Exception {
         // last: a runtime of its own, so the other tests keep theirs
         Path other = Files.createTempDirectory("isolated-kill9");
@@ -637,6 +688,9 @@ class IsolatedPluginIT {
                 doomedApi.awaitSettled(List.of("orphan.jar"), WAIT);
                 awaitTrue(() -> childrenOf(other, Optional.of("orphan")).size() == 1,
                         "the orphan's JVM runs: " + childrenOf(other, Optional.empty()));
+                // and the spare started once it served: it must not outlive the runtime either
+                awaitTrue(() -> childrenOf(other, Optional.of(ChildProtocol.SPARE_ID)).size() == 1,
+                        "a spare JVM waits: " + childrenOf(other, Optional.empty()));
                 Set<Long> pids = childrenOf(other, Optional.empty());
                 doomed.process().toHandle().destroyForcibly(); // kill -9
                 doomed.process().waitFor();
@@ -680,9 +734,20 @@ class IsolatedPluginIT {
         }
     }
 
-    /** The pid of the JVM that runs the plugin of this class's runtime, if one does. */
-    private static Optional<Long> childOf(String pluginId) {
-        return childrenOf(home, Optional.of(pluginId)).stream().findFirst();
+    /**
+     * The pid of the JVM that runs the plugin of this class's runtime, if one does: as its usage figures name
+     * it (a spare JVM's command line names no plugin), and a JVM of this runtime.
+     */
+    private Optional<Long> childOf(String pluginId) {
+        try {
+            long pid = api.usage(pluginId).path("jvm").path("pid").asLong(0);
+            return pid > 0 && childrenOf(home, Optional.empty()).contains(pid) ? Optional.of(pid) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The JVMs of isolated plugins of the runtime with this home (of one plugin, when named). */

@@ -199,6 +199,19 @@ final class ChildChannel {
         return Boolean.TRUE.equals(json(sendControl(request)).get("running"));
     }
 
+    /**
+     * Whether the JVM on this port answers its health check with this secret: a ready line counts only
+     * then, as a plugin's own code writes to the same output and could name another port.
+     */
+    static boolean answers(OkHttpClient http, int port, String secret) {
+        try {
+            new ChildChannel(http, port, secret, CONTROL_WAIT).health();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The child's health: whether it serves, and its heap's figures. */
     Map<String, Object> health() throws IOException {
         return json(sendControl(request(url(ChildProtocol.CONTROL + "/health", null)).get().build()));

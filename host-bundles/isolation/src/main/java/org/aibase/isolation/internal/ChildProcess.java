@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import org.aibase.isolation.child.ChildProtocol;
 import org.slf4j.Logger;
@@ -29,9 +30,13 @@ final class ChildProcess {
     /** The longest line of a JVM's output the runtime keeps; the rest of such a line is dropped. */
     static final int LONGEST_LINE = 8192;
 
-    private final String pluginId;
     private final Process process;
-    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    /** Whose JVM it is (for its log lines): a spare's plugin once it is assigned one. */
+    private volatile String pluginId;
+    /** The port of its plugin's host once it serves; a spare's is replaced when it is assigned a plugin. */
+    private volatile CompletableFuture<Integer> port = new CompletableFuture<>();
+    /** Which ready lines count: those whose port answers with the secret of the current plugin. */
+    private volatile IntPredicate genuine;
 
     /** The heap a JVM starts with: what Felix, SCR, Jersey and a small plugin need (~10 MB live after start). */
     private static final long INITIAL_HEAP_MEGABYTES = 32;
@@ -48,6 +53,18 @@ final class ChildProcess {
          */
         long addressSpaceBytes() {
             return heapBytes + (1L << 30);
+        }
+
+        /** Whether a JVM started for {@code other} would run with the same options as one started for this. */
+        boolean sameJvm(Launch other) {
+            return java.equals(other.java) && classPath.equals(other.classPath) && heapBytes == other.heapBytes
+                    && processors == other.processors && prlimit.equals(other.prlimit) && classData.equals(other.classData);
+        }
+
+        /** What a spare started with these options is told to run this launch's plugin with. */
+        ChildProtocol.Assignment assignment() {
+            return new ChildProtocol.Assignment(pluginId, jar.toString(), String.valueOf(threads), configuration.toString(),
+                    expects, runtime, services, secret);
         }
 
         List<String> command() {
@@ -81,38 +98,60 @@ final class ChildProcess {
         }
     }
 
-    private ChildProcess(String pluginId, Process process) {
+    private ChildProcess(String pluginId, Process process, IntPredicate genuine) {
         this.pluginId = pluginId;
         this.process = process;
+        this.genuine = genuine;
     }
 
     /**
      * Starts the JVM; {@link #ready()} completes with its port once it serves: the port of the first ready
      * line that {@code genuine} accepts (others are logged and ignored).
      */
-    static ChildProcess start(Launch launch, java.util.function.IntPredicate genuine) throws IOException {
+    static ChildProcess start(Launch launch, IntPredicate genuine) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launch.command());
         builder.environment().put(ChildProtocol.SECRET_VARIABLE, launch.secret());
         // glibc gives each thread that allocates an arena of its own, 64 MB of address space each: two are plenty
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
-        ChildProcess child = new ChildProcess(launch.pluginId(), process);
+        ChildProcess child = new ChildProcess(launch.pluginId(), process, genuine);
         child.pump(process.getInputStream(), "out", line -> {
-            if (line.startsWith(ChildProtocol.READY_LINE) && !child.port.isDone()) {
+            CompletableFuture<Integer> current = child.port;
+            if (line.startsWith(ChildProtocol.READY_LINE) && !current.isDone()) {
                 Integer port = portOf(line);
-                if (port != null && genuine.test(port)) {
-                    child.port.complete(port);
+                if (port != null && child.genuine.test(port)) {
+                    current.complete(port);
                 } else {
-                    LOG.warn("[{}] ignored a ready line that names no port of this JVM: {}", launch.pluginId(), line);
+                    LOG.warn("[{}] ignored a ready line that names no port of this JVM: {}", child.pluginId, line);
                 }
             } else {
-                LOG.info("[{}] {}", launch.pluginId(), line);
+                LOG.info("[{}] {}", child.pluginId, line);
             }
         });
-        child.pump(process.getErrorStream(), "err", line -> LOG.warn("[{}] {}", launch.pluginId(), line));
-        process.onExit().thenRun(() -> child.port.completeExceptionally(
-                new IOException("the JVM of plugin '" + launch.pluginId() + "' exited with " + process.exitValue())));
+        child.pump(process.getErrorStream(), "err", line -> LOG.warn("[{}] {}", child.pluginId, line));
+        process.onExit().thenRun(child::failReady);
         return child;
+    }
+
+    /**
+     * Gives a spare JVM (one started for {@link ChildProtocol#SPARE_ID}, serving) the plugin of {@code launch},
+     * started with the same JVM options; {@link #ready()} then completes with the port its plugin's host serves on.
+     */
+    synchronized void assign(Launch launch, IntPredicate genuine) throws IOException {
+        pluginId = launch.pluginId();
+        this.genuine = genuine;
+        port = new CompletableFuture<>();
+        java.io.OutputStream input = process.getOutputStream();
+        input.write((launch.assignment().line() + "\n").getBytes(StandardCharsets.UTF_8));
+        input.flush();
+        if (!process.isAlive()) {
+            failReady(); // it ended before the new port could be waited for
+        }
+    }
+
+    private void failReady() {
+        port.completeExceptionally(new IOException("the JVM of plugin '" + pluginId + "' exited with "
+                + (process.isAlive() ? "no code yet" : process.exitValue())));
     }
 
     private static Integer portOf(String line) {

@@ -51,6 +51,7 @@ final class ChildSupervisor {
 
     private final String pluginId;
     private final Function<String, ChildProcess.Launch> launches;
+    private final ChildLauncher launcher;
     private final LongFunction<Runnable> confinement;
     private final OkHttpClient http;
     private final ScheduledExecutorService timer;
@@ -72,13 +73,16 @@ final class ChildSupervisor {
 
     /**
      * @param launches the launch of a JVM for a fresh secret
+     * @param launcher what starts it (from a spare JVM when one fits)
      * @param confinement what confines a JVM (by pid) once it serves, returning what undoes it when it ended
      */
-    ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, LongFunction<Runnable> confinement,
+    ChildSupervisor(String pluginId, Function<String, ChildProcess.Launch> launches, ChildLauncher launcher,
+            LongFunction<Runnable> confinement,
             OkHttpClient http, ScheduledExecutorService timer, Quarantines quarantines, Duration runawayGrace,
             Duration timeout) {
         this.pluginId = pluginId;
         this.launches = launches;
+        this.launcher = launcher;
         this.confinement = confinement;
         this.http = http;
         this.timer = timer;
@@ -187,16 +191,7 @@ final class ChildSupervisor {
 
     private ChildProcess launch(String secret) {
         try {
-            // a ready line counts only when its port answers with the secret: the plugin's own code writes to the
-            // same standard output and could name another port
-            return ChildProcess.start(launches.apply(secret), port -> {
-                try {
-                    new ChildChannel(http, port, secret, timeout).health();
-                    return true;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            return launcher.start(launches.apply(secret), port -> ChildChannel.answers(http, port, secret));
         } catch (IOException | RuntimeException e) {
             LOG.error("The JVM of plugin '{}' cannot be started: {}", pluginId, e.toString());
             return null;
@@ -213,11 +208,6 @@ final class ChildSupervisor {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         return HexFormat.of().formatHex(secret);
-    }
-
-    /** Completes once the JVM started last serves (never, if it does not). */
-    synchronized CompletableFuture<ChildChannel> serving() {
-        return channel;
     }
 
     /**

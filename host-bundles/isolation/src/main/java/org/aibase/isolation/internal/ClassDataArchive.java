@@ -49,6 +49,8 @@ final class ClassDataArchive {
     private final Path archive;
     private final Path recording;
     private ChildProcess recorder;
+    /** Completes when the recording under way ended, either way (completed while none is). */
+    private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
     private boolean recorded;
     private boolean closed;
 
@@ -73,11 +75,12 @@ final class ClassDataArchive {
      *
      * @param launches the launch of a JVM without plugin, for its class-data options
      * @param waits where the wait for the JVM's end (while it writes the archive) takes a thread
+     * @return completes once no recording is under way: the archive is there, or will not be in this run
      */
-    synchronized void recordIfMissing(Function<List<String>, ChildProcess.Launch> launches, OkHttpClient http,
-            Executor waits) {
+    synchronized CompletableFuture<Void> recordIfMissing(Function<List<String>, ChildProcess.Launch> launches,
+            OkHttpClient http, Executor waits) {
         if (recorded || closed || recorder != null || Files.isRegularFile(archive)) {
-            return;
+            return settled;
         }
         recorded = true; // one attempt per run: a JDK that cannot record one would fail again
         long began = System.currentTimeMillis();
@@ -90,8 +93,9 @@ final class ClassDataArchive {
             recorder = ChildProcess.start(launch, port -> true);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Isolated plugins' JVMs start without a class-data archive: it cannot be recorded ({})", e.toString());
-            return;
+            return settled;
         }
+        settled = new CompletableFuture<>();
         ChildProcess started = recorder;
         started.exited().thenAccept(code -> ended(code, began));
         started.ready().orTimeout(START_LIMIT.toSeconds(), TimeUnit.SECONDS)
@@ -103,6 +107,7 @@ final class ClassDataArchive {
                     // the end of its input ends it, and the JDK writes the archive as it ends
                     waits.execute(() -> started.stop(WRITE_LIMIT_MILLIS));
                 });
+        return settled;
     }
 
     /** One request through the JVM's Jersey: the classes of a request's way are recorded too. */
@@ -127,6 +132,14 @@ final class ClassDataArchive {
 
     private synchronized void ended(int code, long began) {
         recorder = null;
+        try {
+            record(code, began);
+        } finally {
+            settled.complete(null);
+        }
+    }
+
+    private void record(int code, long began) {
         try {
             if (code != 0 || closed || !Files.isRegularFile(recording) || Files.size(recording) == 0) {
                 LOG.warn("Isolated plugins' JVMs start without a class-data archive: the JVM recording it ended with {}",

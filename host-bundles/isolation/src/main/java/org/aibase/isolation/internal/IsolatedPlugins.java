@@ -103,6 +103,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     /** Where the class-data archive and the JVM recording it live. */
     private final Path classDataFolder;
     private final ClassDataArchive classData;
+    private final ChildLauncher launcher;
     private final CpuQuotas quotas = CpuQuotas.detect();
 
     /** A started stand-in: its plugin, its JVM's supervisor, what is registered for it and the files it was given. */
@@ -119,6 +120,12 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.configurations = configurations;
         this.classDataFolder = context.getDataFile("class-data").toPath();
         this.classData = new ClassDataArchive(classDataFolder, java, classPath);
+        try {
+            this.launcher = new ChildLauncher(context.getDataFile("children").toPath(), classData, this::recorderLaunch,
+                    http, streams);
+        } catch (IOException e) {
+            throw new IllegalStateException("the folder of isolated plugins' JVMs cannot be written", e);
+        }
         try {
             this.services = new RuntimeServices(calls);
         } catch (IOException e) {
@@ -140,6 +147,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     void deactivate() {
         context.removeBundleListener(this);
         new ArrayList<>(running.keySet()).forEach(this::stopped);
+        launcher.close();
         classData.close();
         quotas.close();
         services.close();
@@ -199,7 +207,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
                 (int) Math.max(1, Math.ceil(effective.cpu().orElse(1.0))), effective.concurrency().orElse(16), secret,
                 java, classPath, prlimit, classData.options());
-        }, pid -> quotas.confine(plugin.id(), pid, effective.cpu().orElse(1.0)), http, timer, quarantines, RUNAWAY_GRACE,
+        }, launcher, pid -> quotas.confine(plugin.id(), pid, effective.cpu().orElse(1.0)), http, timer, quarantines, RUNAWAY_GRACE,
                 timeout);
         self.set(supervisor);
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
@@ -214,8 +222,6 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         }
         running.put(bundle.getBundleId(), new Running(plugin.id(), supervisor, registrations, jar, configuration));
         supervisor.start();
-        // recorded once this JVM serves, so that the recording does not slow its start
-        supervisor.serving().thenRun(() -> classData.recordIfMissing(this::recorderLaunch, http, streams));
     }
 
     private void stopped(long bundleId) {
