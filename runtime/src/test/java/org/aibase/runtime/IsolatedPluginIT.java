@@ -643,6 +643,19 @@ class IsolatedPluginIT {
         assertTrue(millis < 5_000, "stop, start and first 200 took " + millis + " ms");
         HttpResponse<String> greeted = Http.get(base + "/api/v1/deaf/greet?name=Ada", api.key());
         assertEquals(200, greeted.statusCode(), greeted.body());
+        // each JVM's framework cache (~9 MB) goes with it: no more of them than JVMs of this runtime
+        awaitTrue(() -> frameworkCaches() != null && frameworkCaches().size() <= childrenOf(home, Optional.empty()).size(),
+                "caches " + frameworkCaches() + " for JVMs " + childrenOf(home, Optional.empty()));
+    }
+
+    /** The framework caches of plugins' JVMs in this class's runtime's data; null when one went while walked. */
+    private static List<Path> frameworkCaches() {
+        try (var paths = Files.walk(home.resolve("data"), 6)) {
+            return paths.filter(path -> path.getParent() != null && path.getParent().getFileName().toString().equals("children")
+                    && path.getFileName().toString().endsWith("-cache")).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     private void restart(String pluginId) throws Exception {

@@ -52,7 +52,8 @@ final class ChildLauncher {
     private boolean closed;
 
     /**
-     * @param folder where spares keep their framework's cache (removed when they end)
+     * @param folder where plugins' JVMs keep their JAR, configuration and framework cache (a cache goes when its
+     *        JVM ends), emptied now
      * @param recorderLaunches the launch of the JVM that records the class-data archive, for its options
      * @param waits where waits for a JVM's end take a thread
      */
@@ -64,7 +65,7 @@ final class ChildLauncher {
         this.http = http;
         this.waits = waits;
         Files.createDirectories(folder);
-        removeSpareCaches(); // of a runtime that ended without stopping its spare's JVM
+        removeLeftovers(); // of a runtime that ended without stopping its plugins' JVMs (kill -9)
         this.spareConfiguration = folder.resolve(SPARE_PREFIX + "configuration.json");
         Files.writeString(spareConfiguration, "{}");
     }
@@ -74,6 +75,7 @@ final class ChildLauncher {
         ChildProcess child = assignedSpare(launch, genuine);
         if (child == null) {
             child = ChildProcess.start(launch, genuine);
+            child.exited().thenRun(() -> delete(launch.cache())); // ~9 MB of bundle copies per JVM
         }
         child.ready().thenRun(() -> classData.recordIfMissing(recorderLaunches, http, waits)
                 .thenRun(() -> prepare(launch)));
@@ -167,9 +169,10 @@ final class ChildLauncher {
         }
     }
 
-    private void removeSpareCaches() throws IOException {
-        try (DirectoryStream<Path> caches = Files.newDirectoryStream(folder, SPARE_PREFIX + "*-cache")) {
-            caches.forEach(ChildLauncher::delete);
+    /** Every JVM's cache, JAR copy and configuration file there is of an earlier run: each start writes its own. */
+    private void removeLeftovers() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            files.forEach(ChildLauncher::delete);
         }
     }
 
@@ -177,7 +180,7 @@ final class ChildLauncher {
         try (Stream<Path> paths = Files.walk(tree)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            LOG.debug("The cache {} of a spare JVM stays: {}", tree, e.toString());
+            LOG.debug("The framework cache {} of an ended JVM stays: {}", tree, e.toString());
         }
     }
 }

@@ -82,6 +82,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     private final OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
             .dispatcher(unlimited()).readTimeout(Duration.ZERO).retryOnConnectionFailure(false).followRedirects(false).build();
     private final CallsInFlight calls = new CallsInFlight();
+    /** Numbers the JVMs started for plugins, for their framework caches. */
+    private final java.util.concurrent.atomic.AtomicLong jvms = new java.util.concurrent.atomic.AtomicLong();
     /** Event streams from plugins' JVMs to their callers, a thread each while they last. */
     private final ExecutorService streams = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "aibase-isolated-stream");
@@ -190,7 +192,6 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         }
         ResourceLimits effective = limits.effective(plugin);
         Duration timeout = effective.timeout().orElse(Duration.ofSeconds(30));
-        Path cache = jar.resolveSibling(plugin.id() + "-" + bundle.getBundleId() + "-cache");
         Path configuration = jar.resolveSibling(plugin.id() + "-" + bundle.getBundleId() + "-configuration.json");
         try {
             writeConfiguration(plugin.id(), configuration);
@@ -202,6 +203,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         AtomicReference<ChildSupervisor> self = new AtomicReference<>(); // a launch happens only once it is set
         ChildSupervisor supervisor = new ChildSupervisor(plugin.id(), secret -> {
             services.admit(secret, bundle, plugin.id(), self.get());
+            // a framework cache per JVM, gone with it: a JVM renewed beside the serving one must not clean that one's
+            Path cache = jar.resolveSibling(plugin.id() + "-" + bundle.getBundleId() + "-" + jvms.incrementAndGet() + "-cache");
             return new ChildProcess.Launch(plugin.id(), jar, cache, configuration, expects(plugin), services.url(),
                 grantedServices(plugin),
                 effective.memoryBytes().orElse(256L << 20) + BASE_HEAP_BYTES,
