@@ -658,6 +658,34 @@ class IsolatedPluginIT {
         }
     }
 
+    @Test
+    void withoutASpareTheWaitingOneEndsAndEachJvmStartsForItsPlugin() throws Exception {
+        Path settings = home.resolve("config/org.aibase.isolation.cfg");
+        int before = launcher.output().size();
+        restart("deaf"); // a spare waits after deaf's JVM served
+        awaitTrue(() -> lineSince(before, "Plugin 'deaf' serves from its own JVM") >= 0, "deaf's JVM serves");
+        int served = lineSince(before, "Plugin 'deaf' serves from its own JVM");
+        awaitTrue(() -> spareSince(served).isPresent(), "a spare JVM waits");
+        long spare = spareSince(served).orElseThrow();
+        try {
+            Files.writeString(settings, "spare.jvm=false\n");
+            awaitTrue(() -> !ProcessHandle.of(spare).map(ProcessHandle::isAlive).orElse(false), "the waiting spare ends");
+            int off = launcher.output().size();
+            restart("deaf");
+            awaitTrue(() -> status(base + "/api/v1/deaf/greet?name=x") == 200, "deaf serves again");
+            long pid = childOf("deaf").orElseThrow();
+            assertTrue(childrenOf(home, Optional.of("deaf")).contains(pid), "deaf's JVM was started for it, not a spare");
+            Thread.sleep(3000); // a spare would have started by now
+            assertEquals(Optional.empty(), spareSince(off), "no spare starts");
+        } finally {
+            Files.writeString(settings, "spare.jvm=true\n");
+        }
+        int on = launcher.output().size();
+        awaitTrue(() -> lineSince(on, "Isolated plugins' spare JVM: kept warm") >= 0, "the setting is read");
+        restart("deaf");
+        awaitTrue(() -> spareSince(on).isPresent(), "a spare waits again once a JVM served");
+    }
+
     private void restart(String pluginId) throws Exception {
         for (String action : List.of("stop", "start")) {
             HttpResponse<String> done = Http.send("POST", base + "/api/v1/plugins/" + pluginId + "/" + action, api.key(),

@@ -29,7 +29,7 @@ import okhttp3.OkHttpClient;
  * it in a few hundred milliseconds, where a JVM started for it takes over a second (see
  * bench/results/isolated.md). After a JVM serves, the class-data archive is recorded if it is missing,
  * and then the next spare starts, so neither slows a plugin's start. At most one spare waits: one idle
- * JVM while isolated plugins run.
+ * JVM while isolated plugins run, unless the operator goes without ({@link IsolationConfiguration#spare_jvm()}).
  */
 final class ChildLauncher {
 
@@ -50,15 +50,18 @@ final class ChildLauncher {
     private ChildProcess spare;
     private ChildProcess.Launch spareLaunch;
     private boolean closed;
+    private boolean keepSpare;
 
     /**
      * @param folder where plugins' JVMs keep their JAR, configuration and framework cache (a cache goes when its
      *        JVM ends), emptied now
      * @param recorderLaunches the launch of the JVM that records the class-data archive, for its options
      * @param waits where waits for a JVM's end take a thread
+     * @param keepSpare whether a spare is kept (see {@link #keepSpare(boolean)})
      */
     ChildLauncher(Path folder, ClassDataArchive classData, Function<List<String>, ChildProcess.Launch> recorderLaunches,
-            OkHttpClient http, Executor waits) throws IOException {
+            OkHttpClient http, Executor waits, boolean keepSpare) throws IOException {
+        this.keepSpare = keepSpare;
         this.folder = folder;
         this.classData = classData;
         this.recorderLaunches = recorderLaunches;
@@ -116,7 +119,7 @@ final class ChildLauncher {
                     folder.resolve(SPARE_PREFIX + spares.incrementAndGet() + "-cache"), spareConfiguration, "", "-", "-",
                     like.heapBytes(), like.processors(), SPARE_THREADS, ChildSupervisor.newSecret(), like.java(),
                     like.classPath(), like.prlimit(), classData.options());
-            if (closed || spare != null && spare.alive() && spareLaunch.sameJvm(next)) {
+            if (closed || !keepSpare || spare != null && spare.alive() && spareLaunch.sameJvm(next)) {
                 return;
             }
             replaced = spare; // of other options: it would not fit the next start either
@@ -156,17 +159,31 @@ final class ChildLauncher {
         delete(cache);
     }
 
-    /** Ends the spare; the JVMs of plugins end with their supervisors. */
-    void close() {
+    /**
+     * Whether a spare is kept: without, every JVM starts for its plugin (an idle JVM fewer; each start
+     * ~1 s longer). Turned off, the waiting spare ends; turned on, the next JVM to serve starts one.
+     */
+    void keepSpare(boolean keep) {
         ChildProcess idle;
         synchronized (this) {
-            closed = true;
+            keepSpare = keep;
+            if (keep) {
+                return;
+            }
             idle = spare;
             spare = null;
         }
         if (idle != null) {
             idle.kill();
         }
+    }
+
+    /** Ends the spare; the JVMs of plugins end with their supervisors. */
+    void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        keepSpare(false);
     }
 
     /** Every JVM's cache, JAR copy and configuration file there is of an earlier run: each start writes its own. */

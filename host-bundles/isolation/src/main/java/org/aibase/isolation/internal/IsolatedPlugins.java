@@ -45,7 +45,9 @@ import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,9 @@ import okhttp3.OkHttpClient;
  * The JVM gets the plugin's configuration at its start; when the configuration changes, a new JVM
  * starts with it and takes over once it serves.
  */
-@Component(immediate = true, service = { ConfigurationListener.class, IsolatedJvms.class })
+@Component(immediate = true, service = { ConfigurationListener.class, IsolatedJvms.class },
+        configurationPid = IsolationConfiguration.PID)
+@Designate(ocd = IsolationConfiguration.class)
 public final class IsolatedPlugins implements SynchronousBundleListener, ConfigurationListener, IsolatedJvms {
 
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedPlugins.class);
@@ -114,8 +118,8 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     }
 
     @Activate
-    public IsolatedPlugins(BundleContext context, @Reference PluginLimits limits, @Reference Quarantines quarantines,
-            @Reference PluginConfigurations configurations) {
+    public IsolatedPlugins(BundleContext context, IsolationConfiguration configuration, @Reference PluginLimits limits,
+            @Reference Quarantines quarantines, @Reference PluginConfigurations configurations) {
         this.context = context;
         this.limits = limits;
         this.quarantines = quarantines;
@@ -124,7 +128,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         this.classData = new ClassDataArchive(classDataFolder, java, classPath);
         try {
             this.launcher = new ChildLauncher(context.getDataFile("children").toPath(), classData, this::recorderLaunch,
-                    http, streams);
+                    http, streams, configuration.spare_jvm());
         } catch (IOException e) {
             throw new IllegalStateException("the folder of isolated plugins' JVMs cannot be written", e);
         }
@@ -135,14 +139,26 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
         }
         LOG.info("Isolated plugins run in JVMs of their own: heap (-Xmx = limits.memory + {} MB), processors "
                 + "(-XX:ActiveProcessorCount from limits.cpu), exit on OutOfMemoryError; address space (heap + 1 GiB): {}; "
-                + "CPU quota: {}", BASE_HEAP_BYTES >> 20,
-                prlimit.map(p -> "applied with " + p).orElse("not applied (prlimit not found)"), quotas.describe());
+                + "CPU quota: {}; spare JVM: {}", BASE_HEAP_BYTES >> 20,
+                prlimit.map(p -> "applied with " + p).orElse("not applied (prlimit not found)"), quotas.describe(),
+                spareJvm(configuration));
         context.addBundleListener(this);
         for (Bundle bundle : context.getBundles()) {
             if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
                 started(bundle);
             }
         }
+    }
+
+    @Modified
+    void modified(IsolationConfiguration configuration) {
+        launcher.keepSpare(configuration.spare_jvm());
+        LOG.info("Isolated plugins' spare JVM: {}", spareJvm(configuration));
+    }
+
+    private static String spareJvm(IsolationConfiguration configuration) {
+        return configuration.spare_jvm() ? "kept warm once an isolated plugin runs (" + IsolationConfiguration.PID
+                + ": spare.jvm=false to go without)" : "none (" + IsolationConfiguration.PID + ": spare.jvm=false)";
     }
 
     @Deactivate
