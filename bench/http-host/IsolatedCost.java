@@ -70,9 +70,7 @@ final class IsolatedCost {
                 if (waits.isEmpty()) {
                     Progress.say("isolated: no spare JVM within 60 s; this deployment starts a JVM for ihello");
                 } else {
-                    java.util.regex.Matcher spare = SPARE_WAITS.matcher(waits.get());
-                    spare.find();
-                    spareStarts.add(Double.parseDouble(spare.group(2)));
+                    spareStarts.add(Double.parseDouble(spareWaiting(waits.get()).group(2)));
                 }
             }
             Progress.say("isolated: deployment " + round + " of " + deployments);
@@ -117,10 +115,9 @@ final class IsolatedCost {
         }
         Optional<String> idle = runtime.output().lineWithin(line -> SPARE_WAITS.matcher(line).find(), spareMark, 60, "a spare JVM");
         if (idle.isPresent()) {
-            java.util.regex.Matcher spare = SPARE_WAITS.matcher(idle.get());
-            spare.find();
             report.row("isolated", "RSS of the idle spare JVM (one per runtime while isolated plugins run)",
-                    Stats.num(RuntimeProcess.procStatus(Long.parseLong(spare.group(1)), "VmRSS:") / 1024.0) + " MiB");
+                    Stats.num(RuntimeProcess.procStatus(Long.parseLong(spareWaiting(idle.get()).group(1)), "VmRSS:") / 1024.0)
+                            + " MiB");
         }
 
         List<LoadGenerator.Segment> inProcess = new ArrayList<>();
@@ -187,6 +184,13 @@ final class IsolatedCost {
         report.raw("isolated: failed answers under load " + failed + "; in-process req/s "
                 + Stats.list(inProcess.stream().map(LoadGenerator.Segment::answeredPerSecond).toList()) + ", isolated req/s "
                 + Stats.list(isolated.stream().map(LoadGenerator.Segment::answeredPerSecond).toList()));
+    }
+
+    /** The runtime's line of a waiting spare, matched: its pid (group 1) and start in ms (group 2). */
+    private static java.util.regex.Matcher spareWaiting(String line) {
+        java.util.regex.Matcher spare = SPARE_WAITS.matcher(line);
+        spare.find();
+        return spare;
     }
 
     /** The {@code p}th percentile of each round's sorted latencies, in milliseconds. */

@@ -705,12 +705,15 @@ class IsolatedPluginIT {
         return -1;
     }
 
+    /** The runtime's line once a spare JVM serves, with its pid. */
+    private static final java.util.regex.Pattern SPARE_WAITS = java.util.regex.Pattern.compile("A spare JVM \\(pid (\\d+)\\) waits");
+
     /** The pid of the last spare JVM the runtime's log says is waiting, among its lines from {@code from} on. */
     private Optional<Long> spareSince(int from) {
         List<String> lines = launcher.output();
         Optional<Long> spare = Optional.empty();
         for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
-            java.util.regex.Matcher waiting = java.util.regex.Pattern.compile("A spare JVM \\(pid (\\d+)\\) waits").matcher(line);
+            java.util.regex.Matcher waiting = SPARE_WAITS.matcher(line);
             if (waiting.find()) {
                 spare = Optional.of(Long.parseLong(waiting.group(1)));
             }

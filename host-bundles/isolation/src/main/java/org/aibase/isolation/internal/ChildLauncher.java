@@ -77,12 +77,18 @@ final class ChildLauncher {
     ChildProcess start(ChildProcess.Launch launch, IntPredicate genuine) throws IOException {
         ChildProcess child = assignedSpare(launch, genuine);
         if (child == null) {
-            child = ChildProcess.start(launch, genuine);
-            child.exited().thenRun(() -> delete(launch.cache())); // ~9 MB of bundle copies per JVM
+            child = startNew(launch, genuine);
         }
         child.ready().thenRun(() -> classData.recordIfMissing(recorderLaunches, http, waits)
                 .thenRun(() -> prepare(launch)));
         return child;
+    }
+
+    /** A new JVM, whose framework cache (~9 MB of bundle copies) goes when it ends. */
+    private static ChildProcess startNew(ChildProcess.Launch launch, IntPredicate genuine) throws IOException {
+        ChildProcess started = ChildProcess.start(launch, genuine);
+        started.exited().thenRun(() -> delete(launch.cache()));
+        return started;
     }
 
     private ChildProcess assignedSpare(ChildProcess.Launch launch, IntPredicate genuine) {
@@ -115,17 +121,20 @@ final class ChildLauncher {
     private void prepare(ChildProcess.Launch like) {
         ChildProcess replaced;
         synchronized (this) {
+            if (closed || !keepSpare) {
+                return;
+            }
             ChildProcess.Launch next = new ChildProcess.Launch(ChildProtocol.SPARE_ID, Path.of(ChildProtocol.NO_PLUGIN),
                     folder.resolve(SPARE_PREFIX + spares.incrementAndGet() + "-cache"), spareConfiguration, "", "-", "-",
                     like.heapBytes(), like.processors(), SPARE_THREADS, ChildSupervisor.newSecret(), like.java(),
                     like.classPath(), like.prlimit(), classData.options());
-            if (closed || !keepSpare || spare != null && spare.alive() && spareLaunch.sameJvm(next)) {
+            if (spare != null && spare.alive() && spareLaunch.sameJvm(next)) {
                 return;
             }
             replaced = spare; // of other options: it would not fit the next start either
             try {
-                ChildProcess started = ChildProcess.start(next, port -> ChildChannel.answers(http, port, next.secret()));
-                started.exited().thenRun(() -> ended(started, next.cache()));
+                ChildProcess started = startNew(next, port -> ChildChannel.answers(http, port, next.secret()));
+                started.exited().thenRun(() -> forget(started));
                 long began = System.currentTimeMillis();
                 started.ready().orTimeout(SPARE_START_LIMIT.toSeconds(), TimeUnit.SECONDS).whenComplete((port, failure) -> {
                     if (failure == null) {
@@ -149,14 +158,11 @@ final class ChildLauncher {
         }
     }
 
-    /** A JVM started as a spare ended (idle, or having run its plugin): its framework's cache goes. */
-    private void ended(ChildProcess process, Path cache) {
-        synchronized (this) {
-            if (spare == process) {
-                spare = null;
-            }
+    /** A JVM started as a spare ended (idle, or having run its plugin): it is no spare any more. */
+    private synchronized void forget(ChildProcess process) {
+        if (spare == process) {
+            spare = null;
         }
-        delete(cache);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +88,7 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
             .dispatcher(unlimited()).readTimeout(Duration.ZERO).retryOnConnectionFailure(false).followRedirects(false).build();
     private final CallsInFlight calls = new CallsInFlight();
     /** Numbers the JVMs started for plugins, for their framework caches. */
-    private final java.util.concurrent.atomic.AtomicLong jvms = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong jvms = new AtomicLong();
     /** Event streams from plugins' JVMs to their callers, a thread each while they last. */
     private final ExecutorService streams = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "aibase-isolated-stream");
