@@ -70,13 +70,17 @@ final class AccessPolicy {
     }
 
     private static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : (path == null ? "" : path).split("/")) {
-            int matrix = raw.indexOf(';');
-            String segment = matrix < 0 ? raw : raw.substring(0, matrix);
+        List<String> segments = new ArrayList<>(6);
+        int length = path == null ? 0 : path.length();
+        for (int start = 0; start < length;) { // every request's path: no regex, no array of parts
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? length : slash;
+            int matrix = path.indexOf(';', start);
+            String segment = path.substring(start, matrix >= 0 && matrix < end ? matrix : end);
             if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.add(segment);
             }
+            start = end + 1;
         }
         return segments;
     }

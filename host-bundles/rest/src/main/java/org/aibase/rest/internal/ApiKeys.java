@@ -33,6 +33,7 @@ final class ApiKeys {
     static final ApiKeys NONE = new ApiKeys(List.of(), Source.NONE, List.of());
 
     private static final String HASHED = "sha256:";
+    private static final MessageDigest SHA_256 = lookUpSha256();
     private static final Pattern HASHED_FORM = Pattern.compile("sha256:([^:,]+):([0-9a-fA-F]{64})");
 
     /** A key's digest, salted ({@code salt} is empty for a key configured as itself). */
@@ -122,6 +123,14 @@ final class ApiKeys {
         return found == null ? Optional.empty() : Optional.of(new Holder(found, Caller.keyRequester(unsalted)));
     }
 
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     Source source() {
         return source;
     }
@@ -132,10 +141,18 @@ final class ApiKeys {
 
     /** SHA-256 of the salt and the key, as configured digests are made. */
     static byte[] digest(String salt, String key) {
+        return sha256().digest((salt + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A fresh SHA-256 digest, cloned from one looked up once: every request digests its key, and the
+     * provider lookup of {@code MessageDigest.getInstance} cost more than the digest itself.
+     */
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest((salt + key).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 can be cloned", e);
         }
     }
 }

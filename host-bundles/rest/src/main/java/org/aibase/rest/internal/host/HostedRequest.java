@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
@@ -26,8 +24,8 @@ import org.aibase.rest.internal.SessionCookie;
  */
 final class HostedRequest extends HttpServletRequestWrapper {
 
-    /** Headers a plugin never sees (compared in lower case). */
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "x-csrf-token", "proxy-authorization");
+    /** Headers a plugin never sees (names compared ignoring case). */
+    private static final List<String> CREDENTIALS = List.of("authorization", "x-csrf-token", "proxy-authorization");
     private static final String COOKIE = "cookie";
 
     private final String servletPath;
@@ -95,11 +93,10 @@ final class HostedRequest extends HttpServletRequestWrapper {
         if (!hideCredentials) {
             return super.getHeader(name);
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (CREDENTIALS.contains(lower)) {
+        if (isCredential(name)) {
             return null;
         }
-        return lower.equals(COOKIE) ? withoutSessionCookie(super.getHeader(name)) : super.getHeader(name);
+        return COOKIE.equalsIgnoreCase(name) ? withoutSessionCookie(super.getHeader(name)) : super.getHeader(name);
     }
 
     @Override
@@ -107,11 +104,10 @@ final class HostedRequest extends HttpServletRequestWrapper {
         if (!hideCredentials) {
             return super.getHeaders(name);
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (CREDENTIALS.contains(lower)) {
+        if (isCredential(name)) {
             return Collections.emptyEnumeration();
         }
-        if (!lower.equals(COOKIE)) {
+        if (!COOKIE.equalsIgnoreCase(name)) {
             return super.getHeaders(name);
         }
         List<String> kept = new ArrayList<>();
@@ -132,11 +128,21 @@ final class HostedRequest extends HttpServletRequestWrapper {
         List<String> names = new ArrayList<>();
         for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements();) {
             String name = all.nextElement();
-            if (!CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!isCredential(name)) {
                 names.add(name);
             }
         }
         return Collections.enumeration(names);
+    }
+
+    /** Whether a header carries a credential; compared without a lower-case copy, as Jersey asks for every header of every request. */
+    private static boolean isCredential(String name) {
+        for (String credential : CREDENTIALS) {
+            if (credential.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

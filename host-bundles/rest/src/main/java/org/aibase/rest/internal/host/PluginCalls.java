@@ -82,12 +82,13 @@ final class PluginCalls {
 
     /** Serves a file of the plugin's page, if the call names one: host code, on the calling thread. */
     private boolean page(PluginApplication application, PluginCall call) {
-        String method = call.request().getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            return false;
-        }
+        // the path first: it rules out nearly every call without asking the wrapped request for its method
         Optional<java.net.URL> file = StaticPages.file(application.bundle(), call.request().getPathInfo());
         if (file.isEmpty()) {
+            return false;
+        }
+        String method = call.request().getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
             return false;
         }
         Exchange exchange = call.exchange();
