@@ -4,7 +4,7 @@
  * Plugins never see this package (it is not on their wiring allow-list).
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.aibase.sandbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.aibase.sandbox.PlatformThreads;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +104,7 @@ final class DeployFolderWatcher implements AutoCloseable {
 
     /** Starts the watcher's thread. */
     void start() {
-        thread = new Thread(this::run, "aibase-deployer");
-        thread.setDaemon(true);
+        thread = PlatformThreads.named("aibase-deployer", DeployFolderWatcher.class.getClassLoader()).newThread(this::run);
         thread.start();
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 import org.aibase.isolation.child.ChildProtocol;
+import org.aibase.sandbox.PlatformThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,14 +235,12 @@ final class ChildProcess {
     }
 
     private void pump(InputStream stream, String name, Consumer<String> lines) {
-        Thread thread = new Thread(() -> {
+        PlatformThreads.named("aibase-isolated-" + pluginId + "-" + name, ChildProcess.class.getClassLoader()).newThread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 readLines(reader, lines);
             } catch (IOException e) {
                 // the JVM ended: nothing more to read
             }
-        }, "aibase-isolated-" + pluginId + "-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 }

@@ -32,6 +32,7 @@ import org.aibase.isolation.IsolatedJvms;
 import org.aibase.isolation.JvmFigures;
 import org.aibase.isolation.child.ChildProtocol;
 import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.PluginConfigurationException;
 import org.aibase.sandbox.PluginConfigurations;
 import org.aibase.sandbox.PluginLimits;
@@ -90,16 +91,10 @@ public final class IsolatedPlugins implements SynchronousBundleListener, Configu
     /** Numbers the JVMs started for plugins, for their framework caches. */
     private final AtomicLong jvms = new AtomicLong();
     /** Event streams from plugins' JVMs to their callers, a thread each while they last. */
-    private final ExecutorService streams = Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "aibase-isolated-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
-        Thread thread = new Thread(work, "aibase-isolated-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService streams = Executors.newCachedThreadPool(
+            PlatformThreads.named("aibase-isolated-stream", IsolatedPlugins.class.getClassLoader()));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            PlatformThreads.named("aibase-isolated-supervisor", IsolatedPlugins.class.getClassLoader()));
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final RuntimeServices services;
     /** The program that starts a JVM with its address-space limit, where the machine has it. */

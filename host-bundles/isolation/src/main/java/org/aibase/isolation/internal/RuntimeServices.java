@@ -31,6 +31,7 @@ import org.aibase.isolation.child.JobWire;
 import org.aibase.isolation.child.JsonAnswers;
 import org.aibase.isolation.child.LlmWire;
 import org.osgi.framework.Bundle;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.Requester;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -61,11 +62,7 @@ final class RuntimeServices implements AutoCloseable {
      * core is the limit.
      */
     private final ThreadPoolExecutor threads = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            work -> {
-                Thread thread = new Thread(work, "aibase-isolated-services");
-                thread.setDaemon(true);
-                return thread;
-            });
+            PlatformThreads.named("aibase-isolated-services", RuntimeServices.class.getClassLoader()));
     /** Each child's plugin, by the child's secret. */
     private final Map<String, Child> children = new ConcurrentHashMap<>();
     private final CallsInFlight calls;

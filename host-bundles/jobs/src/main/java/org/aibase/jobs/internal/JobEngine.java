@@ -14,11 +14,11 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 
 import org.aibase.api.jobs.JobException;
 import org.aibase.api.plugin.PluginException;
+import org.aibase.sandbox.PlatformThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +53,10 @@ final class JobEngine {
         this.node = node;
         this.settings = settings;
         this.clock = clock;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("aibase-jobs-scheduler", new AtomicInteger()));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                PlatformThreads.numbered("aibase-jobs-scheduler-", JobEngine.class.getClassLoader()));
         this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                named("aibase-job", new AtomicInteger()));
+                PlatformThreads.numbered("aibase-job-", JobEngine.class.getClassLoader()));
     }
 
     /** Recovers what this node left running, then starts claiming and renewing. */
@@ -352,11 +353,4 @@ final class JobEngine {
         return executions;
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix, AtomicInteger counter) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.aibase.api.jobs.Job;
 import org.aibase.jobs.JobView;
+import org.aibase.sandbox.PlatformThreads;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,11 +37,8 @@ public final class JobEventStreams {
     static final long POLL_MILLIS = 200;
 
     private final JobPlatform platform;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "aibase-job-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            PlatformThreads.named("aibase-job-events", JobEventStreams.class.getClassLoader()));
     private final Set<SseEventSink> open = ConcurrentHashMap.newKeySet();
 
     @Activate

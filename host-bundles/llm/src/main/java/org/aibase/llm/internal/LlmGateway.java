@@ -13,7 +13,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aibase.api.llm.ChatRequest;
 import org.aibase.api.llm.ChatResponse;
@@ -25,6 +24,7 @@ import org.aibase.llm.LlmStatus;
 import org.aibase.llm.LlmUsage;
 import org.aibase.llm.TokenWindow;
 import org.aibase.llm.UsageRecord;
+import org.aibase.sandbox.PlatformThreads;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -79,13 +79,8 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
                     + ": cache.size must be 0 or more and cache.ttl.seconds positive");
         }
         this.cache = new ResponseCache(config.cache_size(), Duration.ofSeconds(config.cache_ttl_seconds()), clock);
-        AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "aibase-llm-async-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), PlatformThreads.numbered("aibase-llm-async-", LlmGateway.class.getClassLoader()));
         pool.allowCoreThreadTimeOut(true);
         this.async = pool;
     }

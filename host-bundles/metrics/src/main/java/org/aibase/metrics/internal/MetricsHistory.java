@@ -25,6 +25,7 @@ import org.aibase.jobs.JobStatistics;
 import org.aibase.llm.LlmUsage;
 import org.aibase.persistence.StorageUsage;
 import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.PluginLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -82,11 +83,8 @@ public final class MetricsHistory {
         this.limits = limits;
         this.store = new MetricStore(database.getValue(), Dialect.of(database.getKey().get("aibase.database.dialect")));
         store.createSchema();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "aibase-metrics-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                PlatformThreads.named("aibase-metrics-sampler", MetricsHistory.class.getClassLoader()));
         configure(configuration);
         scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
     }

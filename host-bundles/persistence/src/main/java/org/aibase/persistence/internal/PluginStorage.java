@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.aibase.api.persistence.StorageException;
 import org.aibase.persistence.StorageUsage;
 import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.PluginLimits;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -61,11 +62,8 @@ public final class PluginStorage implements StorageUsage {
         this.pluginFolders = (home == null || home.isBlank() ? Path.of(System.getProperty("user.dir")) : Path.of(home.strip()))
                 .resolve("data").resolve("plugins").toAbsolutePath().normalize();
         registry.create();
-        measurer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "aibase-storage-usage");
-            thread.setDaemon(true);
-            return thread;
-        });
+        measurer = Executors.newSingleThreadScheduledExecutor(
+                PlatformThreads.named("aibase-storage-usage", PluginStorage.class.getClassLoader()));
         long interval = database.settings().usageInterval().toMillis();
         measurer.scheduleWithFixedDelay(this::measureTracked, interval, interval, TimeUnit.MILLISECONDS);
     }

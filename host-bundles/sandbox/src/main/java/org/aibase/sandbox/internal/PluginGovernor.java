@@ -17,6 +17,7 @@ import org.aibase.api.plugin.ResourceLimits;
 import org.aibase.sandbox.Governor;
 import org.aibase.sandbox.GovernorException;
 import org.aibase.sandbox.GovernorException.Reason;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.PluginLoad;
 import org.aibase.sandbox.RequestMeter;
 import org.aibase.sandbox.WorkUnit;
@@ -100,7 +101,8 @@ public final class PluginGovernor implements Governor {
         this.graceNanos = grace.toNanos();
         this.idle = new IdleWorkers<>(linger);
         this.workers = new WorkThreads(workThreads, "aibase-work-");
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-governor-watchdog"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-governor-watchdog",
+                PluginGovernor.class.getClassLoader()));
         watchdog.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.Quarantine;
 import org.aibase.sandbox.QuarantineKeeper;
 import org.aibase.sandbox.Quarantines;
@@ -102,7 +103,7 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
         this.policy = new QuarantinePolicy(rules);
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.thread = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-quarantine"));
+        this.thread = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-quarantine", PluginQuarantines.class.getClassLoader()));
         thread.scheduleWithFixedDelay(this::checkSafely, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 

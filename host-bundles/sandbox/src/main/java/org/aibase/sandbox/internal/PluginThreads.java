@@ -3,6 +3,8 @@ package org.aibase.sandbox.internal;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.aibase.sandbox.PlatformThreads;
+
 /**
  * Makes a plugin's threads: named {@code aibase-<id>-N} so a thread dump shows whose work it is,
  * daemon so a forgotten task never holds the JVM open, with the plugin's class loader as context
@@ -21,9 +23,6 @@ final class PluginThreads implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, prefix + count.incrementAndGet());
-        thread.setDaemon(true);
-        thread.setContextClassLoader(loader);
-        return thread;
+        return PlatformThreads.make(() -> new Thread(null, task, prefix + count.incrementAndGet(), 0, false), loader);
     }
 }

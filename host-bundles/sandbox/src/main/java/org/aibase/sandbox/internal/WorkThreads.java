@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.aibase.sandbox.PlatformThreads;
+
 /**
  * The governor's work threads, renewed whenever code is replaced or removed. Plugin code can leave
  * values in thread-locals of the thread it ran on (libraries keep per-thread caches and buffers); a value
@@ -23,7 +25,8 @@ final class WorkThreads extends ThreadPoolExecutor {
     WorkThreads(int maximum, String namePrefix) {
         super(0, maximum, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
         AtomicInteger count = new AtomicInteger();
-        setThreadFactory(task -> new WorkThread(task, namePrefix + count.incrementAndGet(), generation.get()));
+        setThreadFactory(task -> PlatformThreads.make(() -> new WorkThread(task, namePrefix + count.incrementAndGet(),
+                generation.get()), WorkThreads.class.getClassLoader()));
     }
 
     /** Every thread started before now ends after its current work; the idle ones end now. */
@@ -66,9 +69,8 @@ final class WorkThreads extends ThreadPoolExecutor {
         final int generation;
 
         WorkThread(Runnable task, String name, int generation) {
-            super(task, name);
+            super(null, task, name, 0, false);
             this.generation = generation;
-            setDaemon(true);
             setUncaughtExceptionHandler((thread, e) -> {
                 if (!(e instanceof Retired)) {
                     thread.getThreadGroup().uncaughtException(thread, e);

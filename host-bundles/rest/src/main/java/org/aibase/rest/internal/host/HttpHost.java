@@ -24,13 +24,13 @@ import org.aibase.deployer.PluginGateway;
 import org.aibase.deployer.PluginRegistry;
 import org.aibase.rest.internal.AccessDecision;
 import org.aibase.rest.internal.Caller;
-import org.aibase.rest.internal.DaemonThreads;
 import org.aibase.rest.internal.Gatekeeper;
 import org.aibase.rest.internal.GovernorSwitch;
 import org.aibase.rest.internal.JacksonJsonExtension;
 import org.aibase.rest.internal.SessionCookie;
 import org.aibase.rest.internal.mcp.McpEndpoint;
 import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.PluginLimits;
 import org.aibase.sandbox.Requester;
 import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
@@ -97,7 +97,8 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader,
         // which in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once, for all
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
-        this.tasks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("aibase-http-host"));
+        this.tasks = Executors.newSingleThreadScheduledExecutor(
+                PlatformThreads.named("aibase-http-host", HttpHost.class.getClassLoader()));
         this.routes = new RouteTable();
         this.calls = new PluginCalls(routes, governor, governorSwitch, limits, registry, tasks);
         this.readiness = new HostReadiness(context, () -> inService() && plugins().allStartedServed());

@@ -20,8 +20,8 @@ import org.aibase.api.http.PluginEndpoint;
 import org.aibase.api.plugin.Permission;
 import org.aibase.api.plugin.PluginDescriptor;
 import org.aibase.deployer.PluginGateway;
-import org.aibase.rest.internal.DaemonThreads;
 import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.PlatformThreads;
 import org.aibase.sandbox.CallingPlugin;
 import org.aibase.sandbox.RequestMeter;
 import org.osgi.framework.Bundle;
@@ -70,7 +70,8 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     private final Governor governor;
     private final ScheduledExecutorService tasks;
     /** Drains replaced applications: each may wait up to its plugin's timeout. */
-    private final ExecutorService drains = Executors.newCachedThreadPool(DaemonThreads.named("aibase-http-drain"));
+    private final ExecutorService drains = Executors.newCachedThreadPool(
+            PlatformThreads.named("aibase-http-drain", PluginHosting.class.getClassLoader()));
     private final PluginCalls calls;
     private final Runnable changed;
     private final ServiceTracker<Object, ServiceReference<Object>> endpoints;

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.aibase.rest.internal.DaemonThreads;
+import org.aibase.sandbox.PlatformThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,8 @@ final class OfferChanges implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferChanges.class);
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("aibase-mcp-offers"));
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            PlatformThreads.named("aibase-mcp-offers", OfferChanges.class.getClassLoader()));
     private final Duration closeWait;
 
     OfferChanges(Duration closeWait) {
