@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -117,6 +118,24 @@ class HttpHostIT {
             load.close();
             assertEquals(Map.of(200, load.requests()), load.statuses(), load.summary());
         }
+    }
+
+    @Test
+    void aPluginThatBlocksInItsActivationHoldsUpNoOtherPlugin() throws Exception {
+        MisbehavingPlugins.activatesSlowly(10).writeInto(deploy);
+        launcher.awaitLine(Pattern.compile("Deployed sluggish\\.jar"), WAIT); // started: its endpoint is being activated
+        Thread.sleep(200);
+        Path brisk = PluginJars.withId(hello, builds.resolve("brisk.jar"), "brisk");
+        long dropped = System.nanoTime();
+        PluginJars.dropInto(deploy, "brisk.jar", brisk);
+        HttpResponse<String> first = Http.await(base + "/brisk/greeting", key, r -> r.statusCode() == 200, WAIT);
+        long millis = (System.nanoTime() - dropped) / 1_000_000;
+        assertTrue(millis < 5_000, "brisk answered " + millis + " ms after it was dropped, while sluggish still "
+                + "activates: " + first.body());
+        assertEquals(200, Http.get(base + "/hello/greeting", key).statusCode());
+        // the slow one is served once its constructor returns
+        HttpResponse<String> awake = Http.await(base + "/sluggish/nap", key, r -> r.statusCode() == 200, WAIT);
+        assertEquals("awake", awake.body());
     }
 
     @Test

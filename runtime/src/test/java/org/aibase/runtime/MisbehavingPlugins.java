@@ -197,6 +197,37 @@ final class MisbehavingPlugins {
     }
 
     /**
+     * A resource {@code GET /api/v1/sluggish/nap} whose first instance's constructor sleeps {@code seconds}
+     * before it returns: a component that blocks in its activation (a slow connection opened, a lock awaited).
+     */
+    static MisbehavingPlugin activatesSlowly(int seconds) {
+        String id = "sluggish";
+        String nap = type(id, "Nap");
+        return MisbehavingPlugin.withId(id)
+                .yaml("permissions: [http]")
+                .header("Import-Package", "jakarta.ws.rs")
+                .source(nap, """
+                        package %s;
+                        import jakarta.ws.rs.GET;
+                        import jakarta.ws.rs.Path;
+                        import jakarta.ws.rs.Produces;
+                        @Path("nap")
+                        public class Nap {
+                            private static volatile boolean awake;
+                            public Nap() throws InterruptedException {
+                                if (!awake) {
+                                    Thread.sleep(%d_000L);
+                                    awake = true;
+                                }
+                            }
+                            @GET @Produces("text/plain")
+                            public String get() { return "awake"; }
+                        }
+                        """.formatted(pkg(id), seconds))
+                .component(nap, endpoint(id, nap, ""));
+    }
+
+    /**
      * A {@code Plugin} service that declares the task {@code tidy} for users and {@code purge} for
      * admins, and answers every task it is given with its type (so a test sees which reached it).
      */

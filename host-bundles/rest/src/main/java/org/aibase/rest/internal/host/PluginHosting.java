@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * closes an application before its bundle's services go away. Only the plugin that changed is
  * rebuilt; no other plugin's application, nor the platform's, is touched.
  *
- * <p>Builds run one at a time on the host's task thread; route changes happen under this object's
+ * <p>A plugin's builds run one at a time, different plugins' side by side ({@link PluginBuilds}), so a
+ * plugin that blocks in its activation holds up no other; route changes happen under this object's
  * lock; draining happens outside it, a replaced application's on a thread of its own, so that the
  * replacement's build never waits for the old one's requests to finish.
  */
@@ -72,6 +73,8 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     /** Drains replaced applications: each may wait up to its plugin's timeout. */
     private final ExecutorService drains = Executors.newCachedThreadPool(
             PlatformThreads.named("aibase-http-drain", PluginHosting.class.getClassLoader()));
+    /** Builds applications: a plugin's own code runs in them (its components activate). */
+    private final PluginBuilds builds = new PluginBuilds();
     private final PluginCalls calls;
     private final Runnable changed;
     private final ServiceTracker<Object, ServiceReference<Object>> endpoints;
@@ -138,6 +141,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         context.removeBundleListener(this);
         endpoints.close();
         servletContext = null;
+        builds.close();
         drains.shutdown(); // a drain under way closes its application when it ends
         synchronized (this) {
             routes.all().forEach((id, route) -> {
@@ -243,16 +247,16 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
     }
 
     private void scheduleBuild(Bundle bundle) {
+        scheduleBuild(bundle, 0);
+    }
+
+    private void scheduleBuild(Bundle bundle, int retries) {
         if (pluginId(bundle).isPresent()) {
-            tasks.execute(() -> build(bundle));
+            builds.execute(bundle.getBundleId(), () -> build(bundle, retries));
         }
     }
 
-    /** Builds the application of the bundle's current revision and swaps it in; on the task thread. */
-    private void build(Bundle bundle) {
-        build(bundle, 0);
-    }
-
+    /** Builds the application of the bundle's current revision and swaps it in; after the bundle's earlier builds. */
     private void build(Bundle bundle, int retries) {
         ServletContext servlets = servletContext;
         Optional<CallingPlugin> plugin = CallingPlugin.of(bundle);
@@ -295,7 +299,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
                 // new configuration: its calls stay where they are (held, or served by the previous
                 // application) and the build comes again shortly
                 served.release();
-                tasks.schedule(() -> build(bundle, retries + 1), UNAVAILABLE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                tasks.schedule(() -> scheduleBuild(bundle, retries + 1), UNAVAILABLE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
                 return;
             }
             application = application(id, bundle, revision, descriptor, servlets, served, own);
@@ -458,7 +462,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             awaitingReplacement.merge(id, new Replacement(endpoints, deadline),
                     (waiting, latest) -> new Replacement(Math.max(waiting.endpoints(), latest.endpoints()), latest.deadlineNanos()));
         }
-        tasks.schedule(() -> build(bundle), REPLACEMENT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        tasks.schedule(() -> scheduleBuild(bundle), REPLACEMENT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         if (previous != null) {
             PluginApplication replaced = previous;
             drain(replaced);
