@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.Servlet;
@@ -97,8 +97,13 @@ public final class HttpHost extends HttpServlet implements PluginGateway {
         // Jakarta REST finds its RuntimeDelegate through ServiceLoader and the context class loader,
         // which in OSGi sees no other bundle's META-INF/services: Jersey's server delegate, once, for all
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
-        this.tasks = Executors.newSingleThreadScheduledExecutor(
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
                 PlatformThreads.named("aibase-http-host", HttpHost.class.getClassLoader()));
+        // what is still scheduled when the host goes (a held call's 503 after its plugin's timeout, a
+        // build's retry) has nobody left to serve: the host's end does not wait for it
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer.setRemoveOnCancelPolicy(true);
+        this.tasks = timer;
         this.routes = new RouteTable();
         this.calls = new PluginCalls(routes, governor, governorSwitch, limits, registry, tasks);
         this.readiness = new HostReadiness(context, () -> inService() && plugins().allStartedServed());

@@ -304,7 +304,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             }
             application = application(id, bundle, revision, descriptor, servlets, served, own);
         } catch (ServletException | RuntimeException e) {
-            broken(id, bundle, "its REST resources cannot be served: " + e.getMessage());
+            broken(id, bundle, revision, "its REST resources cannot be served: " + e.getMessage());
             return;
         }
         LOG.debug("Built the application of plugin {} ({} endpoints) in {} ms", id, application.endpoints().size(),
@@ -389,11 +389,16 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
         changed.run();
     }
 
-    private void broken(String id, Bundle bundle, String reason) {
-        LOG.warn("Plugin {}: {}", id, reason);
+    private void broken(String id, Bundle bundle, BundleRevision revision, String reason) {
         List<CompletableFuture<Void>> failed;
         List<PluginCall> released = List.of();
         synchronized (this) {
+            if (bundle.getState() != Bundle.ACTIVE || !revision.equals(revision(bundle))) {
+                // a build that outlasted its revision (e.g. its activation blocked while the plugin was
+                // updated or removed): the current revision's build decides the route
+                LOG.debug("Plugin {}: a build of a revision no longer current failed: {}", id, reason);
+                return;
+            }
             Route before = routes.get(id);
             routes.put(id, new Route.Broken(reason));
             awaitingReplacement.remove(id);
@@ -402,6 +407,7 @@ final class PluginHosting implements PluginGateway, SynchronousBundleListener {
             }
             failed = waiting.remove(bundle.getBundleId());
         }
+        LOG.warn("Plugin {}: {}", id, reason);
         released.forEach(calls::dispatch);
         if (failed != null) {
             failed.forEach(future -> future.completeExceptionally(new IllegalStateException(reason)));
