@@ -25,7 +25,8 @@ class PlatformThreadsTest {
      */
     @Test
     void aThreadStartedUnderAPluginsCodeKeepsNothingOfThePlugin() throws Exception {
-        ExecutorService pool = Executors.newCachedThreadPool(PlatformThreads.named("test-pool", getClass().getClassLoader()));
+        ExecutorService pool = Executors.newCachedThreadPool(
+                PlatformThreads.named("test-pool", getClass().getClassLoader()));
         try {
             WeakReference<ClassLoader> plugin = startAThreadFromPluginCode(pool);
             for (int i = 0; i < 100 && plugin.get() != null; i++) {

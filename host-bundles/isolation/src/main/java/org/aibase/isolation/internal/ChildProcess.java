@@ -235,7 +235,8 @@ final class ChildProcess {
     }
 
     private void pump(InputStream stream, String name, Consumer<String> lines) {
-        PlatformThreads.named("aibase-isolated-" + pluginId + "-" + name, ChildProcess.class.getClassLoader()).newThread(() -> {
+        String thread = "aibase-isolated-" + pluginId + "-" + name;
+        PlatformThreads.named(thread, ChildProcess.class.getClassLoader()).newThread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 readLines(reader, lines);
             } catch (IOException e) {

@@ -80,7 +80,8 @@ public final class LlmGateway implements LlmUsage, LlmStatus {
         }
         this.cache = new ResponseCache(config.cache_size(), Duration.ofSeconds(config.cache_ttl_seconds()), clock);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), PlatformThreads.numbered("aibase-llm-async-", LlmGateway.class.getClassLoader()));
+                new LinkedBlockingQueue<>(),
+                PlatformThreads.numbered("aibase-llm-async-", LlmGateway.class.getClassLoader()));
         pool.allowCoreThreadTimeOut(true);
         this.async = pool;
     }

@@ -103,7 +103,8 @@ public final class PluginQuarantines implements Quarantines, RunawayReports {
         this.policy = new QuarantinePolicy(rules);
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.thread = Executors.newSingleThreadScheduledExecutor(PlatformThreads.named("aibase-quarantine", PluginQuarantines.class.getClassLoader()));
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                PlatformThreads.named("aibase-quarantine", PluginQuarantines.class.getClassLoader()));
         thread.scheduleWithFixedDelay(this::checkSafely, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     }
 

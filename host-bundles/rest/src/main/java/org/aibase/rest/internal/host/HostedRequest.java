@@ -135,7 +135,7 @@ final class HostedRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(names);
     }
 
-    /** Whether a header carries a credential; compared without a lower-case copy, as Jersey asks for every header of every request. */
+    /** Whether a header carries a credential: compared without a lower-case copy, as Jersey asks for every header. */
     private static boolean isCredential(String name) {
         for (String credential : CREDENTIALS) {
             if (credential.equalsIgnoreCase(name)) {
