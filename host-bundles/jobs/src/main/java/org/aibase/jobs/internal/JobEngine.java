@@ -55,7 +55,10 @@ final class JobEngine {
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 PlatformThreads.numbered("aibase-jobs-scheduler-", JobEngine.class.getClassLoader()));
-        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        // a thread ends with its job: what the plugin's handler leaves in thread-locals (objects of its own
+        // classes) goes with it, instead of keeping an updated plugin's old class loader for as long as a
+        // pooled thread lives; a job runs for long enough that starting a thread for it costs nothing
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 0, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 PlatformThreads.numbered("aibase-job-", JobEngine.class.getClassLoader()));
     }
 

@@ -112,6 +112,29 @@ class JobEngineTest {
         assertEquals("n1", done.node().orElseThrow());
     }
 
+    /**
+     * A handler's thread-locals (a library's per-thread cache of the plugin's own objects) must not
+     * outlive its job: on a pooled thread they would keep an updated plugin's old class loader for as
+     * long as the thread lives, which under a steady stream of jobs is for ever.
+     */
+    @Test
+    void whatAJobLeavesOnItsThreadIsGoneForTheNextJob() throws Exception {
+        JobEngine engine = engine("n1");
+        ThreadLocal<String> left = new ThreadLocal<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        engine.register(handler("tidy", context -> {
+            seen.add(String.valueOf(left.get()));
+            left.set(context.name());
+            return null;
+        }, false, 1, 1, Duration.ofMinutes(1)));
+        JobService jobs = new PluginJobs(engine, "alpha", Clock.systemUTC());
+        for (int i = 0; i < 5; i++) { // one after another: an idle pooled thread would take each next one
+            String id = jobs.submit("tidy", "job" + i, null);
+            await(() -> jobs.get(id).orElseThrow().status() == JobStatus.COMPLETED);
+        }
+        assertEquals(List.of("null", "null", "null", "null", "null"), seen);
+    }
+
     @Test
     void aJobPastItsTimeoutFailsAndItsThreadIsInterrupted() throws Exception {
         JobEngine engine = engine("n1");
