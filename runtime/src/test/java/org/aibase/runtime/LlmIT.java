@@ -38,6 +38,8 @@ class LlmIT {
     private static final String ADMIN = "admin-key-for-the-llm-test-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A question the local provider answers after a pause. */
+    private static final String SLOWLY = "slowly";
 
     /** OpenAI's answer shape with its usage figures: 34 + 18 = 52 tokens. */
     private static final String COMPLETION = """
@@ -67,9 +69,13 @@ class LlmIT {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+            JsonNode asked = JSON.readTree(in);
             received.add(Map.of("method", exchange.getRequestMethod(),
                     "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
-                    "body", JSON.readTree(in)));
+                    "body", asked));
+            if (asked.toString().contains(SLOWLY)) { // the plugin has chained its callback well before the answer
+                pause(Duration.ofMillis(300));
+            }
             byte[] body = COMPLETION.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -80,9 +86,7 @@ class LlmIT {
     @Test
     void aPluginWithLlmAsksTheConfiguredProviderWithinItsBudget() throws Exception {
         Path home = home();
-        Files.writeString(home.resolve("config/org.aibase.llm.provider-local.cfg"), "type=openai\nname=local\n"
-                + "base.url=http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1\napi.key=sk-test-key\n"
-                + "models=gpt-4o-mini\n");
+        configureProvider(home);
         deploy(home, LlmTestPlugins.build(work, "chatter", "http, llm", "limits: {llm_tokens_per_hour: 40}"));
         deploy(home, LlmTestPlugins.build(work, "nollm", "http", ""));
 
@@ -146,6 +150,24 @@ class LlmIT {
     }
 
     @Test
+    void whatAPluginChainsToAnAsynchronousAnswerRunsOnTheGovernorsThreads() throws Exception {
+        Path home = home();
+        configureProvider(home);
+        deploy(home, LlmTestPlugins.build(work, "chatter", "http, llm", ""));
+
+        try (RunningLauncher launcher = RunningLauncher.ready(home)) {
+            String api = launcher.baseUrl() + "/api/v1";
+            awaitReady(api, "chatter");
+            HttpResponse<String> later = Http.get(api + "/chatter/ask/later?q=" + SLOWLY, USER);
+            assertEquals(200, later.statusCode(), later.body());
+            // on the gateway's own threads (aibase-llm-async-N) it would run outside the plugin's limits
+            String thread = json(later).path("callback_thread").asText();
+            assertTrue(thread.startsWith("aibase-work-"), "the plugin's callback ran on " + thread);
+            assertEquals(1, received.size());
+        }
+    }
+
+    @Test
     void withoutAProviderHealthSaysNotConfiguredAndCallsSayHowToConfigureOne() throws Exception {
         Path home = home();
         deploy(home, LlmTestPlugins.build(work, "chatter", "http, llm", ""));
@@ -179,6 +201,21 @@ class LlmIT {
         Files.writeString(home.resolve("config/org.aibase.rest.auth.cfg"),
                 "admin.keys=" + ADMIN + "\nuser.keys=" + USER + "\n");
         return home;
+    }
+
+    /** The local server as the provider {@code local} with the model {@code gpt-4o-mini}. */
+    private void configureProvider(Path home) throws IOException {
+        Files.writeString(home.resolve("config/org.aibase.llm.provider-local.cfg"), "type=openai\nname=local\n"
+                + "base.url=http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1\napi.key=sk-test-key\n"
+                + "models=gpt-4o-mini\n");
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void deploy(Path home, Path jar) throws IOException {

@@ -23,11 +23,16 @@ import javax.tools.ToolProvider;
  */
 final class LlmTestPlugins {
 
-    /** {@code GET /api/v1/<id>/ask?q=...}: the answer's content and tokens, or the LlmException as JSON. */
+    /**
+     * {@code GET /api/v1/<id>/ask?q=...}: the answer's content and tokens, or the LlmException as JSON;
+     * {@code GET /api/v1/<id>/ask/later?q=...}: the name of the thread that ran what the plugin chained to
+     * an asynchronous answer.
+     */
     private static final String RESOURCE = """
             package org.example.%1$s;
 
             import java.util.Map;
+            import java.util.concurrent.TimeUnit;
 
             import jakarta.ws.rs.GET;
             import jakarta.ws.rs.Path;
@@ -63,6 +68,17 @@ final class LlmTestPlugins {
                         return Response.status(status).type("application/json").entity(Map.of("error", Map.of(
                                 "code", e.kind().name().toLowerCase(), "message", e.getMessage()))).build();
                     }
+                }
+
+                /** The same asynchronously: which thread ran what the plugin chained to the answer. */
+                @GET
+                @Path("later")
+                @Produces("application/json")
+                public Response later(@QueryParam("q") String question) throws Exception {
+                    String thread = llm.chatAsync(ChatRequest.builder().model("gpt-4o-mini").user(question).build())
+                            .thenApply(answer -> Thread.currentThread().getName())
+                            .toCompletableFuture().get(20, TimeUnit.SECONDS);
+                    return Response.ok(Map.of("callback_thread", thread)).build();
                 }
             }
             """;

@@ -1,6 +1,7 @@
 package org.aibase.llm.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.aibase.api.plugin.PluginException;
@@ -25,16 +26,23 @@ record Caller(String id, OptionalLong tokensPerHour) {
     }
 
     /**
-     * The bundle using a bundle-scoped component, as the framework reports it (so it cannot be spoofed);
-     * a plugin that declares no budget gets {@code defaultTokensPerHour}.
+     * The attribution of the bundle using a bundle-scoped component ({@link #using}): a plugin that
+     * declares no budget gets {@code defaultTokensPerHour}.
      */
-    static Caller of(ComponentContext context, long defaultTokensPerHour) {
-        try {
-            CallingPlugin plugin = CallingPlugin.of(context);
-            OptionalLong declared = plugin.descriptor().limits().llmTokensPerHour();
-            return new Caller(plugin.id(), declared.isPresent() ? declared : OptionalLong.of(defaultTokensPerHour));
-        } catch (PluginException notAPlugin) {
+    static Caller of(Optional<CallingPlugin> plugin, long defaultTokensPerHour) {
+        if (plugin.isEmpty()) {
             return new Caller(PLATFORM, OptionalLong.empty());
+        }
+        OptionalLong declared = plugin.get().descriptor().limits().llmTokensPerHour();
+        return new Caller(plugin.get().id(), declared.isPresent() ? declared : OptionalLong.of(defaultTokensPerHour));
+    }
+
+    /** The plugin using a bundle-scoped component, as the framework reports it (so it cannot be spoofed); empty for a platform bundle. */
+    static Optional<CallingPlugin> using(ComponentContext context) {
+        try {
+            return Optional.of(CallingPlugin.of(context));
+        } catch (PluginException notAPlugin) {
+            return Optional.empty();
         }
     }
 }

@@ -1,12 +1,18 @@
 package org.aibase.llm.internal;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.aibase.api.llm.ChatRequest;
 import org.aibase.api.llm.ChatResponse;
 import org.aibase.api.llm.LlmService;
 import org.aibase.api.llm.ModelInfo;
+import org.aibase.sandbox.CallingPlugin;
+import org.aibase.sandbox.Governor;
+import org.aibase.sandbox.WorkUnit;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,16 +30,25 @@ public final class PluginLlmService implements LlmService {
 
     private final LlmGateway gateway;
     private final Caller caller;
+    private final Governor governor;
+    /** The plugin using this instance; empty for a platform bundle. */
+    private final Optional<CallingPlugin> plugin;
 
     /** Activated by DS for each bundle that gets the service. */
     @Activate
-    public PluginLlmService(@Reference LlmGateway gateway, ComponentContext context) {
-        this(gateway, Caller.of(context, gateway.defaultTokensPerHour()));
+    public PluginLlmService(@Reference LlmGateway gateway, @Reference Governor governor, ComponentContext context) {
+        this(gateway, governor, Caller.using(context));
     }
 
-    PluginLlmService(LlmGateway gateway, Caller caller) {
+    private PluginLlmService(LlmGateway gateway, Governor governor, Optional<CallingPlugin> plugin) {
+        this(gateway, Caller.of(plugin, gateway.defaultTokensPerHour()), governor, plugin);
+    }
+
+    PluginLlmService(LlmGateway gateway, Caller caller, Governor governor, Optional<CallingPlugin> plugin) {
         this.gateway = gateway;
         this.caller = caller;
+        this.governor = governor;
+        this.plugin = plugin;
     }
 
     @Override
@@ -43,7 +58,31 @@ public final class PluginLlmService implements LlmService {
 
     @Override
     public CompletionStage<ChatResponse> chatAsync(ChatRequest request) {
-        return gateway.chatAsync(caller, request);
+        CompletionStage<ChatResponse> answer = gateway.chatAsync(caller, request);
+        return plugin.isPresent() ? onPluginsThreads(answer, plugin.get()) : answer;
+    }
+
+    /**
+     * The answer as a plugin gets it: completed on one of the governor's threads, as the plugin's own
+     * background work. What the plugin chains to it ({@code thenApply}, {@code thenAccept}) runs where it
+     * completes: on the gateway's threads it would run outside the plugin's CPU and memory limits and hold
+     * up the pool every plugin's asynchronous calls share. If the governor cannot run it (the plugin is
+     * being stopped), the stage does not complete.
+     */
+    private CompletionStage<ChatResponse> onPluginsThreads(CompletionStage<ChatResponse> answer, CallingPlugin plugin) {
+        BundleWiring wiring = plugin.bundle().adapt(BundleWiring.class);
+        WorkUnit unit = new WorkUnit(plugin.descriptor(), WorkUnit.Kind.BACKGROUND, "the answer of LlmService.chatAsync",
+                wiring == null ? null : wiring.getClassLoader());
+        CompletableFuture<ChatResponse> forPlugin = new CompletableFuture<>();
+        answer.whenComplete((response, failure) -> governor.submit(unit, () -> {
+            if (failure == null) {
+                forPlugin.complete(response);
+            } else {
+                forPlugin.completeExceptionally(failure);
+            }
+            return null;
+        }));
+        return forPlugin;
     }
 
     @Override

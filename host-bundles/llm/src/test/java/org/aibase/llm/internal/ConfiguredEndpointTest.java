@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +109,7 @@ class ConfiguredEndpointTest {
     void theServiceWithoutProvidersExplainsAndItsAsyncFormFailsTheSameWay() throws Exception {
         LlmGateway gateway = new LlmGateway(TypedConfig.of(RouterConfiguration.class, Map.of()),
                 TypedConfig.of(BudgetDefaults.class, Map.of()));
-        PluginLlmService service = new PluginLlmService(gateway, new Caller("shop", OptionalLong.empty()));
+        PluginLlmService service = new PluginLlmService(gateway, new Caller("shop", OptionalLong.empty()), null, Optional.empty());
         try {
             LlmException e = assertThrows(LlmException.class, () -> service.chat(ChatRequest.of("hi")));
             assertEquals(Kind.UNAVAILABLE, e.kind());

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.aibase.api.llm.ChatRequest;
@@ -52,7 +53,7 @@ class LlmGatewayTest {
     }
 
     PluginLlmService facade(String plugin, OptionalLong budget) {
-        return new PluginLlmService(gateway, new Caller(plugin, budget));
+        return new PluginLlmService(gateway, new Caller(plugin, budget), null, Optional.empty());
     }
 
     @Test
