@@ -32,6 +32,7 @@ final class JerseyContainer implements Exchange.Ending {
     private final ServletContainer jersey;
     private final Runnable release;
     private final Exchange.Ending ending;
+    private final RequestUris uris = new RequestUris();
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     private final Object left = new Object();
     private volatile boolean draining;
@@ -96,7 +97,12 @@ final class JerseyContainer implements Exchange.Ending {
 
     /** Serves an entered request; on the calling thread, which may be the Jetty thread or a governor thread. */
     void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        jersey.service(request, response);
+        RequestUris.Uris given = uris.of(request);
+        if (given == null) {
+            jersey.service(request, response);
+        } else {
+            jersey.service(given.base(), given.request(), request, response);
+        }
     }
 
     @Override
