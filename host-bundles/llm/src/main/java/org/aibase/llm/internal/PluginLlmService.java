@@ -31,8 +31,8 @@ public final class PluginLlmService implements LlmService {
     private final LlmGateway gateway;
     private final Caller caller;
     private final Governor governor;
-    /** The plugin using this instance; empty for a platform bundle. */
-    private final Optional<CallingPlugin> plugin;
+    /** What completing an asynchronous answer is for the governor; empty for a platform bundle. */
+    private final Optional<WorkUnit> answering;
 
     /** Activated by DS for each bundle that gets the service. */
     @Activate
@@ -48,7 +48,7 @@ public final class PluginLlmService implements LlmService {
         this.gateway = gateway;
         this.caller = caller;
         this.governor = governor;
-        this.plugin = plugin;
+        this.answering = plugin.map(PluginLlmService::answering);
     }
 
     @Override
@@ -59,7 +59,14 @@ public final class PluginLlmService implements LlmService {
     @Override
     public CompletionStage<ChatResponse> chatAsync(ChatRequest request) {
         CompletionStage<ChatResponse> answer = gateway.chatAsync(caller, request);
-        return plugin.isPresent() ? onPluginsThreads(answer, plugin.get()) : answer;
+        return answering.isPresent() ? onPluginsThreads(answer, answering.get()) : answer;
+    }
+
+    /** Completing an answer is the plugin's background work: its CPU and memory limits, no timeout. */
+    private static WorkUnit answering(CallingPlugin plugin) {
+        BundleWiring wiring = plugin.bundle().adapt(BundleWiring.class);
+        return new WorkUnit(plugin.descriptor(), WorkUnit.Kind.BACKGROUND, "the answer of LlmService.chatAsync",
+                wiring == null ? null : wiring.getClassLoader());
     }
 
     /**
@@ -69,10 +76,7 @@ public final class PluginLlmService implements LlmService {
      * up the pool every plugin's asynchronous calls share. If the governor cannot run it (the plugin is
      * being stopped), the stage does not complete.
      */
-    private CompletionStage<ChatResponse> onPluginsThreads(CompletionStage<ChatResponse> answer, CallingPlugin plugin) {
-        BundleWiring wiring = plugin.bundle().adapt(BundleWiring.class);
-        WorkUnit unit = new WorkUnit(plugin.descriptor(), WorkUnit.Kind.BACKGROUND, "the answer of LlmService.chatAsync",
-                wiring == null ? null : wiring.getClassLoader());
+    private CompletionStage<ChatResponse> onPluginsThreads(CompletionStage<ChatResponse> answer, WorkUnit unit) {
         CompletableFuture<ChatResponse> forPlugin = new CompletableFuture<>();
         answer.whenComplete((response, failure) -> governor.submit(unit, () -> {
             if (failure == null) {

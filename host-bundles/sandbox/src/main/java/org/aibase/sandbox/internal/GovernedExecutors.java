@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,7 @@ final class GovernedExecutors {
 
     private final String pluginId;
     private final int concurrency;
-    private final PluginThreads threads;
+    private final ThreadFactory threads;
     private final AccountedWork accounting;
     private ThreadPoolExecutor executor;
     private ScheduledThreadPoolExecutor scheduler;
@@ -38,7 +39,7 @@ final class GovernedExecutors {
     private ScheduledExecutorService schedulerView;
     private boolean closed;
 
-    GovernedExecutors(String pluginId, int concurrency, PluginThreads threads, AccountedWork accounting) {
+    GovernedExecutors(String pluginId, int concurrency, ThreadFactory threads, AccountedWork accounting) {
         this.pluginId = pluginId;
         this.concurrency = concurrency;
         this.threads = threads;

@@ -28,7 +28,7 @@ public final class OutboundHttpService implements OutboundHttp {
         this.pluginId = plugin.id();
         this.client = new PluginHttpClient(plugin.descriptor(),
                 PlatformDefaults.from(configuration).effective(plugin.descriptor().limits()).timeout().orElseThrow(),
-                new PluginThreads(plugin.id() + "-http", null));
+                PluginThreads.of(plugin.id() + "-http", null));
     }
 
     @Deactivate

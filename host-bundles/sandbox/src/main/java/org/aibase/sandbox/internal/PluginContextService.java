@@ -52,7 +52,7 @@ public final class PluginContextService implements PluginContext {
         WorkUnit unit = new WorkUnit(descriptor, WorkUnit.Kind.BACKGROUND, "a background task of plugin " + descriptor.id(),
                 null);
         this.executors = new GovernedExecutors(descriptor.id(), limits.concurrency().orElseThrow(),
-                new PluginThreads(descriptor.id(), loader), new AccountedWork(governor, unit));
+                PluginThreads.of(descriptor.id(), loader), new AccountedWork(governor, unit));
     }
 
     @Deactivate

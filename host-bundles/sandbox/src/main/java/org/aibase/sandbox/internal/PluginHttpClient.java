@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ final class PluginHttpClient implements AutoCloseable {
     private final ExecutorService threads;
     private final HttpClient client;
 
-    PluginHttpClient(PluginDescriptor plugin, Duration defaultTimeout, PluginThreads threadFactory) {
+    PluginHttpClient(PluginDescriptor plugin, Duration defaultTimeout, ThreadFactory threadFactory) {
         this.plugin = plugin;
         // host names are case-insensitive; otherwise the match is exact: no wildcards, no subdomains
         this.hosts = plugin.networkHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());

@@ -1,28 +1,20 @@
 package org.aibase.sandbox.internal;
 
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aibase.sandbox.PlatformThreads;
 
 /**
- * Makes a plugin's threads: named {@code aibase-<id>-N} so a thread dump shows whose work it is,
- * daemon so a forgotten task never holds the JVM open, with the plugin's class loader as context
- * class loader so libraries that look classes up through it find the plugin's.
+ * A plugin's threads: named {@code aibase-<id>-N} so a thread dump shows whose work it is, with the
+ * plugin's class loader as context class loader so libraries that look classes up through it find
+ * the plugin's (and, as every platform thread, daemon and owing nothing to the thread that started it).
  */
-final class PluginThreads implements ThreadFactory {
+final class PluginThreads {
 
-    private final String prefix;
-    private final ClassLoader loader;
-    private final AtomicInteger count = new AtomicInteger();
-
-    PluginThreads(String pluginId, ClassLoader loader) {
-        this.prefix = "aibase-" + pluginId + "-";
-        this.loader = loader;
+    private PluginThreads() {
     }
 
-    @Override
-    public Thread newThread(Runnable task) {
-        return PlatformThreads.make(() -> new Thread(null, task, prefix + count.incrementAndGet(), 0, false), loader);
+    static ThreadFactory of(String pluginId, ClassLoader loader) {
+        return PlatformThreads.numbered("aibase-" + pluginId + "-", loader);
     }
 }

@@ -18,7 +18,7 @@ class GovernedExecutorsTest {
 
     @Test
     void runsAtMostConcurrencyTasksOnNamedThreadsAndInterruptsThemOnClose() throws Exception {
-        GovernedExecutors executors = new GovernedExecutors("demo", 2, new PluginThreads("demo", null), accounting("demo"));
+        GovernedExecutors executors = new GovernedExecutors("demo", 2, PluginThreads.of("demo", null), accounting("demo"));
         ExecutorService executor = executors.executor();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -51,7 +51,7 @@ class GovernedExecutorsTest {
 
     @Test
     void theSchedulerRunsDelayedWork() throws Exception {
-        GovernedExecutors executors = new GovernedExecutors("tick", 1, new PluginThreads("tick", null), accounting("tick"));
+        GovernedExecutors executors = new GovernedExecutors("tick", 1, PluginThreads.of("tick", null), accounting("tick"));
         try {
             assertEquals("aibase-tick-1",
                     executors.scheduler().schedule(() -> Thread.currentThread().getName(), 10, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS));

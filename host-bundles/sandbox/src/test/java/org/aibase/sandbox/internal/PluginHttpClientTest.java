@@ -123,6 +123,6 @@ class PluginHttpClientTest {
         PluginDescriptor descriptor = new DescriptorReader()
                 .read(new ByteArrayInputStream(("id: caller\nversion: 1.0.0\n" + yaml).getBytes(StandardCharsets.UTF_8)))
                 .descriptor().orElseThrow();
-        return new PluginHttpClient(descriptor, Duration.ofSeconds(30), new PluginThreads("caller-http", null));
+        return new PluginHttpClient(descriptor, Duration.ofSeconds(30), PluginThreads.of("caller-http", null));
     }
 }
