@@ -34,11 +34,11 @@ final class McpSession {
         return post(sessionId, "{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"tools/list\"}").body();
     }
 
-    /** Calls a tool; the answer's body, or null when the HTTP status was not 200. */
+    /** Calls a tool; the answer's body, prefixed with {@code HTTP <status>:} when that was not 200. */
     String call(String tool, String argumentsJson) throws IOException, InterruptedException {
         HttpResponse<String> answer = post(sessionId, "{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + argumentsJson + "}}");
-        return answer.statusCode() == 200 ? answer.body() : null;
+        return answer.statusCode() == 200 ? answer.body() : "HTTP " + answer.statusCode() + ": " + answer.body();
     }
 
     private HttpResponse<String> post(String session, String json) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +27,7 @@ final class McpTools {
     private final PluginJars jars;
     private final int deployments;
     private final int seconds;
+    private final List<String> keys = new ArrayList<>();
 
     McpTools(Path runtimeJar, Path helloJar, PluginJars jars, int deployments, int seconds) {
         this.runtimeJar = runtimeJar;
@@ -36,7 +38,14 @@ final class McpTools {
     }
 
     void run(Report report) throws Exception {
-        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), "mcp")) {
+        // a key per caller, each allowed more messages than it can send: the endpoint's per-key allowance
+        // (600 a minute by default) guards against runaway agents, it is not what is measured here
+        for (int i = 0; i < CALLERS; i++) {
+            keys.add("aib_bench_mcp_" + i + "_" + java.util.UUID.randomUUID());
+        }
+        Map<String, String> configuration = Map.of("org.aibase.rest.auth", "admin.keys=" + String.join(",", keys) + "\n",
+                "org.aibase.rest.mcp", "max.messages.per.minute=100000\n");
+        try (RuntimeProcess runtime = RuntimeProcess.start(runtimeJar, List.of(helloJar), "mcp", configuration)) {
             runtime.explainingFailures(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 String base = "http://127.0.0.1:" + runtime.port();
@@ -47,7 +56,7 @@ final class McpTools {
     }
 
     private void visibility(RuntimeProcess runtime, HttpClient http, String base, Report report) throws Exception {
-        McpSession session = new McpSession(http, base, runtime.apiKey());
+        McpSession session = new McpSession(http, base, keys.get(0));
         List<Double> millis = new ArrayList<>();
         Path staging = runtime.home().resolve("staging");
         java.nio.file.Files.createDirectories(staging);
@@ -74,18 +83,20 @@ final class McpTools {
     private void throughput(RuntimeProcess runtime, HttpClient http, String base, Report report) throws Exception {
         List<McpSession> sessions = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
-            sessions.add(new McpSession(http, base, runtime.apiKey()));
+            sessions.add(new McpSession(http, base, keys.get(i)));
         }
         HttpRequest rest = HttpRequest.newBuilder(URI.create(base + "/api/v1/plugins/hello/tasks"))
-                .header("Authorization", "Bearer " + runtime.apiKey()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + keys.get(0)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"greet\",\"config\":" + GREET + "}")).build();
         Call restCall = caller -> {
             HttpResponse<String> answer = http.send(rest, HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 && answer.body().contains("Hello, Ada!");
+            return answer.statusCode() == 200 && answer.body().contains("Hello, Ada!") ? null
+                    : "POST /tasks answered " + answer.statusCode() + " " + answer.body();
         };
         Call mcpCall = caller -> {
             String answer = sessions.get(caller).call("hello-greet", GREET);
-            return answer != null && answer.contains("Hello, Ada!") && answer.contains("\"isError\":false");
+            return answer.contains("Hello, Ada!") && answer.contains("\"isError\":false") ? null
+                    : "tools/call answered " + answer;
         };
         stretch(restCall, 5); // warm-up, both
         stretch(mcpCall, 5);
@@ -111,7 +122,8 @@ final class McpTools {
     }
 
     private interface Call {
-        boolean once(int caller) throws Exception;
+        /** Null when answered with the greeting, else what was answered. */
+        String once(int caller) throws Exception;
     }
 
     /** Calls per second over the stretch, every caller in a loop; fails on any wrong answer. */
@@ -124,8 +136,9 @@ final class McpTools {
             counts.add(callers.submit(() -> {
                 long done = 0;
                 while (running.get()) {
-                    if (!call.once(caller)) {
-                        throw new IllegalStateException("a call was not answered with the greeting");
+                    String wrong = call.once(caller);
+                    if (wrong != null) {
+                        throw new IllegalStateException("a call was not answered with the greeting: " + wrong);
                     }
                     done++;
                 }

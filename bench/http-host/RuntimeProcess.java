@@ -57,9 +57,18 @@ final class RuntimeProcess implements AutoCloseable {
      * plugin JARs, and waits for its ready line.
      */
     static RuntimeProcess start(Path runtimeJar, List<Path> plugins, String label) throws Exception {
+        return start(runtimeJar, plugins, label, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, List, String)}, with {@code config/<pid>.cfg} files written before it starts. */
+    static RuntimeProcess start(Path runtimeJar, List<Path> plugins, String label, java.util.Map<String, String> configuration)
+            throws Exception {
         Path home = Files.createTempDirectory("aibase-http-bench-");
         Files.createDirectories(home.resolve("deploy"));
         Files.createDirectories(home.resolve("config"));
+        for (var file : configuration.entrySet()) {
+            Files.writeString(home.resolve("config").resolve(file.getKey() + ".cfg"), file.getValue());
+        }
         for (Path plugin : plugins) {
             Files.copy(plugin, home.resolve("deploy").resolve(plugin.getFileName()));
         }
