@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +48,7 @@ public class HotDeployIT {
     @Configuration
     public Option[] configuration() throws IOException {
         RuntimeHome home = new RuntimeHome(TestFolders.create("aibase-it")).prepare();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = RunningLauncher.freePort();
         LaunchOptions launch = new LaunchOptions(home.root(), Optional.of(port), Optional.empty());
         ConsoleCredentials console = ConsoleCredentials.loadOrCreate(home.credentials());
         List<Option> options = new ArrayList<>();

@@ -11,7 +11,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -57,10 +56,7 @@ public class PluginClassLoaderIT {
     @Configuration
     public Option[] configuration() throws IOException {
         RuntimeHome home = new RuntimeHome(TestFolders.create("aibase-it")).prepare();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = RunningLauncher.freePort();
         // built here, outside the framework, where the compiler finds the API JARs
         Path plugin = PersistenceTestPlugins.build(TestFolders.create("aibase-gc-plugin"), "keeper",
                 "http, storage", "");

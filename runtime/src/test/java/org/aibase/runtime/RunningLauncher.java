@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 /** The built launcher as a separate process, as a user runs it: its output, its port, its home. */
 final class RunningLauncher implements AutoCloseable {
 
+    /** Where the ports tests give runtimes start: well above the privileged ones, below the ephemeral ones. */
+    private static final int OWN_PORTS_FROM = 10_000;
     static final Pattern READY = Pattern.compile(
             "AI Base ready at http://127\\.0\\.0\\.1:(\\d+) in (\\d+) ms \\((\\d+) plugins active\\)");
 
@@ -69,9 +71,34 @@ final class RunningLauncher implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nobody listens on, below the range the system takes outgoing connections' local ports
+     * from. A port from {@code new ServerSocket(0)} is in that range, and in the seconds between the
+     * test choosing it and the runtime's Jetty binding it, an outgoing connection (the runtime's own
+     * database pool, another node's) may take it as its local port: Jetty then cannot listen and the
+     * runtime never becomes ready (seen in JobsScaleOutIT, with two nodes' PostgreSQL pools).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int below = Math.max(OWN_PORTS_FROM + 1_000, firstEphemeralPort());
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(OWN_PORTS_FROM, below);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException taken) {
+                // another one
+            }
+        }
+        throw new IOException("no free port from " + OWN_PORTS_FROM + " to " + below + " in 100 tries");
+    }
+
+    /** The start of Linux's local port range for outgoing connections (32768 by default, and elsewhere). */
+    private static int firstEphemeralPort() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
