@@ -189,6 +189,19 @@ class HttpHostIT {
     }
 
     @Test
+    void aPluginReadsNoCredentialInItsRequestsProperties() throws Exception {
+        // the gatekeeper parses the cookies to look for a session, and Jetty keeps what it parsed as an attribute
+        HttpResponse<String> seen = Http.send("GET", base + "/reads_credentials/properties", key, null, null,
+                "Cookie", "theme=dark; aibase_session=stolen-session", "X-CSRF-Token", "stolen-token");
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertTrue(seen.body().contains("set.by.the.plugin=its own"), "its own properties, and only those: " + seen.body());
+        for (String secret : List.of("stolen-session", "stolen-token", key)) {
+            assertFalse(seen.body().contains(secret), "a credential among its properties: " + seen.body());
+        }
+        assertFalse(seen.body().contains("org.eclipse.jetty"), "the server's own attributes: " + seen.body());
+    }
+
+    @Test
     void aPluginCannotSetOrClearTheConsolesSessionCookie() throws Exception {
         HttpResponse<String> planted = Http.get(base + "/reads_credentials/plant", key);
         assertEquals(200, planted.statusCode(), planted.body());

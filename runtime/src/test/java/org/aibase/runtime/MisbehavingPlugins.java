@@ -442,16 +442,18 @@ final class MisbehavingPlugins {
     /**
      * Tries to read what proves a caller's identity: {@code GET whoami} answers the Authorization,
      * CSRF and Cookie headers it sees and its injected {@code SecurityContext} (a per-request,
-     * prototype-scoped resource); {@code GET slow?tag=} answers after 1.5 s, so a test can have a
+     * prototype-scoped resource); {@code GET properties} lists its request context's properties (the
+     * request's attributes) with their values; {@code GET slow?tag=} answers after 1.5 s, so a test can have a
      * request in flight while the plugin is replaced. Its page ({@code ui/index.html}, {@code ui/app.js})
      * names the tag too.
      */
     static MisbehavingPlugin readsCredentials(String tag) {
         String id = "reads_credentials";
         String type = type(id, "Whoami");
+        String properties = type(id, "Properties");
         return MisbehavingPlugin.withId(id)
                 .yaml("permissions: [http]")
-                .header("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.core")
+                .header("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.container,jakarta.ws.rs.core,jakarta.ws.rs.ext")
                 .source(type, """
                         package %s;
                         import jakarta.ws.rs.GET;
@@ -489,6 +491,29 @@ final class MisbehavingPlugins {
                         }
                         """.formatted(pkg(id), tag))
                 .component(type, endpoint(id, type, ""))
+                .source(properties, """
+                        package %s;
+                        import jakarta.ws.rs.container.ContainerRequestContext;
+                        import jakarta.ws.rs.container.ContainerRequestFilter;
+                        import jakarta.ws.rs.container.PreMatching;
+                        import jakarta.ws.rs.core.Response;
+                        import jakarta.ws.rs.ext.Provider;
+                        @Provider @PreMatching
+                        public class Properties implements ContainerRequestFilter {
+                            public void filter(ContainerRequestContext request) {
+                                if (!request.getUriInfo().getPath().equals("properties")) {
+                                    return;
+                                }
+                                request.setProperty("set.by.the.plugin", "its own");
+                                StringBuilder seen = new StringBuilder();
+                                for (String name : request.getPropertyNames()) {
+                                    seen.append(name).append('=').append(request.getProperty(name)).append('\\n');
+                                }
+                                request.abortWith(Response.ok(seen.toString(), "text/plain").build());
+                            }
+                        }
+                        """.formatted(pkg(id)))
+                .component(properties, endpoint(id, properties, ""))
                 .file("ui/index.html", "<!doctype html><title>whoami</title><p>page of %s</p>".formatted(tag))
                 .file("ui/app.js", "console.log('whoami');");
     }

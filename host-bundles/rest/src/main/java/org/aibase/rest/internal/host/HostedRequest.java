@@ -4,7 +4,9 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
@@ -27,12 +29,16 @@ final class HostedRequest extends HttpServletRequestWrapper {
     /** Headers a plugin never sees (names compared ignoring case). */
     private static final List<String> CREDENTIALS = List.of("authorization", "x-csrf-token", "proxy-authorization");
     private static final String COOKIE = "cookie";
+    /** The servlet specification's own request attributes (async dispatch, includes, TLS), which a plugin may read. */
+    private static final String STANDARD_ATTRIBUTES = "jakarta.servlet.";
 
     private final String servletPath;
     private final String pathInfo;
     private final Caller caller;
     private final boolean hideCredentials;
     private final Exchange exchange;
+    /** For a plugin: the attributes set through this request (by Jersey, by the plugin), which it may read back. */
+    private Set<String> ownAttributes;
 
     /**
      * @param servletPath the application's base, e.g. {@code /api/v1/hello}, or empty for the root
@@ -143,6 +149,57 @@ final class HostedRequest extends HttpServletRequestWrapper {
             }
         }
         return false;
+    }
+
+    /*
+     * A plugin reads the request's attributes as its request context's properties. The server's own
+     * attributes are not for it: Jetty keeps the cookies it parsed for the gatekeeper in one, session
+     * cookie included. A plugin sees the standard ones and those set through this request.
+     */
+
+    @Override
+    public Object getAttribute(String name) {
+        return !hideCredentials || isForPlugin(name) ? super.getAttribute(name) : null;
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        if (!hideCredentials) {
+            return super.getAttributeNames();
+        }
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> all = super.getAttributeNames(); all.hasMoreElements();) {
+            String name = all.nextElement();
+            if (isForPlugin(name)) {
+                names.add(name);
+            }
+        }
+        return Collections.enumeration(names);
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        if (hideCredentials && name != null) {
+            synchronized (this) { // Jersey and a plugin's asynchronous work may set attributes on different threads
+                if (ownAttributes == null) {
+                    ownAttributes = new HashSet<>();
+                }
+                ownAttributes.add(name);
+            }
+        }
+        super.setAttribute(name, value);
+    }
+
+    private boolean isForPlugin(String name) {
+        if (name == null) {
+            return false;
+        }
+        if (name.startsWith(STANDARD_ATTRIBUTES)) {
+            return true;
+        }
+        synchronized (this) {
+            return ownAttributes != null && ownAttributes.contains(name);
+        }
     }
 
     @Override
