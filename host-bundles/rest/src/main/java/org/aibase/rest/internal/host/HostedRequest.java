@@ -7,6 +7,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
@@ -131,14 +132,7 @@ final class HostedRequest extends HttpServletRequestWrapper {
         if (!hideCredentials) {
             return super.getHeaderNames();
         }
-        List<String> names = new ArrayList<>();
-        for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements();) {
-            String name = all.nextElement();
-            if (!isCredential(name)) {
-                names.add(name);
-            }
-        }
-        return Collections.enumeration(names);
+        return only(super.getHeaderNames(), name -> !isCredential(name));
     }
 
     /** Whether a header carries a credential: compared without a lower-case copy, as Jersey asks for every header. */
@@ -167,14 +161,18 @@ final class HostedRequest extends HttpServletRequestWrapper {
         if (!hideCredentials) {
             return super.getAttributeNames();
         }
-        List<String> names = new ArrayList<>();
-        for (Enumeration<String> all = super.getAttributeNames(); all.hasMoreElements();) {
-            String name = all.nextElement();
-            if (isForPlugin(name)) {
-                names.add(name);
+        return only(super.getAttributeNames(), this::isForPlugin);
+    }
+
+    private static Enumeration<String> only(Enumeration<String> names, Predicate<String> kept) {
+        List<String> left = new ArrayList<>();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (kept.test(name)) {
+                left.add(name);
             }
         }
-        return Collections.enumeration(names);
+        return Collections.enumeration(left);
     }
 
     @Override
