@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -57,11 +58,11 @@ final class RuntimeProcess implements AutoCloseable {
      * plugin JARs, and waits for its ready line.
      */
     static RuntimeProcess start(Path runtimeJar, List<Path> plugins, String label) throws Exception {
-        return start(runtimeJar, plugins, label, java.util.Map.of());
+        return start(runtimeJar, plugins, label, Map.of());
     }
 
     /** As {@link #start(Path, List, String)}, with {@code config/<pid>.cfg} files written before it starts. */
-    static RuntimeProcess start(Path runtimeJar, List<Path> plugins, String label, java.util.Map<String, String> configuration)
+    static RuntimeProcess start(Path runtimeJar, List<Path> plugins, String label, Map<String, String> configuration)
             throws Exception {
         Path home = Files.createTempDirectory("aibase-http-bench-");
         Files.createDirectories(home.resolve("deploy"));

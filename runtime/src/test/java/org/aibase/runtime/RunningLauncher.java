@@ -3,6 +3,8 @@ package org.aibase.runtime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,9 +84,9 @@ final class RunningLauncher implements AutoCloseable {
     static int freePort() throws IOException {
         int below = Math.max(OWN_PORTS_FROM + 1_000, firstEphemeralPort());
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(OWN_PORTS_FROM, below);
+            int port = ThreadLocalRandom.current().nextInt(OWN_PORTS_FROM, below);
             try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                 return port;
             } catch (IOException taken) {
                 // another one

@@ -36,15 +36,17 @@ final class RequestUris {
         if (path == null || !url.endsWith(path) || !isKeptAsItIs(url, false) || query != null && !isKeptAsItIs(query, true)) {
             return null;
         }
-        String origin = url.substring(0, url.length() - path.length());
+        int originLength = url.length() - path.length();
         String basePath = request.getContextPath() + request.getServletPath() + "/";
         Base base = last;
-        if (base == null || !base.origin().equals(origin) || !base.path().equals(basePath)) {
+        if (base == null || base.origin().length() != originLength || !url.startsWith(base.origin())
+                || !base.path().equals(basePath)) {
             if (!isKeptAsItIs(basePath, false)) {
                 return null;
             }
             try {
-                base = new Base(origin, basePath, UriBuilder.fromUri(url).replacePath(basePath).build());
+                base = new Base(url.substring(0, originLength), basePath,
+                        UriBuilder.fromUri(url).replacePath(basePath).build());
             } catch (IllegalArgumentException | UriBuilderException e) {
                 return null;
             }
