@@ -85,7 +85,8 @@ class IdleWorkersTest {
         List<Thread> producers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             producers.add(started(() -> {
-                for (int n = 0; n < 50_000; n++) {
+                // 50,000 tries, and on a machine too busy for 1,000 hand-overs in them, more (at most 2 million)
+                for (int n = 0; n < 50_000 || handed.size() <= 1_000 && n < 2_000_000; n++) {
                     int piece = next.incrementAndGet();
                     if (idle.handOver(piece)) {
                         handed.add(piece);
